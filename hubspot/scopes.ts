@@ -1,0 +1,32 @@
+/**
+ * HubSpot scope names the connector and the sandbox know. https://developers.hubspot.com/docs/api/scopes
+ */
+export const CRM_SCOPES = [
+  'crm.objects.contacts.read',
+  'crm.objects.contacts.write',
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'tickets',
+  'crm.objects.line_items.read',
+  'crm.objects.line_items.write',
+  'crm.objects.products.read',
+  'crm.objects.products.write',
+  'e-commerce',
+  'crm.objects.custom.read',
+  'crm.objects.custom.write',
+  'crm.objects.owners.read',
+  'crm.schemas.contacts.read',
+  'crm.schemas.companies.read',
+  'crm.schemas.deals.read',
+  'crm.schemas.custom.read',
+  'crm.schemas.custom.write',
+  'crm.lists.read',
+  'crm.lists.write',
+  'sales-email-read',
+] as const;
+
+export const OTHER_SCOPES = ['oauth', 'files', 'forms', 'automation'] as const;
+
+export const ALL_SCOPES: readonly string[] = [...CRM_SCOPES, ...OTHER_SCOPES];

@@ -1,0 +1,187 @@
+import { toLegacyPath } from '../hubspot/apiVersions';
+import type { PortalTier } from '../hubspot/limits';
+import { type Clock, systemClock } from './clock';
+import { errorBody, HubSpotError, invalidJson, methodNotAllowed, missingScopes, unknownPath } from './errors';
+import { Faults } from './faults';
+import { Query, type SandboxRequest, type SandboxResponse } from './http';
+import { Portal } from './portal';
+import { RequestLog, tokenFingerprint } from './requestLog';
+import { Router } from './router';
+import { routeModules } from './routes';
+
+export interface SandboxOptions {
+  clock?: Clock;
+  portalId?: number;
+  tier?: PortalTier;
+  timeZone?: string;
+  /** Milliseconds before a write is visible to search. */
+  searchIndexLagMs?: number;
+  /** Turn rate limiting off (benchmarks that are not about limits). */
+  rateLimits?: boolean;
+}
+
+/** What the transport layer hands the sandbox: the raw request. */
+export interface IncomingSandboxRequest {
+  method: string;
+  /** Path plus query string, as sent. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+}
+
+export interface SandboxAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** Serialised body; empty for 204. */
+  body: string | Buffer;
+  /** The connection should be dropped without an answer (fault injection). */
+  drop?: boolean;
+}
+
+export interface Sandbox {
+  portal: Portal;
+  log: RequestLog;
+  faults: Faults;
+  router: Router;
+  handle(request: IncomingSandboxRequest): Promise<SandboxAnswer>;
+}
+
+/** Builds an in-process HubSpot: a request handler plus its state. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const portal = new Portal({
+    clock: options.clock ?? systemClock,
+    portalId: options.portalId,
+    tier: options.tier,
+    timeZone: options.timeZone,
+    searchIndexLagMs: options.searchIndexLagMs,
+  });
+  portal.limits.enabled = options.rateLimits ?? true;
+  const router = new Router();
+  for (const register of routeModules) register(router);
+  const log = new RequestLog();
+  const faults = new Faults();
+  const sandbox: Sandbox = {
+    portal,
+    log,
+    faults,
+    router,
+    handle: (request) => handle(sandbox, request),
+  };
+  return sandbox;
+}
+
+async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promise<SandboxAnswer> {
+  const { portal, router, log, faults } = sandbox;
+  const method = incoming.method.toUpperCase();
+  const url = new URL(incoming.url, 'http://sandbox.local');
+  const rawPath = url.pathname;
+  const headers = lowerCaseHeaders(incoming.headers);
+  let endpoint = 'unrouted';
+  let token: string | undefined;
+
+  const fault = faults.take(method, rawPath);
+  if (fault?.latencyMs) await sleep(fault.latencyMs);
+  if (fault?.kind === 'drop') {
+    log.add({ at: portal.now(), method, path: rawPath, endpoint: 'fault:drop', status: 0 });
+    return { status: 0, headers: {}, body: '', drop: true };
+  }
+
+  let response: SandboxResponse;
+  try {
+    if (fault?.kind === 'respond') {
+      endpoint = 'fault';
+      response = { status: fault.status, body: fault.body, headers: fault.headers };
+    } else {
+      const path = toLegacyPath(rawPath);
+      const match = router.match(method, path);
+      if (match.kind === 'none') throw unknownPath(method, rawPath);
+      if (match.kind === 'wrong-method') throw methodNotAllowed(method, rawPath);
+      const { route, params } = match;
+      endpoint = `${method} ${route.pattern}`;
+      const req: SandboxRequest = {
+        method,
+        rawPath,
+        path,
+        query: new Query(url.searchParams),
+        headers,
+        body: undefined,
+        rawBody: incoming.body ?? Buffer.alloc(0),
+        params,
+      };
+      if (route.auth === 'bearer') {
+        req.auth = portal.auth.authenticate(headers.authorization);
+        token = req.auth.token;
+      }
+      const limitHeaders = portal.limits.enabled ? portal.limits.admit(route.lane, req.auth) : {};
+      try {
+        if (req.auth && route.scopes) {
+          const anyOf = route.scopes(req, portal);
+          if (anyOf.length > 0 && !anyOf.some((s) => req.auth!.scopes.has(s))) throw missingScopes(anyOf);
+        }
+        req.body = parseBody(req.rawBody, headers['content-type']);
+        response = await route.handler(req, portal);
+      } catch (error) {
+        if (error instanceof HubSpotError) Object.assign(error.headers, { ...limitHeaders, ...error.headers });
+        throw error;
+      }
+      response = { ...response, headers: { ...limitHeaders, ...response.headers } };
+    }
+  } catch (error) {
+    response = errorResponse(error);
+  }
+
+  log.add({
+    at: portal.now(),
+    method,
+    path: rawPath,
+    endpoint,
+    status: response.status,
+    ...(token ? { token: tokenFingerprint(token) } : {}),
+  });
+  return serialise(response);
+}
+
+function errorResponse(error: unknown): SandboxResponse {
+  if (error instanceof HubSpotError) return { status: error.status, body: error.body, headers: error.headers };
+  // A bug in the sandbox must still answer in HubSpot's shape, never crash the server.
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: errorBody(`Internal error: ${message}`, 'INTERNAL_ERROR') };
+}
+
+function serialise(response: SandboxResponse): SandboxAnswer {
+  const headers: Record<string, string> = { ...response.headers };
+  if (response.status === 204) return { status: 204, headers, body: '' };
+  if (response.raw !== undefined) return { status: response.status, headers, body: response.raw };
+  const body = response.body === undefined ? '' : JSON.stringify(response.body);
+  const correlationId = (response.body as { correlationId?: unknown } | undefined)?.correlationId;
+  if (typeof correlationId === 'string') headers['x-hubspot-correlation-id'] = correlationId;
+  headers['content-type'] ??= 'application/json;charset=utf-8';
+  return { status: response.status, headers, body };
+}
+
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  const text = raw.toString('utf8');
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  if (contentType?.startsWith('multipart/form-data')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidJson(error instanceof Error ? error.message : 'malformed JSON');
+  }
+}
+
+function lowerCaseHeaders(headers: IncomingSandboxRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export { ManualClock, systemClock } from './clock';
+export type { Portal } from './portal';

@@ -1,0 +1,9 @@
+import type { Router } from '../router';
+import { accountRoutes } from './account';
+
+/**
+ * Every area of the emulated API registers its routes here. Each area lives in its own file.
+ */
+export type RouteModule = (router: Router) => void;
+
+export const routeModules: RouteModule[] = [accountRoutes];

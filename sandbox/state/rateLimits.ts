@@ -1,0 +1,120 @@
+import { BURST_WINDOW_MS, burstLimit, dailyLimit, type PortalTier, SEARCH_REQUESTS_PER_SECOND } from '../../hubspot/limits';
+import type { Clock } from '../clock';
+import { rateLimited } from '../errors';
+import type { AuthContext } from '../http';
+import type { Lane } from '../router';
+
+/**
+ * HubSpot's limits as it enforces them (https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines):
+ * a 10-second rolling burst per app and portal, a daily quota per portal shared by its private apps, and 5 search
+ * requests per second per portal. Refused requests do not count.
+ */
+export class RateLimiter {
+  private readonly burst = new Map<number, number[]>();
+  private readonly searches: number[] = [];
+  private daily = { day: '', count: 0 };
+  enabled = true;
+
+  constructor(
+    private readonly clock: Clock,
+    public tier: PortalTier,
+    private readonly portalId: number,
+    private readonly timeZone: string,
+  ) {}
+
+  /** Counts the request or throws HubSpot's 429; returns the headers HubSpot sends on this answer. */
+  admit(lane: Lane, auth: AuthContext | undefined): Record<string, string> {
+    if (lane === 'none' || !auth) return {};
+    const now = this.clock.now();
+    if (lane === 'search') return this.admitSearch(now);
+
+    const max = burstLimit(this.tier, auth.kind);
+    const window = prune(this.burst, auth.appId, now - BURST_WINDOW_MS);
+    const daily = dailyLimit(this.tier, auth.kind);
+    const usedToday = this.usedToday(now);
+    const headers = (remaining: number, dailyRemaining: number) => ({
+      'X-HubSpot-RateLimit-Interval-Milliseconds': String(BURST_WINDOW_MS),
+      'X-HubSpot-RateLimit-Max': String(max),
+      'X-HubSpot-RateLimit-Remaining': String(Math.max(0, remaining)),
+      ...(daily === undefined
+        ? {}
+        : {
+            'X-HubSpot-RateLimit-Daily': String(daily),
+            'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, dailyRemaining)),
+          }),
+    });
+
+    if (daily !== undefined && usedToday >= daily) throw rateLimited('DAILY', undefined, headers(max - window.length, 0));
+    if (window.length >= max) {
+      const group = `publicapi:${auth.kind === 'oauth' ? 'oauth' : 'private'}_app-api-calls-ten-secondly:${auth.appId}:${this.portalId}`;
+      throw rateLimited('TEN_SECONDLY_ROLLING', group, headers(0, (daily ?? 0) - usedToday));
+    }
+    window.push(now);
+    this.daily.count++;
+    return headers(max - window.length, (daily ?? 0) - this.daily.count);
+  }
+
+  /** Search answers carry no rate-limit headers. */
+  private admitSearch(now: number): Record<string, string> {
+    while (this.searches.length > 0 && this.searches[0]! <= now - 1000) this.searches.shift();
+    if (this.searches.length >= SEARCH_REQUESTS_PER_SECOND) throw rateLimited('SECONDLY');
+    this.searches.push(now);
+    this.usedToday(now);
+    this.daily.count++;
+    return {};
+  }
+
+  /** The daily count resets at midnight in the portal's time zone. */
+  private usedToday(now: number): number {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(now);
+    if (day !== this.daily.day) this.daily = { day, count: 0 };
+    return this.daily.count;
+  }
+
+  dailyUsage(now = this.clock.now()): { day: string; count: number } {
+    this.usedToday(now);
+    return { ...this.daily };
+  }
+
+  /** The private-app daily quota for this portal's tier. */
+  dailyLimit(): number {
+    return dailyLimit(this.tier, 'private') ?? 0;
+  }
+
+  /** Epoch ms of the next midnight in the portal's time zone. */
+  nextDailyReset(now = this.clock.now()): number {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(now);
+    let t = now;
+    // Step forward an hour at a time until the calendar day changes, then back to the exact minute.
+    while (new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(t) === today) t += 3_600_000;
+    t -= t % 60_000;
+    while (new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone }).format(t - 60_000) !== today) t -= 60_000;
+    return t;
+  }
+
+  reset(): void {
+    this.burst.clear();
+    this.searches.length = 0;
+    this.daily = { day: '', count: 0 };
+  }
+
+  toJSON() {
+    return { daily: this.daily };
+  }
+
+  load(state: { daily?: { day: string; count: number } }): void {
+    if (state.daily) this.daily = { ...state.daily };
+  }
+}
+
+function prune(map: Map<number, number[]>, key: number, cutoff: number): number[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  let drop = 0;
+  while (drop < list.length && list[drop]! <= cutoff) drop++;
+  if (drop > 0) list.splice(0, drop);
+  return list;
+}
