@@ -41,7 +41,7 @@ describe('sandbox request pipeline', () => {
   it('answers unknown paths with a 404 in HubSpot error shape', async () => {
     const res = await t.call('GET', '/crm/v9/nothing');
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = (await res.json()) as { correlationId?: unknown };
     expect(body).toMatchObject({ status: 'error' });
     expect(typeof body.correlationId).toBe('string');
   });
