@@ -5,11 +5,13 @@
  * and the legacy `/crm/v3` + `/crm/v4` paths that `@hubspot/api-client` 14 still calls.
  */
 
+import { DATED_API_VERSION } from './apiVersions';
+
 export const DEFAULT_BASE_URL = 'https://api.hubapi.com';
 /** Form submissions are served from their own host: https://developers.hubspot.com/docs/api/marketing/forms */
 export const DEFAULT_FORMS_BASE_URL = 'https://api.hsforms.com';
 
-export const API_FAMILIES = ['legacy', '2026-03'] as const;
+export const API_FAMILIES = ['legacy', DATED_API_VERSION] as const;
 export type ApiFamily = (typeof API_FAMILIES)[number];
 
 function envValue(name: string): string | undefined {
@@ -31,7 +33,9 @@ export function baseUrl(): string {
  * `https://api.hsforms.com`.
  */
 export function formsBaseUrl(): string {
-  return trimSlashes(envValue('HUBSPOT_FORMS_BASE_URL') ?? envValue('HUBSPOT_BASE_URL') ?? DEFAULT_FORMS_BASE_URL);
+  return trimSlashes(
+    envValue('HUBSPOT_FORMS_BASE_URL') ?? envValue('HUBSPOT_BASE_URL') ?? DEFAULT_FORMS_BASE_URL,
+  );
 }
 
 /** `HUBSPOT_API_VERSION` (`legacy` or `2026-03`), default `legacy`. An unknown value is a setup mistake: throw. */

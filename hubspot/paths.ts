@@ -7,46 +7,16 @@
  * pipelines, OAuth https://developers.hubspot.com/docs/api/oauth/tokens, forms
  * https://developers.hubspot.com/docs/api/marketing/forms.
  */
-import { type ApiFamily, apiFamily, baseUrl, formsBaseUrl } from './config';
+import { DATED_API_VERSION, toDatedPath } from './apiVersions';
+import { apiFamily, baseUrl, formsBaseUrl } from './config';
 
-interface FamilyPrefixes {
-  objects: string;
-  /** Per-record association endpoints (`/{from}/{id}/associations/...`). */
-  recordAssociations: string;
-  /** Batch and label association endpoints (`/{from}/{to}/batch/...`). */
-  associations: string;
-  properties: string;
-  pipelines: string;
-  owners: string;
-  lists: string;
-  oauthToken: string;
-}
-
-const PREFIXES: Readonly<Record<ApiFamily, FamilyPrefixes>> = {
-  legacy: {
-    objects: '/crm/v3/objects',
-    recordAssociations: '/crm/v4/objects',
-    associations: '/crm/v4/associations',
-    properties: '/crm/v3/properties',
-    pipelines: '/crm/v3/pipelines',
-    owners: '/crm/v3/owners',
-    lists: '/crm/v3/lists',
-    oauthToken: '/oauth/v1/token',
-  },
-  '2026-03': {
-    objects: '/crm/objects/2026-03',
-    recordAssociations: '/crm/objects/2026-03',
-    associations: '/crm/associations/2026-03',
-    properties: '/crm/properties/2026-03',
-    pipelines: '/crm/pipelines/2026-03',
-    owners: '/crm/owners/2026-03',
-    lists: '/crm/lists/2026-03',
-    oauthToken: '/oauth/2026-03/token',
-  },
-};
-
-function prefix(key: keyof FamilyPrefixes): string {
-  return PREFIXES[apiFamily()][key];
+/**
+ * A CRM or OAuth path written in the legacy family, moved to the date-versioned family when that is selected.
+ * The prefix mapping is the shared table in `apiVersions.ts`. Account info, files, forms and token info stay on
+ * their numbered paths in both families.
+ */
+function crm(legacyPath: string): string {
+  return apiFamily() === 'legacy' ? legacyPath : toDatedPath(legacyPath, DATED_API_VERSION);
 }
 
 /** Percent-encodes one path segment (an id, an object type, an email used as id). */
@@ -58,10 +28,16 @@ export type Id = string | number;
 export type BatchVerb = 'read' | 'create' | 'update' | 'upsert' | 'archive';
 export type AssociationBatchVerb = 'read' | 'create' | 'archive' | 'associate/default' | 'labels/archive';
 
-const objectPath = (objectType: string) => `${prefix('objects')}/${seg(objectType)}`;
+const objectPath = (objectType: string) => crm(`/crm/v3/objects/${seg(objectType)}`);
 const recordAssociationsPath = (fromType: string, fromId: Id) =>
-  `${prefix('recordAssociations')}/${seg(fromType)}/${seg(fromId)}/associations`;
-const listPath = (listId: Id) => `${prefix('lists')}/${seg(listId)}`;
+  crm(`/crm/v4/objects/${seg(fromType)}/${seg(fromId)}/associations`);
+const associationTypesPath = (fromType: string, toType: string) =>
+  crm(`/crm/v4/associations/${seg(fromType)}/${seg(toType)}`);
+const propertiesPath = (objectType: string) => crm(`/crm/v3/properties/${seg(objectType)}`);
+const pipelinesPath = (objectType: string) => crm(`/crm/v3/pipelines/${seg(objectType)}`);
+const ownersPath = () => crm('/crm/v3/owners');
+const listsPath = () => crm('/crm/v3/lists');
+const listPath = (listId: Id) => `${listsPath()}/${seg(listId)}`;
 
 export const paths = {
   objects: {
@@ -73,21 +49,20 @@ export const paths = {
     mergeContacts: () => `${objectPath('contacts')}/merge`,
   },
   properties: {
-    list: (objectType: string) => `${prefix('properties')}/${seg(objectType)}`,
-    one: (objectType: string, name: string) => `${prefix('properties')}/${seg(objectType)}/${seg(name)}`,
-    groups: (objectType: string) => `${prefix('properties')}/${seg(objectType)}/groups`,
+    list: (objectType: string) => propertiesPath(objectType),
+    one: (objectType: string, name: string) => `${propertiesPath(objectType)}/${seg(name)}`,
+    groups: (objectType: string) => `${propertiesPath(objectType)}/groups`,
     group: (objectType: string, groupName: string) =>
-      `${prefix('properties')}/${seg(objectType)}/groups/${seg(groupName)}`,
+      `${propertiesPath(objectType)}/groups/${seg(groupName)}`,
   },
   pipelines: {
-    list: (objectType: string) => `${prefix('pipelines')}/${seg(objectType)}`,
-    one: (objectType: string, pipelineId: Id) => `${prefix('pipelines')}/${seg(objectType)}/${seg(pipelineId)}`,
-    stages: (objectType: string, pipelineId: Id) =>
-      `${prefix('pipelines')}/${seg(objectType)}/${seg(pipelineId)}/stages`,
+    list: (objectType: string) => pipelinesPath(objectType),
+    one: (objectType: string, pipelineId: Id) => `${pipelinesPath(objectType)}/${seg(pipelineId)}`,
+    stages: (objectType: string, pipelineId: Id) => `${pipelinesPath(objectType)}/${seg(pipelineId)}/stages`,
   },
   owners: {
-    list: () => prefix('owners'),
-    one: (ownerId: Id) => `${prefix('owners')}/${seg(ownerId)}`,
+    list: () => ownersPath(),
+    one: (ownerId: Id) => `${ownersPath()}/${seg(ownerId)}`,
   },
   associations: {
     /** PUT: the default (unlabelled) association between two records. */
@@ -100,20 +75,19 @@ export const paths = {
     list: (fromType: string, fromId: Id, toType: string) =>
       `${recordAssociationsPath(fromType, fromId)}/${seg(toType)}`,
     batch: (fromType: string, toType: string, verb: AssociationBatchVerb) =>
-      `${prefix('associations')}/${seg(fromType)}/${seg(toType)}/batch/${verb}`,
-    labels: (fromType: string, toType: string) =>
-      `${prefix('associations')}/${seg(fromType)}/${seg(toType)}/labels`,
+      `${associationTypesPath(fromType, toType)}/batch/${verb}`,
+    labels: (fromType: string, toType: string) => `${associationTypesPath(fromType, toType)}/labels`,
   },
   lists: {
-    create: () => prefix('lists'),
+    create: () => listsPath(),
     one: (listId: Id) => listPath(listId),
-    search: () => `${prefix('lists')}/search`,
+    search: () => `${listsPath()}/search`,
     memberships: (listId: Id) => `${listPath(listId)}/memberships`,
     addMembers: (listId: Id) => `${listPath(listId)}/memberships/add`,
     removeMembers: (listId: Id) => `${listPath(listId)}/memberships/remove`,
   },
   oauth: {
-    token: () => prefix('oauthToken'),
+    token: () => crm('/oauth/v1/token'),
     /** v1 only: the 2026-03 family replaced it with a POST introspect endpoint. */
     accessTokenInfo: (token: string) => `/oauth/v1/access-tokens/${seg(token)}`,
   },
@@ -136,7 +110,13 @@ export function formsSecureSubmitUrl(portalId: Id, formGuid: string): string {
   return `${formsBaseUrl()}/submissions/v3/integration/secure/submit/${seg(portalId)}/${seg(formGuid)}`;
 }
 
-export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number | boolean>;
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | ReadonlyArray<string | number | boolean>;
 export type Query = Readonly<Record<string, QueryValue>>;
 
 /**
@@ -145,7 +125,9 @@ export type Query = Readonly<Record<string, QueryValue>>;
  */
 export function buildUrl(pathOrUrl: string, query?: Query): string {
   const absolute = /^https?:\/\//i.test(pathOrUrl);
-  const url = new URL(absolute ? pathOrUrl : `${baseUrl()}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`);
+  const url = new URL(
+    absolute ? pathOrUrl : `${baseUrl()}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`,
+  );
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? value : [value];

@@ -66,10 +66,16 @@ export function makeResponse(
 }
 
 /** The body and content type an `HttpRequest` asks for, shared by every adapter. */
-export function encodeBody(req: HttpRequest): { body?: string | Uint8Array | Blob | FormData; contentType?: string } {
+export function encodeBody(req: HttpRequest): {
+  body?: string | Uint8Array | Blob | FormData;
+  contentType?: string;
+} {
   if (req.json !== undefined) return { body: JSON.stringify(req.json), contentType: 'application/json' };
   if (req.form !== undefined) {
-    return { body: new URLSearchParams(req.form).toString(), contentType: 'application/x-www-form-urlencoded' };
+    return {
+      body: new URLSearchParams(req.form).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    };
   }
   return req.body === undefined ? {} : { body: req.body };
 }

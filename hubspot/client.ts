@@ -1,0 +1,201 @@
+/**
+ * `HubSpotClient`: one authenticated request path for every HubSpot call the connector makes. Adds the bearer
+ * token and JSON headers, paces through `Throttle`, retries by `retry.ts`, and turns non-2xx answers into errors
+ * from the error table. Platform-neutral: Zapier and Make supply a transport and a logger.
+ */
+import { type ClassifyContext, errorFromNetwork, errorFromResponse } from './classify';
+import { type Clock, systemClock } from './clock';
+import type { ErrorContext } from './errorMessages';
+import { HubSpotError } from './errors';
+import { type LogFn, type StructuredLogger, structuredLogger } from './log';
+import { buildUrl, type Query } from './paths';
+import { DEFAULT_RETRY_POLICY, decideRetry, jitterRateWait, type RetryPolicy } from './retry';
+import { type Lane, Throttle } from './throttle';
+import {
+  fetchTransport,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResponse,
+  NetworkError,
+  type Transport,
+} from './transport';
+
+/** A Zapier step has a little over 30 s of useful time by default. */
+export const DEFAULT_BUDGET_MS = 30_000;
+
+export type AccessTokenProvider = string | (() => string | Promise<string>);
+
+export interface HubSpotClientOptions {
+  accessToken: AccessTokenProvider;
+  transport?: Transport;
+  clock?: Clock;
+  /** Time this invocation may spend, waits included, counted from construction. */
+  budgetMs?: number;
+  logger?: LogFn;
+  /** Share one throttle between clients of the same invocation; a new one by default. */
+  throttle?: Throttle;
+  /** OAuth connections refresh on 401 EXPIRED_AUTHENTICATION; private-app tokens cannot. */
+  canRefreshAuth?: boolean;
+  /** The portal's IANA time zone, when known, for daily-quota messages. */
+  portalTimeZone?: string;
+  timeoutMs?: number;
+  retryPolicy?: Partial<RetryPolicy>;
+}
+
+export interface RequestOptions {
+  method: HttpMethod;
+  /** A path from `paths` (joined to the base URL now) ... */
+  path?: string;
+  /** ... or an absolute URL (forms submission host). */
+  url?: string;
+  query?: Query;
+  json?: unknown;
+  form?: Record<string, string>;
+  body?: HttpRequest['body'];
+  headers?: Record<string, string>;
+  /** `search` for CRM search endpoints (5/s, no rate headers); `burst` otherwise. */
+  lane?: Lane;
+  /** Safe to repeat after a 5xx or a dropped connection. Defaults to true for GET only. */
+  idempotent?: boolean;
+  /** Send the bearer token (default true; false for the OAuth token exchange). */
+  auth?: boolean;
+  /** Statuses returned instead of thrown (e.g. 404 for a lookup that may miss). */
+  acceptStatuses?: readonly number[];
+  /** Names and labels for error messages. */
+  errorContext?: ErrorContext;
+}
+
+export interface HubSpotResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+}
+
+export class HubSpotClient {
+  readonly throttle: Throttle;
+  private readonly transport: Transport;
+  private readonly clock: Clock;
+  private readonly deadline: number;
+  private readonly policy: RetryPolicy;
+  private readonly log: StructuredLogger;
+  private lastToken: string | undefined;
+
+  constructor(private readonly options: HubSpotClientOptions) {
+    this.transport = options.transport ?? fetchTransport;
+    this.clock = options.clock ?? options.throttle?.clock ?? systemClock;
+    this.throttle = options.throttle ?? new Throttle({ clock: this.clock });
+    this.deadline = this.clock.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+    this.log = structuredLogger(options.logger, () => [this.lastToken]);
+  }
+
+  private async token(): Promise<string> {
+    const { accessToken } = this.options;
+    this.lastToken = typeof accessToken === 'string' ? accessToken : await accessToken();
+    return this.lastToken;
+  }
+
+  private async buildRequest(opts: RequestOptions): Promise<HttpRequest> {
+    const target = opts.url ?? opts.path;
+    if (!target) throw new Error('HubSpotClient.request needs a path or a url.');
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    if (opts.auth !== false) headers.authorization = `Bearer ${await this.token()}`;
+    return {
+      method: opts.method,
+      url: buildUrl(target, opts.query),
+      headers,
+      json: opts.json,
+      form: opts.form,
+      body: opts.body,
+      timeoutMs: this.options.timeoutMs,
+    };
+  }
+
+  /** One HTTP exchange through the lane; a dropped connection becomes a `ConnectionFailedError`. */
+  private async send(lane: Lane, req: HttpRequest): Promise<HttpResponse | HubSpotError> {
+    const started = this.clock.now();
+    try {
+      const res = await this.throttle.schedule(lane, () => this.transport(req), { deadline: this.deadline });
+      this.throttle.observe(lane, res.headers);
+      this.log.event('request', {
+        method: req.method,
+        url: req.url,
+        status: res.status,
+        ms: this.clock.now() - started,
+        correlationId: res.headers['x-hubspot-correlation-id'],
+        burstRemaining: res.headers['x-hubspot-ratelimit-remaining'],
+        dailyRemaining: res.headers['x-hubspot-ratelimit-daily-remaining'],
+      });
+      return res;
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      this.log.event('network-error', { method: req.method, url: req.url, failure: error.failure });
+      return errorFromNetwork(this.errorContext({}));
+    }
+  }
+
+  private errorContext(
+    opts: Pick<RequestOptions, 'errorContext'>,
+    retryAfterSeconds?: number,
+  ): ClassifyContext {
+    return {
+      portalTimeZone: this.options.portalTimeZone,
+      ...opts.errorContext,
+      canRefreshAuth: this.options.canRefreshAuth,
+      now: this.clock.now(),
+      secrets: this.lastToken ? [this.lastToken] : [],
+      retryAfterSeconds,
+    };
+  }
+
+  async request<T = unknown>(opts: RequestOptions): Promise<HubSpotResponse<T>> {
+    const lane = opts.lane ?? 'burst';
+    const idempotent = opts.idempotent ?? opts.method === 'GET';
+    let rateLimitRetries = 0;
+    let transientRetries = 0;
+    for (;;) {
+      const req = await this.buildRequest(opts);
+      const outcome = await this.send(lane, req);
+      let error: HubSpotError;
+      let rateWaitMs: number | undefined;
+      if (outcome instanceof HubSpotError) {
+        error = outcome;
+      } else {
+        const res = outcome;
+        if ((res.status >= 200 && res.status < 300) || opts.acceptStatuses?.includes(res.status)) {
+          return { status: res.status, headers: res.headers, data: parseJson<T>(res) };
+        }
+        if (res.status === 429)
+          rateWaitMs = jitterRateWait(this.throttle.noteRateLimited(lane), this.policy.random);
+        const retryAfterSeconds = rateWaitMs === undefined ? undefined : Math.ceil(rateWaitMs / 1000);
+        error = errorFromResponse(res, this.errorContext(opts, retryAfterSeconds));
+      }
+      const decision = decideRetry(
+        error,
+        {
+          idempotent,
+          rateLimitRetries,
+          transientRetries,
+          now: this.clock.now(),
+          deadline: this.deadline,
+          rateWaitMs,
+        },
+        this.policy,
+      );
+      if (!decision.retry) throw error;
+      if (error.retry === 'rate-window') rateLimitRetries++;
+      else transientRetries++;
+      this.log.event('retry', { reason: error.name, status: error.status, waitMs: decision.waitMs });
+      await this.clock.sleep(decision.waitMs);
+    }
+  }
+}
+
+function parseJson<T>(res: HttpResponse): T {
+  try {
+    return res.json() as T;
+  } catch {
+    // A 2xx with a non-JSON body (rare; e.g. an HTML proxy page) is handed back as text.
+    return res.text as T;
+  }
+}
