@@ -1,9 +1,10 @@
 import type { Router } from '../router';
 import { accountRoutes } from './account';
+import { oauthRoutes } from './oauth';
 
 /**
  * Every area of the emulated API registers its routes here. Each area lives in its own file.
  */
 export type RouteModule = (router: Router) => void;
 
-export const routeModules: RouteModule[] = [accountRoutes];
+export const routeModules: RouteModule[] = [accountRoutes, oauthRoutes];

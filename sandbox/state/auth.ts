@@ -21,6 +21,8 @@ export interface TokenRecord {
   expiresAt?: number;
   refreshToken?: string;
   revoked?: boolean;
+  /** Marks the token a launcher printed (e.g. `cli`), so a restart with `--data` can reuse it. */
+  label?: string;
 }
 
 export interface RefreshTokenRecord {
@@ -30,12 +32,14 @@ export interface RefreshTokenRecord {
   userId: number;
   user: string;
   revoked?: boolean;
+  label?: string;
 }
 
 export interface OAuthApp {
   appId: number;
   clientId: string;
   clientSecret: string;
+  label?: string;
 }
 
 export interface AuthorizationCode {
@@ -45,8 +49,17 @@ export interface AuthorizationCode {
   expiresAt: number;
 }
 
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
 export const SANDBOX_USER = { userId: 2001, user: 'sandbox.admin@example.com' };
 export const PRIVATE_APP_ID = 3001;
+const FIRST_OAUTH_APP_ID = 4001;
+/** Authorization codes are single-use and short-lived; 10 minutes is the sandbox's choice (HubSpot: UNVERIFIED). */
+const AUTH_CODE_TTL_MS = 10 * 60_000;
 
 const secret = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
@@ -59,7 +72,9 @@ export class AuthStore {
   constructor(private readonly clock: Clock) {}
 
   /** A private-app token; every scope unless told otherwise. */
-  createPrivateAppToken(options: { scopes?: readonly string[]; token?: string; appId?: number } = {}): string {
+  createPrivateAppToken(
+    options: { scopes?: readonly string[]; token?: string; appId?: number; label?: string } = {},
+  ): string {
     const token = options.token ?? `pat-na1-sandbox-${randomBytes(12).toString('hex')}`;
     this.tokens.set(token, {
       kind: 'private',
@@ -67,15 +82,18 @@ export class AuthStore {
       scopes: [...(options.scopes ?? ALL_SCOPES)],
       ...SANDBOX_USER,
       issuedAt: this.clock.now(),
+      ...(options.label ? { label: options.label } : {}),
     });
     return token;
   }
 
   registerOAuthApp(app: Partial<OAuthApp> = {}): OAuthApp {
+    const highest = Math.max(FIRST_OAUTH_APP_ID - 1, ...this.oauthApps.map((a) => a.appId));
     const registered: OAuthApp = {
-      appId: app.appId ?? 4001 + this.oauthApps.length,
+      appId: app.appId ?? highest + 1,
       clientId: app.clientId ?? secret('sandbox-client-'),
       clientSecret: app.clientSecret ?? secret('sandbox-secret-'),
+      ...(app.label ? { label: app.label } : {}),
     };
     this.oauthApps.push(registered);
     return registered;
@@ -87,12 +105,28 @@ export class AuthStore {
 
   issueCode(clientId: string, redirectUri: string, scopes: string[]): string {
     const code = secret('sandbox-code-');
-    this.codes.set(code, { clientId, redirectUri, scopes, expiresAt: this.clock.now() + 10 * 60_000 });
+    this.codes.set(code, { clientId, redirectUri, scopes, expiresAt: this.clock.now() + AUTH_CODE_TTL_MS });
     return code;
   }
 
-  /** Issues an access token (30 minutes) and, for a new grant, a refresh token. */
-  issueOAuthTokens(app: OAuthApp, scopes: string[], refreshToken = secret('sandbox-refresh-')) {
+  /** Takes an authorization code: it works once, and not after it expired. */
+  redeemCode(code: string): AuthorizationCode | undefined {
+    const grant = this.codes.get(code);
+    this.codes.delete(code);
+    if (!grant || grant.expiresAt <= this.clock.now()) return undefined;
+    return grant;
+  }
+
+  /**
+   * Issues an access token (30 minutes) and, for a new grant, a refresh token. Refreshing keeps the refresh token,
+   * as HubSpot does (https://developers.hubspot.com/docs/api-reference/legacy/authentication/manage-oauth-tokens).
+   */
+  issueOAuthTokens(
+    app: OAuthApp,
+    scopes: string[],
+    refreshToken = secret('sandbox-refresh-'),
+    label?: string,
+  ): IssuedTokens {
     const accessToken = secret('sandbox-access-');
     const now = this.clock.now();
     this.tokens.set(accessToken, {
@@ -103,11 +137,68 @@ export class AuthStore {
       issuedAt: now,
       expiresAt: now + OAUTH_ACCESS_TOKEN_TTL_S * 1000,
       refreshToken,
+      ...(label ? { label } : {}),
     });
     if (!this.refreshTokens.has(refreshToken)) {
-      this.refreshTokens.set(refreshToken, { appId: app.appId, clientId: app.clientId, scopes, ...SANDBOX_USER });
+      this.refreshTokens.set(refreshToken, {
+        appId: app.appId,
+        clientId: app.clientId,
+        scopes,
+        ...SANDBOX_USER,
+        ...(label ? { label } : {}),
+      });
     }
     return { accessToken, refreshToken, expiresIn: OAUTH_ACCESS_TOKEN_TTL_S };
+  }
+
+  /** A new access token for a live refresh token of this app, or undefined (HubSpot's BAD_REFRESH_TOKEN). */
+  refresh(app: OAuthApp, refreshToken: string): IssuedTokens | undefined {
+    const record = this.liveRefreshToken(refreshToken);
+    if (!record || record.clientId !== app.clientId) return undefined;
+    return this.issueOAuthTokens(app, record.scopes, refreshToken, record.label);
+  }
+
+  /** An OAuth access token's record, whatever its state (callers decide how to answer expiry). */
+  oauthAccessToken(token: string): TokenRecord | undefined {
+    const record = this.tokens.get(token);
+    return record?.kind === 'oauth' && !record.revoked ? record : undefined;
+  }
+
+  liveRefreshToken(token: string): RefreshTokenRecord | undefined {
+    const record = this.refreshTokens.get(token);
+    return record && !record.revoked ? record : undefined;
+  }
+
+  /** Revokes a refresh token; access tokens already issued keep working until they expire, as on HubSpot. */
+  revokeRefreshToken(token: string): boolean {
+    const record = this.liveRefreshToken(token);
+    if (!record) return false;
+    record.revoked = true;
+    return true;
+  }
+
+  /** Seconds until an access token expires (negative once expired). */
+  secondsLeft(record: TokenRecord): number {
+    return Math.floor(((record.expiresAt ?? Number.POSITIVE_INFINITY) - this.clock.now()) / 1000);
+  }
+
+  /** The labelled private-app token, if one survives (restart with `--data`). */
+  labelledPrivateToken(label: string): string | undefined {
+    for (const [token, record] of this.tokens) {
+      if (record.kind === 'private' && record.label === label && !record.revoked) return token;
+    }
+    return undefined;
+  }
+
+  /** The labelled OAuth app and its live refresh token, if both survive. */
+  labelledOAuthGrant(label: string): { app: OAuthApp; refreshToken: string } | undefined {
+    const app = this.oauthApps.find((a) => a.label === label);
+    if (!app) return undefined;
+    for (const [refreshToken, record] of this.refreshTokens) {
+      if (record.clientId === app.clientId && record.label === label && !record.revoked)
+        return { app, refreshToken };
+    }
+    return undefined;
   }
 
   /** Reads `Authorization: Bearer <token>` and answers HubSpot's 401s for unknown and expired tokens. */

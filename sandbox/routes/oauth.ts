@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { ALL_SCOPES } from '../../hubspot/scopes';
+import { expiredAuthentication, fail, validationError } from '../errors';
+import { json, noContent, type SandboxRequest, type SandboxResponse } from '../http';
+import type { Portal } from '../portal';
+import type { Router } from '../router';
+import type { TokenRecord } from '../state/auth';
+
+/**
+ * OAuth v1 as HubSpot serves it (hubspot-api.md §6.1;
+ * https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide). The dated alias
+ * `/oauth/2026-03/...` reaches the same routes through the path-family rewrite (`hubspot/apiVersions.ts`).
+ * Authorization grants at once (no consent screen): tests follow the redirect and read `code`.
+ */
+export function oauthRoutes(router: Router): void {
+  const open = { auth: 'none', lane: 'none' } as const;
+  router.get('/oauth/authorize', open, authorize);
+  router.post('/oauth/v1/token', open, (req, portal) => answerRefusals(() => token(req, portal)));
+  router.get('/oauth/v1/access-tokens/:token', open, accessTokenInfo);
+  router.get('/oauth/v1/refresh-tokens/:token', open, refreshTokenInfo);
+  router.delete('/oauth/v1/refresh-tokens/:token', open, (req, portal) => {
+    if (!portal.auth.revokeRefreshToken(req.params.token!)) throw unknownToken('refresh');
+    return noContent();
+  });
+}
+
+/** `GET /oauth/authorize?client_id&redirect_uri&scope&optional_scope&state` → 302 to redirect_uri with code, state. */
+function authorize(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const clientId = req.query.get('client_id') ?? '';
+  const redirectUri = req.query.get('redirect_uri') ?? '';
+  const app = portal.auth.findOAuthApp(clientId);
+  // HubSpot shows an error page here; the sandbox answers its usual 400 envelope (body UNVERIFIED).
+  if (!app)
+    throw validationError(`Unknown client_id '${clientId}': no app is registered with this client id.`);
+  let target: URL;
+  try {
+    target = new URL(redirectUri);
+  } catch {
+    throw validationError(`redirect_uri must be an absolute URL, got '${redirectUri}'.`);
+  }
+  const required = scopeList(req.query.get('scope'));
+  const unknown = required.filter((s) => !ALL_SCOPES.includes(s));
+  if (unknown.length > 0) throw validationError(`Unknown scopes requested: ${unknown.join(', ')}.`);
+  // Optional scopes are granted when the sandbox knows them, as if the installing user's account had them.
+  const optional = scopeList(req.query.get('optional_scope')).filter((s) => ALL_SCOPES.includes(s));
+  const scopes = [...new Set([...required, ...optional])];
+  target.searchParams.set('code', portal.auth.issueCode(app.clientId, redirectUri, scopes));
+  const state = req.query.get('state');
+  if (state !== undefined) target.searchParams.set('state', state);
+  return { status: 302, headers: { location: target.toString() }, raw: '' };
+}
+
+/** The form fields of `POST /oauth/v1/token` (`application/x-www-form-urlencoded`). */
+type TokenForm = Partial<
+  Record<'grant_type' | 'client_id' | 'client_secret' | 'redirect_uri' | 'code' | 'refresh_token', string>
+>;
+
+function token(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const form = (req.body && typeof req.body === 'object' ? req.body : {}) as TokenForm;
+  const grantType = form.grant_type;
+  if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+    throw new OAuthRefusal('BAD_GRANT_TYPE', `grant_type must be authorization_code or refresh_token`);
+  }
+  const app = portal.auth.findOAuthApp(form.client_id ?? '');
+  if (!app) throw new OAuthRefusal('BAD_CLIENT_ID', 'missing or unknown client id');
+  if (form.client_secret !== app.clientSecret) {
+    throw new OAuthRefusal('BAD_CLIENT_SECRET', 'missing or invalid client secret');
+  }
+  if (grantType === 'refresh_token') {
+    const issued = portal.auth.refresh(app, form.refresh_token ?? '');
+    if (!issued) throw new OAuthRefusal('BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
+    return tokenAnswer(portal, issued, portal.auth.liveRefreshToken(issued.refreshToken)!.scopes);
+  }
+  const grant = portal.auth.redeemCode(form.code ?? '');
+  if (!grant || grant.clientId !== app.clientId) {
+    throw new OAuthRefusal('BAD_AUTH_CODE', 'missing or unknown auth code');
+  }
+  if (grant.redirectUri !== form.redirect_uri) {
+    throw new OAuthRefusal('BAD_REDIRECT_URI', 'redirect_uri does not match the one the code was issued for');
+  }
+  return tokenAnswer(portal, portal.auth.issueOAuthTokens(app, grant.scopes), grant.scopes);
+}
+
+function tokenAnswer(
+  portal: Portal,
+  issued: { accessToken: string; refreshToken: string; expiresIn: number },
+  scopes: string[],
+): SandboxResponse {
+  const record = portal.auth.tokens.get(issued.accessToken)!;
+  return json(200, {
+    access_token: issued.accessToken,
+    refresh_token: issued.refreshToken,
+    expires_in: issued.expiresIn,
+    token_type: 'bearer',
+    hub_id: portal.info.portalId,
+    user_id: record.userId,
+    scopes,
+    token_use: 'access_token',
+  });
+}
+
+/**
+ * `GET /oauth/v1/access-tokens/{token}`. HubSpot's answer for an expired or unknown token is UNVERIFIED: the sandbox
+ * answers an expired token like an API call with it (401 EXPIRED_AUTHENTICATION) and an unknown one with 404.
+ */
+function accessTokenInfo(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const record = portal.auth.oauthAccessToken(req.params.token!);
+  if (!record) throw unknownToken('access');
+  const secondsLeft = portal.auth.secondsLeft(record);
+  if (secondsLeft <= 0) throw expiredAuthentication(-secondsLeft);
+  return json(200, {
+    token: req.params.token,
+    ...installation(portal, record),
+    app_id: record.appId,
+    expires_in: secondsLeft,
+    token_type: 'access',
+    is_private_distribution: false,
+  });
+}
+
+function refreshTokenInfo(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const record = portal.auth.liveRefreshToken(req.params.token!);
+  if (!record) throw unknownToken('refresh');
+  return json(200, {
+    token: req.params.token,
+    ...installation(portal, record),
+    client_id: record.clientId,
+    token_type: 'refresh',
+  });
+}
+
+function installation(portal: Portal, record: Pick<TokenRecord, 'user' | 'userId' | 'scopes'>) {
+  return {
+    user: record.user,
+    hub_domain: portal.info.domain,
+    scopes: record.scopes,
+    hub_id: portal.info.portalId,
+    user_id: record.userId,
+  };
+}
+
+/** Body and status of an unknown token on the token-info endpoints: UNVERIFIED. */
+const unknownToken = (kind: 'access' | 'refresh') =>
+  fail(404, `The ${kind} token was not found, or it was revoked.`, 'OBJECT_NOT_FOUND');
+
+export type OAuthRefusalStatus =
+  | 'BAD_CLIENT_ID'
+  | 'BAD_CLIENT_SECRET'
+  | 'BAD_REFRESH_TOKEN'
+  | 'BAD_AUTH_CODE'
+  | 'BAD_REDIRECT_URI'
+  | 'BAD_GRANT_TYPE';
+
+/** RFC 6749 `error` codes HubSpot added beside `status` in 2026 (community-reported; the mapping is the sandbox's). */
+const RFC6749_ERROR: Record<OAuthRefusalStatus, string> = {
+  BAD_CLIENT_ID: 'invalid_client',
+  BAD_CLIENT_SECRET: 'invalid_client',
+  BAD_REFRESH_TOKEN: 'invalid_grant',
+  BAD_AUTH_CODE: 'invalid_grant',
+  BAD_REDIRECT_URI: 'invalid_grant',
+  BAD_GRANT_TYPE: 'unsupported_grant_type',
+};
+
+/**
+ * The token endpoint's 400: `{status: 'BAD_…', message, correlationId}`, not the usual envelope. Messages for
+ * BAD_AUTH_CODE ("missing or unknown auth code") and BAD_REFRESH_TOKEN ("missing or invalid refresh token") are
+ * captured in several public integrations; the others are UNVERIFIED, as is whether `error`/`error_description`
+ * appear on v1 (HubSpot's Jan-2026 changelog says they do).
+ */
+class OAuthRefusal extends Error {
+  constructor(
+    readonly status: OAuthRefusalStatus,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toResponse(): SandboxResponse {
+    return json(400, {
+      status: this.status,
+      message: this.message,
+      correlationId: randomUUID(),
+      error: RFC6749_ERROR[this.status],
+      error_description: this.message,
+    });
+  }
+}
+
+function answerRefusals(run: () => SandboxResponse): SandboxResponse {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof OAuthRefusal) return error.toResponse();
+    throw error;
+  }
+}
+
+/** Scopes arrive space-separated (`+` in the query decodes to a space); commas are tolerated. */
+function scopeList(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
