@@ -1,0 +1,67 @@
+import type { PropertyDefinition } from '../hubspot/propertyDefinition';
+import type { InputFieldDef, PropertyFieldsSpec } from './types';
+
+/**
+ * Turns a portal's property definitions into input fields. Read-only, calculated and hidden properties are left out:
+ * HubSpot refuses writes to them (READ_ONLY_VALUE), so offering them would only produce failing steps.
+ * https://developers.hubspot.com/docs/api/crm/properties
+ */
+
+export interface PortalPropertyDefinition extends PropertyDefinition {
+  description?: string;
+  hidden?: boolean;
+  calculated?: boolean;
+  hasUniqueValue?: boolean;
+  displayOrder?: number;
+  groupName?: string;
+}
+
+/** Properties a user may write. */
+export function isWritable(def: PortalPropertyDefinition): boolean {
+  return !def.hidden && !def.calculated && !def.modificationMetadata?.readOnlyValue && def.fieldType !== 'calculation_equation';
+}
+
+/** Owner properties hold owner ids; the field offers the owners dropdown and also accepts an e-mail. */
+export const isOwnerProperty = (def: PropertyDefinition) =>
+  def.referencedObjectType === 'OWNER' || def.name === 'hubspot_owner_id';
+
+export function propertyInputField(def: PortalPropertyDefinition, required = false): InputFieldDef {
+  const help = [def.description, `HubSpot property \`${def.name}\` (${describeType(def)}).`].filter(Boolean).join(' ');
+  const field: InputFieldDef = { key: def.name, label: def.label || def.name, required, helpText: help };
+  if (isOwnerProperty(def)) return { ...field, dropdown: { kind: 'owners' }, helpText: `${help} Accepts an owner id or e-mail.` };
+  const options = (def.options ?? []).filter((o) => !o.hidden).map((o) => ({ value: o.value, label: o.label }));
+  switch (def.type) {
+    case 'bool':
+      return { ...field, type: 'boolean' };
+    case 'number':
+      return { ...field, type: 'number' };
+    case 'date':
+    case 'datetime':
+      return { ...field, type: 'datetime' };
+    case 'enumeration':
+      if (options.length === 0) return field;
+      return def.fieldType === 'checkbox' ? { ...field, choices: options, list: true } : { ...field, choices: options };
+    default:
+      return def.fieldType === 'textarea' || def.fieldType === 'html' ? { ...field, type: 'text' } : field;
+  }
+}
+
+function describeType(def: PropertyDefinition): string {
+  if (def.type === 'date') return 'date, stored as midnight UTC';
+  if (def.type === 'enumeration' && def.fieldType === 'checkbox') return 'multiple choice';
+  if (def.type === 'enumeration') return 'one choice, by label or internal value';
+  return def.type;
+}
+
+/** The input fields for a record write, in HubSpot's display order. */
+export function propertyInputFields(
+  defs: readonly PortalPropertyDefinition[],
+  spec: PropertyFieldsSpec,
+  requiredOnCreate: readonly string[] = [],
+): InputFieldDef[] {
+  const excluded = new Set(spec.exclude ?? []);
+  return defs
+    .filter((d) => isWritable(d) && !excluded.has(d.name))
+    .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0) || a.label.localeCompare(b.label))
+    .map((d) => propertyInputField(d, spec.purpose === 'create' && requiredOnCreate.includes(d.name)));
+}

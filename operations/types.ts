@@ -1,0 +1,103 @@
+/**
+ * The platform-neutral shape of one connector operation. Each operation is defined once in `operations/` and
+ * rendered into a Zapier trigger/create/search (`zapier/render.ts`) and into a Make module (`make/`), so the two
+ * apps never drift.
+ */
+import type { HubSpotClient } from '../hubspot/client';
+import type { PropertyDefinition } from '../hubspot/propertyDefinition';
+
+export type OperationKind = 'create' | 'search' | 'trigger';
+
+export type InputFieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'file' | 'password' | 'json';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A dropdown filled from the portal; each platform renders it its own way (hidden trigger, RPC). */
+export type DropdownSource =
+  | { kind: 'owners' }
+  | { kind: 'objectTypes' }
+  | { kind: 'pipelines'; objectType: string }
+  | { kind: 'stages'; objectType: string; pipelineField: string }
+  | { kind: 'uniqueProperties'; objectType: string }
+  | { kind: 'properties'; objectType: string };
+
+export interface InputFieldDef {
+  key: string;
+  label: string;
+  type?: InputFieldType;
+  required?: boolean;
+  helpText?: string;
+  choices?: readonly Choice[];
+  list?: boolean;
+  default?: string;
+  placeholder?: string;
+  dropdown?: DropdownSource;
+  /** Changing this field reloads the dynamic fields (e.g. the object type). */
+  altersDynamicFields?: boolean;
+}
+
+export interface OutputFieldDef {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer';
+}
+
+/** Input fields loaded from the portal's property definitions for one object type. */
+export interface PropertyFieldsSpec {
+  objectType: string;
+  /** `create`: required-on-create flags apply; `update`: nothing is required. */
+  purpose: 'create' | 'update';
+  /** Properties rendered as static fields by the operation itself. */
+  exclude?: readonly string[];
+}
+
+/** Per-invocation lookups, fetched at most once each (property definitions, owners). */
+export interface PortalSchema {
+  properties(objectType: string): Promise<PropertyDefinition[]>;
+  owners(): Promise<Array<{ id: string; email?: string; firstName?: string; lastName?: string }>>;
+}
+
+/** Small durable storage scoped to one Zap / scenario (polling watermarks). */
+export interface OperationState {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T): Promise<void>;
+}
+
+export interface OperationContext {
+  /** The HubSpot core client, over whichever transport the platform gives. */
+  api: HubSpotClient;
+  schema: PortalSchema;
+  state: OperationState;
+  input: Record<string, unknown>;
+  /** The user's IANA time zone, for dates typed without one. */
+  timezone?: string;
+  /** The platform wants a quick sample, not a real poll. */
+  isLoadingSample: boolean;
+  /** The first poll after a Zap is turned on: return recent records, set the watermark, emit nothing new. */
+  isPopulatingDedupe: boolean;
+  now(): number;
+  log(message: string, data?: Record<string, unknown>): void;
+}
+
+export type OperationResult = Record<string, unknown>;
+
+export interface OperationDef {
+  key: string;
+  kind: OperationKind;
+  noun: string;
+  label: string;
+  description: string;
+  /** Powers a dropdown only; not shown in the editor. */
+  hidden?: boolean;
+  inputFields: readonly InputFieldDef[];
+  propertyFields?: PropertyFieldsSpec;
+  outputFields: readonly OutputFieldDef[];
+  sample: OperationResult;
+  /** A create returns one record; searches and triggers return a list, newest first. */
+  perform(ctx: OperationContext): Promise<OperationResult | OperationResult[]>;
+  /** For the README operations table and `bench:calls`: which HubSpot endpoints a run calls, and how often. */
+  calls: { endpoints: readonly string[]; perRun: string };
+}

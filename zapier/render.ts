@@ -1,0 +1,125 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { SEARCH_REQUESTS_PER_SECOND } from '../hubspot/limits';
+import { propertyInputFields } from '../operations/propertyFields';
+import type { DropdownSource, InputFieldDef, OperationDef } from '../operations/types';
+import { createContext } from './context';
+import { toZapierError } from './errors';
+
+/**
+ * Renders platform-neutral operation definitions (`operations/`) into Zapier's trigger, create and search objects.
+ * Zapier specifics live here only: field shapes, dynamic dropdown references, throttles, error classes.
+ */
+
+type ZapierField = Record<string, unknown>;
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+/** Hidden triggers that feed dropdowns, one per source kind. */
+export function dropdownTriggerKey(source: DropdownSource): string {
+  switch (source.kind) {
+    case 'owners':
+      return 'owner_list';
+    case 'objectTypes':
+      return 'object_type_list';
+    case 'pipelines':
+      return `${source.objectType}_pipeline_list`;
+    case 'stages':
+      return `${source.objectType}_stage_list`;
+    case 'uniqueProperties':
+      return `${source.objectType}_unique_property_list`;
+    case 'properties':
+      return `${source.objectType}_property_list`;
+  }
+}
+
+export function toZapierField(field: InputFieldDef): ZapierField {
+  return {
+    key: field.key,
+    label: field.label,
+    ...(field.type ? { type: field.type } : {}),
+    ...(field.required ? { required: true } : { required: false }),
+    ...(field.helpText ? { helpText: field.helpText } : {}),
+    ...(field.choices ? { choices: field.choices.map((c) => ({ value: c.value, label: c.label, sample: c.value })) } : {}),
+    ...(field.list ? { list: true } : {}),
+    ...(field.default !== undefined ? { default: field.default } : {}),
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    ...(field.dropdown ? { dynamic: `${dropdownTriggerKey(field.dropdown)}.id.label` } : {}),
+    ...(field.altersDynamicFields ? { altersDynamicFields: true } : {}),
+  };
+}
+
+function perform(def: OperationDef): Perform {
+  return async (z, bundle) => {
+    try {
+      return await def.perform(createContext(z, bundle, def.key));
+    } catch (error) {
+      throw toZapierError(z, error);
+    }
+  };
+}
+
+/** Static fields, then the portal's property fields loaded at setup time (cached within the invocation). */
+function inputFields(def: OperationDef): unknown[] {
+  const fields: unknown[] = def.inputFields.map(toZapierField);
+  const spec = def.propertyFields;
+  if (spec) {
+    fields.push(async (z: ZObject, bundle: Bundle) => {
+      try {
+        const ctx = createContext(z, bundle, def.key);
+        const defs = await ctx.schema.properties(spec.objectType);
+        return propertyInputFields(defs, spec).map(toZapierField);
+      } catch (error) {
+        throw toZapierError(z, error);
+      }
+    });
+  }
+  return fields;
+}
+
+function display(def: OperationDef) {
+  return { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) };
+}
+
+const outputFields = (def: OperationDef) => def.outputFields.map((f) => ({ ...f }));
+
+/** CRM search allows 5 requests per second per portal; searches and polls share that lane. */
+export const SEARCH_THROTTLE = { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] };
+
+export function renderCreate(def: OperationDef) {
+  return {
+    key: def.key,
+    noun: def.noun,
+    display: display(def),
+    operation: { inputFields: inputFields(def), perform: perform(def), sample: def.sample, outputFields: outputFields(def) },
+  };
+}
+
+export function renderSearch(def: OperationDef) {
+  return {
+    key: def.key,
+    noun: def.noun,
+    display: display(def),
+    operation: {
+      inputFields: inputFields(def),
+      perform: perform(def),
+      sample: def.sample,
+      outputFields: outputFields(def),
+      throttle: SEARCH_THROTTLE,
+    },
+  };
+}
+
+export function renderTrigger(def: OperationDef) {
+  return {
+    key: def.key,
+    noun: def.noun,
+    display: display(def),
+    operation: {
+      type: 'polling' as const,
+      inputFields: inputFields(def),
+      perform: perform(def),
+      sample: def.sample,
+      outputFields: outputFields(def),
+      throttle: { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] },
+    },
+  };
+}
