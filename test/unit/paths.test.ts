@@ -1,0 +1,147 @@
+import { apiFamily, baseUrl, formsBaseUrl } from '../../hubspot/config';
+import { buildUrl, formsSecureSubmitUrl, paths } from '../../hubspot/paths';
+
+const saved = { ...process.env };
+afterEach(() => {
+  for (const key of ['HUBSPOT_BASE_URL', 'HUBSPOT_FORMS_BASE_URL', 'HUBSPOT_API_VERSION']) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+});
+
+describe('base URL', () => {
+  test('defaults to api.hubapi.com and is read at call time', () => {
+    delete process.env.HUBSPOT_BASE_URL;
+    expect(baseUrl()).toBe('https://api.hubapi.com');
+    process.env.HUBSPOT_BASE_URL = 'http://127.0.0.1:4010///';
+    expect(baseUrl()).toBe('http://127.0.0.1:4010');
+    expect(buildUrl(paths.objects.one('contacts', 5))).toBe(
+      'http://127.0.0.1:4010/crm/v3/objects/contacts/5',
+    );
+  });
+
+  test('forms host follows HUBSPOT_FORMS_BASE_URL, else HUBSPOT_BASE_URL, else api.hsforms.com', () => {
+    delete process.env.HUBSPOT_BASE_URL;
+    delete process.env.HUBSPOT_FORMS_BASE_URL;
+    expect(formsBaseUrl()).toBe('https://api.hsforms.com');
+    process.env.HUBSPOT_BASE_URL = 'https://api.hubapi.test';
+    expect(formsSecureSubmitUrl(42, 'abc-def')).toBe(
+      'https://api.hubapi.test/submissions/v3/integration/secure/submit/42/abc-def',
+    );
+    process.env.HUBSPOT_FORMS_BASE_URL = 'https://forms.test/';
+    expect(formsSecureSubmitUrl(42, 'abc-def')).toBe(
+      'https://forms.test/submissions/v3/integration/secure/submit/42/abc-def',
+    );
+  });
+});
+
+describe('path families', () => {
+  test('an unknown HUBSPOT_API_VERSION is refused', () => {
+    process.env.HUBSPOT_API_VERSION = 'v9';
+    expect(() => apiFamily()).toThrow(/HUBSPOT_API_VERSION/);
+  });
+
+  const cases: Array<[string, () => string, string, string]> = [
+    [
+      'object list',
+      () => paths.objects.list('contacts'),
+      '/crm/v3/objects/contacts',
+      '/crm/objects/2026-03/contacts',
+    ],
+    [
+      'batch upsert',
+      () => paths.objects.batch('deals', 'upsert'),
+      '/crm/v3/objects/deals/batch/upsert',
+      '/crm/objects/2026-03/deals/batch/upsert',
+    ],
+    [
+      'search',
+      () => paths.objects.search('companies'),
+      '/crm/v3/objects/companies/search',
+      '/crm/objects/2026-03/companies/search',
+    ],
+    [
+      'merge',
+      () => paths.objects.mergeContacts(),
+      '/crm/v3/objects/contacts/merge',
+      '/crm/objects/2026-03/contacts/merge',
+    ],
+    [
+      'property',
+      () => paths.properties.one('contacts', 'email'),
+      '/crm/v3/properties/contacts/email',
+      '/crm/properties/2026-03/contacts/email',
+    ],
+    [
+      'property groups',
+      () => paths.properties.groups('deals'),
+      '/crm/v3/properties/deals/groups',
+      '/crm/properties/2026-03/deals/groups',
+    ],
+    [
+      'pipeline stages',
+      () => paths.pipelines.stages('deals', 'default'),
+      '/crm/v3/pipelines/deals/default/stages',
+      '/crm/pipelines/2026-03/deals/default/stages',
+    ],
+    ['owners', () => paths.owners.list(), '/crm/v3/owners', '/crm/owners/2026-03'],
+    [
+      'default association',
+      () => paths.associations.putDefault('contacts', 1, 'companies', 2),
+      '/crm/v4/objects/contacts/1/associations/default/companies/2',
+      '/crm/objects/2026-03/contacts/1/associations/default/companies/2',
+    ],
+    [
+      'association batch',
+      () => paths.associations.batch('contacts', 'companies', 'associate/default'),
+      '/crm/v4/associations/contacts/companies/batch/associate/default',
+      '/crm/associations/2026-03/contacts/companies/batch/associate/default',
+    ],
+    [
+      'association labels',
+      () => paths.associations.labels('deals', 'contacts'),
+      '/crm/v4/associations/deals/contacts/labels',
+      '/crm/associations/2026-03/deals/contacts/labels',
+    ],
+    [
+      'list members add',
+      () => paths.lists.addMembers(7),
+      '/crm/v3/lists/7/memberships/add',
+      '/crm/lists/2026-03/7/memberships/add',
+    ],
+    ['oauth token', () => paths.oauth.token(), '/oauth/v1/token', '/oauth/2026-03/token'],
+    [
+      'account details',
+      () => paths.account.details(),
+      '/account-info/v3/details',
+      '/account-info/v3/details',
+    ],
+    ['files', () => paths.files.upload(), '/files/v3/files', '/files/v3/files'],
+  ];
+
+  test.each(cases)('%s', (_name, build, legacy, dated) => {
+    delete process.env.HUBSPOT_API_VERSION;
+    expect(build()).toBe(legacy);
+    process.env.HUBSPOT_API_VERSION = '2026-03';
+    expect(build()).toBe(dated);
+  });
+});
+
+describe('encoding and queries', () => {
+  test('segments are percent-encoded', () => {
+    expect(paths.objects.one('contacts', 'ann+1@x.com')).toBe('/crm/v3/objects/contacts/ann%2B1%40x.com');
+    expect(paths.oauth.accessTokenInfo('a/b')).toBe('/oauth/v1/access-tokens/a%2Fb');
+  });
+
+  test('arrays become repeated keys and undefined is dropped', () => {
+    process.env.HUBSPOT_BASE_URL = 'https://api.hubapi.test';
+    const url = buildUrl('/crm/v3/objects/contacts', {
+      properties: ['email', 'firstname'],
+      after: undefined,
+      limit: 10,
+    });
+    expect(url).toBe(
+      'https://api.hubapi.test/crm/v3/objects/contacts?properties=email&properties=firstname&limit=10',
+    );
+  });
+});
