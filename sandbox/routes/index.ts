@@ -1,10 +1,11 @@
 import type { Router } from '../router';
 import { accountRoutes } from './account';
 import { oauthRoutes } from './oauth';
+import { searchRoutes } from './search';
 
 /**
  * Every area of the emulated API registers its routes here. Each area lives in its own file.
  */
 export type RouteModule = (router: Router) => void;
 
-export const routeModules: RouteModule[] = [accountRoutes, oauthRoutes];
+export const routeModules: RouteModule[] = [accountRoutes, oauthRoutes, searchRoutes];
