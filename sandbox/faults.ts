@@ -1,3 +1,5 @@
+import { isAdminPath } from './adminPath';
+
 /**
  * Fault injection: the next N requests matching a method and path answer a given status and body, wait a given
  * latency, or drop the connection.
@@ -42,6 +44,7 @@ export class Faults {
 
   /** Takes the first matching rule for this request, if any. */
   take(method: string, path: string): FaultAction | undefined {
+    if (isAdminPath(path)) return undefined;
     const rule = this.rules.find((r) => r.remaining > 0 && matches(r, method, path));
     if (!rule) return undefined;
     rule.remaining--;

@@ -8,6 +8,7 @@ import { Portal } from './portal';
 import { RequestLog, tokenFingerprint } from './requestLog';
 import { Router } from './router';
 import { routeModules } from './routes';
+import { adminRoutes } from './routes/admin';
 
 export interface SandboxOptions {
   clock?: Clock;
@@ -67,6 +68,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     router,
     handle: (request) => handle(sandbox, request),
   };
+  adminRoutes(sandbox);
   return sandbox;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAdminPath } from './adminPath';
 
 /**
  * Every request the sandbox answered, so tests and benchmarks can count exactly how many HubSpot calls an operation
@@ -21,6 +22,7 @@ export class RequestLog {
   private entries: LogEntry[] = [];
 
   add(entry: LogEntry): void {
+    if (isAdminPath(entry.path)) return;
     this.entries.push(entry);
   }
 
