@@ -1,5 +1,6 @@
 import { SEARCH } from '../hubspot/limits';
 import { type HubSpotRecord, type SearchFilter, searchRecords } from './search';
+import { parseHubSpotTime } from './time';
 import type { OperationContext } from './types';
 
 /**
@@ -47,7 +48,9 @@ export const DEFAULT_LAG_MARGIN_MS = 60_000;
 export function lagMarginMs(spec: PollSpec): number {
   if (spec.lagMarginMs !== undefined) return spec.lagMarginMs;
   const fromEnv = Number(process.env.HUBSPOT_POLL_LAG_MARGIN_MS);
-  return Number.isFinite(fromEnv) && process.env.HUBSPOT_POLL_LAG_MARGIN_MS !== undefined ? fromEnv : DEFAULT_LAG_MARGIN_MS;
+  return Number.isFinite(fromEnv) && process.env.HUBSPOT_POLL_LAG_MARGIN_MS !== undefined
+    ? fromEnv
+    : DEFAULT_LAG_MARGIN_MS;
 }
 
 export async function pollRecords(ctx: OperationContext, spec: PollSpec): Promise<PollResult> {
@@ -88,7 +91,11 @@ export async function pollRecords(ctx: OperationContext, spec: PollSpec): Promis
   return { records: newestFirst(records, spec.timeProperty), window };
 }
 
-function windowFilters(spec: PollSpec, window: { from: number; to: number }, lastId?: string): SearchFilter[] {
+function windowFilters(
+  spec: PollSpec,
+  window: { from: number; to: number },
+  lastId?: string,
+): SearchFilter[] {
   const filters: SearchFilter[] = [
     { propertyName: spec.timeProperty, operator: 'GT', value: String(window.from) },
     { propertyName: spec.timeProperty, operator: 'LTE', value: String(window.to) },
@@ -110,6 +117,6 @@ async function latestRecords(ctx: OperationContext, spec: PollSpec, limit: numbe
 
 /** Platforms expect the newest item first. */
 function newestFirst(records: HubSpotRecord[], timeProperty: string): HubSpotRecord[] {
-  const time = (r: HubSpotRecord) => Date.parse(r.properties[timeProperty] ?? r.updatedAt) || 0;
+  const time = (r: HubSpotRecord) => parseHubSpotTime(r.properties[timeProperty] ?? r.updatedAt) || 0;
   return [...records].sort((a, b) => time(b) - time(a) || Number(b.id) - Number(a.id));
 }

@@ -1,3 +1,4 @@
+import { isOwnerProperty } from '../hubspot/coerce';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
 import type { InputFieldDef, PropertyFieldsSpec } from './types';
 
@@ -18,18 +19,25 @@ export interface PortalPropertyDefinition extends PropertyDefinition {
 
 /** Properties a user may write. */
 export function isWritable(def: PortalPropertyDefinition): boolean {
-  return !def.hidden && !def.calculated && !def.modificationMetadata?.readOnlyValue && def.fieldType !== 'calculation_equation';
+  return (
+    !def.hidden &&
+    !def.calculated &&
+    !def.modificationMetadata?.readOnlyValue &&
+    def.fieldType !== 'calculation_equation'
+  );
 }
 
-/** Owner properties hold owner ids; the field offers the owners dropdown and also accepts an e-mail. */
-export const isOwnerProperty = (def: PropertyDefinition) =>
-  def.referencedObjectType === 'OWNER' || def.name === 'hubspot_owner_id';
-
 export function propertyInputField(def: PortalPropertyDefinition, required = false): InputFieldDef {
-  const help = [def.description, `HubSpot property \`${def.name}\` (${describeType(def)}).`].filter(Boolean).join(' ');
+  const help = [def.description, `HubSpot property \`${def.name}\` (${describeType(def)}).`]
+    .filter(Boolean)
+    .join(' ');
   const field: InputFieldDef = { key: def.name, label: def.label || def.name, required, helpText: help };
-  if (isOwnerProperty(def)) return { ...field, dropdown: { kind: 'owners' }, helpText: `${help} Accepts an owner id or e-mail.` };
-  const options = (def.options ?? []).filter((o) => !o.hidden).map((o) => ({ value: o.value, label: o.label }));
+  // Owner properties hold owner ids; the field offers the owners dropdown and also accepts an e-mail.
+  if (isOwnerProperty(def))
+    return { ...field, dropdown: { kind: 'owners' }, helpText: `${help} Accepts an owner id or e-mail.` };
+  const options = (def.options ?? [])
+    .filter((o) => !o.hidden)
+    .map((o) => ({ value: o.value, label: o.label }));
   switch (def.type) {
     case 'bool':
       return { ...field, type: 'boolean' };
@@ -40,7 +48,9 @@ export function propertyInputField(def: PortalPropertyDefinition, required = fal
       return { ...field, type: 'datetime' };
     case 'enumeration':
       if (options.length === 0) return field;
-      return def.fieldType === 'checkbox' ? { ...field, choices: options, list: true } : { ...field, choices: options };
+      return def.fieldType === 'checkbox'
+        ? { ...field, choices: options, list: true }
+        : { ...field, choices: options };
     default:
       return def.fieldType === 'textarea' || def.fieldType === 'html' ? { ...field, type: 'text' } : field;
   }

@@ -1,5 +1,5 @@
-import { paths } from '../hubspot/paths';
 import type { HubSpotClient } from '../hubspot/client';
+import { paths } from '../hubspot/paths';
 
 /**
  * CRM search request and answer shapes. https://developers.hubspot.com/docs/api/crm/search
@@ -63,7 +63,11 @@ export interface SearchPage {
   paging?: { next?: { after: string } };
 }
 
-export async function searchRecords(api: HubSpotClient, objectType: string, body: SearchRequest): Promise<SearchPage> {
+export async function searchRecords(
+  api: HubSpotClient,
+  objectType: string,
+  body: SearchRequest,
+): Promise<SearchPage> {
   const { data } = await api.request<SearchPage>({
     method: 'POST',
     path: paths.objects.search(objectType),

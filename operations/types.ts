@@ -8,7 +8,16 @@ import type { PropertyDefinition } from '../hubspot/propertyDefinition';
 
 export type OperationKind = 'create' | 'search' | 'trigger';
 
-export type InputFieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'file' | 'password' | 'json';
+export type InputFieldType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'datetime'
+  | 'file'
+  | 'password'
+  | 'json';
 
 export interface Choice {
   value: string;
@@ -78,6 +87,8 @@ export interface OperationContext {
   isLoadingSample: boolean;
   /** The first poll after a Zap is turned on: return recent records, set the watermark, emit nothing new. */
   isPopulatingDedupe: boolean;
+  /** A create run as the second half of a search-or-create step. */
+  withSearch: boolean;
   now(): number;
   log(message: string, data?: Record<string, unknown>): void;
 }

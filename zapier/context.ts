@@ -28,6 +28,7 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
     timezone: bundle.meta?.timezone ?? undefined,
     isLoadingSample: Boolean(bundle.meta?.isLoadingSample),
     isPopulatingDedupe: Boolean(bundle.meta?.isPopulatingDedupe),
+    withSearch: Boolean(bundle.meta?.withSearch),
     now: () => Date.now(),
     log: (message, data) => z.console.log(message, data ?? {}),
   };
@@ -41,7 +42,10 @@ export function cachedSchema(api: HubSpotClient): PortalSchema {
       let pending = properties.get(objectType);
       if (!pending) {
         pending = api
-          .request<{ results: PropertyDefinition[] }>({ method: 'GET', path: paths.properties.list(objectType) })
+          .request<{ results: PropertyDefinition[] }>({
+            method: 'GET',
+            path: paths.properties.list(objectType),
+          })
           .then((r) => r.data.results);
         properties.set(objectType, pending);
       }

@@ -1,4 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
+import { FieldValidationError } from '../hubspot/coerce';
 import { HubSpotError, RateLimitedError } from '../hubspot/errors';
 
 /**
@@ -7,10 +8,14 @@ import { HubSpotError, RateLimitedError } from '../hubspot/errors';
  * turning the Zap off (HaltedError), or fail the step (Error).
  */
 export function toZapierError(z: ZObject, error: unknown): unknown {
+  if (error instanceof FieldValidationError) return new z.errors.HaltedError(error.message);
   if (!(error instanceof HubSpotError)) return error;
   switch (error.zapierErrorClass) {
     case 'ThrottledError':
-      return new z.errors.ThrottledError(error.message, error instanceof RateLimitedError ? error.retryAfterSeconds : undefined);
+      return new z.errors.ThrottledError(
+        error.message,
+        error instanceof RateLimitedError ? error.retryAfterSeconds : undefined,
+      );
     case 'RefreshAuthError':
       return new z.errors.RefreshAuthError(error.message);
     case 'ExpiredAuthError':

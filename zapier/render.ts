@@ -1,7 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { SEARCH_REQUESTS_PER_SECOND } from '../hubspot/limits';
+import { dropdownKey } from '../operations/dropdowns';
 import { propertyInputFields } from '../operations/propertyFields';
-import type { DropdownSource, InputFieldDef, OperationDef } from '../operations/types';
+import type { InputFieldDef, OperationDef } from '../operations/types';
 import { createContext } from './context';
 import { toZapierError } from './errors';
 
@@ -13,24 +14,6 @@ import { toZapierError } from './errors';
 type ZapierField = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
-/** Hidden triggers that feed dropdowns, one per source kind. */
-export function dropdownTriggerKey(source: DropdownSource): string {
-  switch (source.kind) {
-    case 'owners':
-      return 'owner_list';
-    case 'objectTypes':
-      return 'object_type_list';
-    case 'pipelines':
-      return `${source.objectType}_pipeline_list`;
-    case 'stages':
-      return `${source.objectType}_stage_list`;
-    case 'uniqueProperties':
-      return `${source.objectType}_unique_property_list`;
-    case 'properties':
-      return `${source.objectType}_property_list`;
-  }
-}
-
 export function toZapierField(field: InputFieldDef): ZapierField {
   return {
     key: field.key,
@@ -38,11 +21,13 @@ export function toZapierField(field: InputFieldDef): ZapierField {
     ...(field.type ? { type: field.type } : {}),
     ...(field.required ? { required: true } : { required: false }),
     ...(field.helpText ? { helpText: field.helpText } : {}),
-    ...(field.choices ? { choices: field.choices.map((c) => ({ value: c.value, label: c.label, sample: c.value })) } : {}),
+    ...(field.choices
+      ? { choices: field.choices.map((c) => ({ value: c.value, label: c.label, sample: c.value })) }
+      : {}),
     ...(field.list ? { list: true } : {}),
     ...(field.default !== undefined ? { default: field.default } : {}),
     ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    ...(field.dropdown ? { dynamic: `${dropdownTriggerKey(field.dropdown)}.id.label` } : {}),
+    ...(field.dropdown ? { dynamic: `${dropdownKey(field.dropdown)}.id.label` } : {}),
     ...(field.altersDynamicFields ? { altersDynamicFields: true } : {}),
   };
 }
@@ -89,7 +74,12 @@ export function renderCreate(def: OperationDef) {
     key: def.key,
     noun: def.noun,
     display: display(def),
-    operation: { inputFields: inputFields(def), perform: perform(def), sample: def.sample, outputFields: outputFields(def) },
+    operation: {
+      inputFields: inputFields(def),
+      perform: perform(def),
+      sample: def.sample,
+      outputFields: outputFields(def),
+    },
   };
 }
 

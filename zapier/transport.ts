@@ -24,7 +24,11 @@ export function zapierTransport(z: ZObject): Transport {
       } as Parameters<ZObject['request']>[0]);
     } catch (error) {
       if (isZapierControlError(error)) throw error;
-      throw new NetworkError('connection', 'The connection to HubSpot failed before a response arrived.', error);
+      throw new NetworkError(
+        'connection',
+        'The connection to HubSpot failed before a response arrived.',
+        error,
+      );
     }
     return makeResponse(response.status, headerEntries(response.headers), response.content);
   };

@@ -1,0 +1,107 @@
+import { HubSpotClient } from './client';
+import { baseUrl } from './config';
+import { paths } from './paths';
+import type { Transport } from './transport';
+
+/**
+ * HubSpot OAuth 2.0 (authorization code), shared by the Zapier and Make apps.
+ * https://developers.hubspot.com/docs/api/oauth-quickstart-guide
+ */
+
+/** The smallest set that lets a connection work at all: contacts, which every Zap here touches. */
+export const REQUIRED_SCOPES = ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write'] as const;
+
+/** Asked as optional: a portal without a product (e.g. no Service Hub for tickets) can still connect. */
+export const OPTIONAL_SCOPES = [
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'tickets',
+  'crm.objects.owners.read',
+  'crm.objects.custom.read',
+  'crm.objects.custom.write',
+  'crm.schemas.custom.read',
+  'crm.objects.line_items.read',
+  'crm.objects.line_items.write',
+  'crm.objects.products.read',
+  'crm.objects.products.write',
+  'crm.lists.read',
+  'crm.lists.write',
+  'files',
+  'forms',
+] as const;
+
+/**
+ * HubSpot's consent page lives on app.hubspot.com, not the API host. `HUBSPOT_AUTHORIZE_URL` overrides it; when only
+ * `HUBSPOT_BASE_URL` is set (the sandbox), the sandbox's own `/oauth/authorize` is used.
+ */
+export function authorizeEndpoint(): string {
+  const explicit = process.env.HUBSPOT_AUTHORIZE_URL?.trim();
+  if (explicit) return explicit;
+  if (process.env.HUBSPOT_BASE_URL?.trim()) return `${baseUrl()}/oauth/authorize`;
+  return 'https://app.hubspot.com/oauth/authorize';
+}
+
+export function authorizeUrl(params: { clientId: string; redirectUri: string; state: string }): string {
+  const url = new URL(authorizeEndpoint());
+  url.searchParams.set('client_id', params.clientId);
+  url.searchParams.set('redirect_uri', params.redirectUri);
+  url.searchParams.set('scope', REQUIRED_SCOPES.join(' '));
+  url.searchParams.set('optional_scope', OPTIONAL_SCOPES.join(' '));
+  url.searchParams.set('state', params.state);
+  return url.toString();
+}
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  token_type?: string;
+}
+
+export interface AccessTokenInfo {
+  user: string;
+  hub_domain: string;
+  hub_id: number;
+  app_id?: number;
+  scopes: string[];
+  expires_in: number;
+  user_id?: number;
+}
+
+export interface OAuthCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Exchanges a code or a refresh token for tokens: `POST /oauth/v1/token`, form-encoded. */
+export async function requestTokens(
+  transport: Transport,
+  credentials: OAuthCredentials,
+  grant:
+    | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
+    | { grant_type: 'refresh_token'; refresh_token: string },
+): Promise<TokenResponse> {
+  const client = new HubSpotClient({ accessToken: '', transport });
+  const { data } = await client.request<TokenResponse>({
+    method: 'POST',
+    path: paths.oauth.token(),
+    auth: false,
+    form: { ...grant, client_id: credentials.clientId, client_secret: credentials.clientSecret },
+  });
+  return data;
+}
+
+/** Who and which portal a token belongs to: `GET /oauth/v1/access-tokens/{token}`. */
+export async function accessTokenInfo(transport: Transport, accessToken: string): Promise<AccessTokenInfo> {
+  const client = new HubSpotClient({ accessToken, transport });
+  const { data } = await client.request<AccessTokenInfo & { token?: string }>({
+    method: 'GET',
+    // Sent with the bearer token too (harmless), so the client's log redaction knows the secret in the path.
+    path: paths.oauth.accessTokenInfo(accessToken),
+  });
+  // The answer repeats the token; drop it so it never reaches a step's output or a log.
+  const { token: _token, ...info } = data;
+  return info;
+}

@@ -1,0 +1,45 @@
+import zapier from 'zapier-platform-core';
+import authentication from './authentication';
+import { creates } from './creates';
+import { dropdownOperations, SEARCH_OR_CREATE } from './operations';
+import packageJson from './package.json';
+import { searches } from './searches';
+import { triggers } from './triggers';
+import { renderTrigger } from './zapier/render';
+
+/**
+ * The Zapier app. Operations are defined once in `operations/` and rendered by the thin files in `triggers/`,
+ * `creates/` and `searches/`; the hidden dropdown triggers are rendered from the same definitions.
+ */
+
+const byKey = <T extends { key: string }>(items: readonly T[]) =>
+  Object.fromEntries(items.map((i) => [i.key, i]));
+
+export default {
+  version: packageJson.version,
+  platformVersion: zapier.version,
+  authentication,
+  /**
+   * All Zaps on one HubSpot portal share HubSpot's 10-second burst (100 calls for the smallest portals), so the
+   * throttle is keyed on the portal, not on the Zap or the action.
+   * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
+   */
+  throttle: { window: 10, limit: 80, key: 'hubspot-portal-{{bundle.authData.hub_id}}', scope: ['account'] },
+  triggers: byKey([...triggers, ...dropdownOperations().map(renderTrigger)]),
+  creates: byKey(creates),
+  searches: byKey(searches),
+  searchOrCreates: Object.fromEntries(
+    SEARCH_OR_CREATE.map(({ search, create }) => [
+      search,
+      {
+        key: search,
+        display: {
+          label: `Find or Create ${searches.find((s) => s.key === search)?.noun ?? ''}`.trim(),
+          description: 'Finds a record, or creates it when none matches.',
+        },
+        search,
+        create,
+      },
+    ]),
+  ),
+};

@@ -1,0 +1,110 @@
+import { paths } from '../hubspot/paths';
+import type { PortalPropertyDefinition } from './propertyFields';
+import type { DropdownSource, OperationDef, OperationResult } from './types';
+
+/**
+ * Hidden operations that fill dropdowns from the portal: owners, a type's properties, its unique properties. Each
+ * returns `{id, label}` items. Owners page through HubSpot's cursor so every owner is reachable.
+ */
+
+const dropdown = (
+  key: string,
+  noun: string,
+  perform: OperationDef['perform'],
+  endpoint: string,
+): OperationDef => ({
+  key,
+  kind: 'trigger',
+  hidden: true,
+  noun,
+  label: `List ${noun}s`,
+  description: `Lists ${noun.toLowerCase()}s for a dropdown.`,
+  inputFields: [],
+  outputFields: [
+    { key: 'id', label: 'ID' },
+    { key: 'label', label: 'Label' },
+  ],
+  sample: { id: 'email', label: 'Email' },
+  calls: { endpoints: [endpoint], perRun: '1' },
+  perform,
+});
+
+export function ownerDropdown(key: string): OperationDef {
+  return dropdown(
+    key,
+    'Owner',
+    async (ctx) => {
+      const owners = await ctx.schema.owners();
+      return owners.map((o) => ({
+        id: o.id,
+        label:
+          [[o.firstName, o.lastName].filter(Boolean).join(' '), o.email].filter(Boolean).join(' — ') || o.id,
+      }));
+    },
+    `GET ${paths.owners.list()}`,
+  );
+}
+
+/** Every property of a type (for "search by" and "watch property" dropdowns), record id first. */
+export function propertyDropdown(
+  key: string,
+  objectType: string,
+  only?: (d: PortalPropertyDefinition) => boolean,
+): OperationDef {
+  return dropdown(
+    key,
+    'Property',
+    async (ctx) => {
+      const defs = (await ctx.schema.properties(objectType)) as PortalPropertyDefinition[];
+      const items: OperationResult[] = defs
+        .filter((d) => !d.hidden && (only ? only(d) : true))
+        .sort((a, b) => a.label.localeCompare(b.label))
+        .map((d) => ({ id: d.name, label: `${d.label} (${d.name})` }));
+      const idItem = items.find((i) => i.id === 'hs_object_id');
+      return idItem ? [idItem, ...items.filter((i) => i !== idItem)] : items;
+    },
+    `GET ${paths.properties.list(objectType)}`,
+  );
+}
+
+/** Properties that identify one record: a contact's e-mail and every `hasUniqueValue` property. */
+export function uniquePropertyDropdown(key: string, objectType: string): OperationDef {
+  return propertyDropdown(
+    key,
+    objectType,
+    (d) => Boolean(d.hasUniqueValue) || (objectType === 'contacts' && d.name === 'email'),
+  );
+}
+
+/** The key of the hidden operation that fills a dropdown, one per source. */
+export function dropdownKey(source: DropdownSource): string {
+  switch (source.kind) {
+    case 'owners':
+      return 'owner_list';
+    case 'objectTypes':
+      return 'object_type_list';
+    case 'pipelines':
+      return `${source.objectType}_pipeline_list`;
+    case 'stages':
+      return `${source.objectType}_stage_list`;
+    case 'uniqueProperties':
+      return `${source.objectType}_unique_property_list`;
+    case 'properties':
+      return `${source.objectType}_property_list`;
+  }
+}
+
+/** The hidden operation behind a dropdown source, when this catalog provides one. */
+export function dropdownOperation(source: DropdownSource): OperationDef | undefined {
+  const key = dropdownKey(source);
+  switch (source.kind) {
+    case 'owners':
+      return ownerDropdown(key);
+    case 'properties':
+      return propertyDropdown(key, source.objectType);
+    case 'uniqueProperties':
+      return uniquePropertyDropdown(key, source.objectType);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+import { ConflictError } from '../../hubspot/errors';
+import { paths } from '../../hubspot/paths';
+import { propertiesFromInput, recordOutput } from '../records';
+import type { HubSpotRecord } from '../search';
+import type { OperationDef } from '../types';
+import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+
+/** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
+export function createRecordOperation(config: RecordOperationConfig): OperationDef {
+  const type = objectType(config.objectType);
+  return {
+    key: config.key,
+    kind: 'create',
+    noun: type.singular,
+    label: `Create ${type.singular}`,
+    description: `Creates a new ${type.singular.toLowerCase()} in HubSpot.`,
+    inputFields: [],
+    propertyFields: { objectType: type.name, purpose: 'create' },
+    outputFields: outputFieldsFor(type),
+    sample: config.sample,
+    calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
+    async perform(ctx) {
+      const properties = await propertiesFromInput(ctx, type.name);
+      try {
+        const { data } = await ctx.api.request<HubSpotRecord>({
+          method: 'POST',
+          path: paths.objects.create(type.name),
+          json: { properties },
+        });
+        return recordOutput(data);
+      } catch (error) {
+        // In a search-or-create step the search can miss a record written seconds ago (search index lag); HubSpot
+        // then refuses the create with the existing id. Returning that record keeps the step from failing and
+        // from creating a duplicate.
+        if (ctx.withSearch && error instanceof ConflictError && error.existingId) {
+          const { data } = await ctx.api.request<HubSpotRecord>({
+            method: 'GET',
+            path: paths.objects.one(type.name, error.existingId),
+          });
+          return recordOutput(data, { existing: true });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { paths } from '../../hubspot/paths';
+import type { PortalPropertyDefinition } from '../propertyFields';
+import { recordOutput, requiredText } from '../records';
+import { type HubSpotRecord, searchRecords } from '../search';
+import type { OperationContext, OperationDef } from '../types';
+import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+
+/**
+ * Finds records by id, by a unique property, or by any searchable property.
+ * By id or a unique property it reads the record directly (`GET ...?idProperty=`), which sees a record the moment it
+ * is written; CRM search would miss it for a few seconds (index lag) and lead a search-or-create step to create a
+ * duplicate. Other properties go through search (`EQ`).
+ */
+export function findRecordOperation(
+  config: RecordOperationConfig & { searchPropertyDefault: string },
+): OperationDef {
+  const type = objectType(config.objectType);
+  const noun = type.singular.toLowerCase();
+  return {
+    key: config.key,
+    kind: 'search',
+    noun: type.singular,
+    label: `Find ${type.singular}`,
+    description: `Finds a ${noun} by record ID, by a unique property such as e-mail, or by any other property.`,
+    inputFields: [
+      {
+        key: 'search_property',
+        label: 'Search by',
+        required: true,
+        default: config.searchPropertyDefault,
+        dropdown: { kind: 'properties', objectType: type.name },
+        helpText: 'The property to match. Choose "Record ID" (hs_object_id) to find by HubSpot id.',
+      },
+      {
+        key: 'search_value',
+        label: 'Value',
+        required: true,
+        helpText: 'The value to look for (exact match).',
+      },
+    ],
+    outputFields: outputFieldsFor(type),
+    sample: config.sample,
+    calls: {
+      endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`, `POST ${paths.objects.search(type.name)}`],
+      perRun: '1 (+1 to read property definitions when searching a non-unique property)',
+    },
+    async perform(ctx) {
+      const property = requiredText(ctx, 'search_property', 'Search by');
+      const value = requiredText(ctx, 'search_value', 'Value');
+      if (property === 'hs_object_id' || property === 'id') return readOne(ctx, type.name, value);
+      if (await isUnique(ctx, type.name, property)) return readOne(ctx, type.name, value, property);
+      const page = await searchRecords(ctx.api, type.name, {
+        filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }],
+        sorts: [{ propertyName: type.createdProperty, direction: 'DESCENDING' }],
+        properties: [...type.defaultProperties, property],
+        limit: 10,
+      });
+      return page.results.map((r) => recordOutput(r));
+    },
+  };
+}
+
+async function readOne(ctx: OperationContext, objectType: string, id: string, idProperty?: string) {
+  if (!idProperty && !/^\d+$/.test(id)) return [];
+  const { status, data } = await ctx.api.request<HubSpotRecord>({
+    method: 'GET',
+    path: paths.objects.one(objectType, id),
+    query: { idProperty },
+    acceptStatuses: [404],
+  });
+  return status === 404 ? [] : [recordOutput(data)];
+}
+
+/** E-mail is the dedupe key of contacts; other types declare unique properties with `hasUniqueValue`. */
+async function isUnique(ctx: OperationContext, objectType: string, property: string): Promise<boolean> {
+  if (objectType === 'contacts' && property === 'email') return true;
+  const defs = (await ctx.schema.properties(objectType)) as PortalPropertyDefinition[];
+  return defs.some((d) => d.name === property && d.hasUniqueValue);
+}

@@ -1,0 +1,144 @@
+import { paths } from '../../hubspot/paths';
+import { pollRecords } from '../polling';
+import { requiredText } from '../records';
+import type { HistoryValue, HubSpotRecord } from '../search';
+import { parseHubSpotTime } from '../time';
+import type { OperationContext, OperationDef, OperationResult } from '../types';
+import { objectType, type RecordOperationConfig } from './common';
+
+/** `propertiesWithHistory` reads are limited to 50 records a call. */
+export const HISTORY_BATCH_SIZE = 50;
+
+/** Change sources that are other software writing through the API; ignoring them stops two-way sync loops. */
+export const INTEGRATION_SOURCES = new Set(['INTEGRATION', 'API']);
+
+/**
+ * Fires once per change of one property, with the previous value, the new value, when, and the change's source.
+ * Finds the records modified in the poll's window with search, then reads their property history in batches of 50
+ * (`batch/read` with `propertiesWithHistory`) and emits each history entry inside the window.
+ * https://developers.hubspot.com/docs/api/crm/understanding-the-crm#property-history
+ */
+export function propertyChangeTrigger(config: RecordOperationConfig): OperationDef {
+  const type = objectType(config.objectType);
+  const noun = type.singular.toLowerCase();
+  return {
+    key: config.key,
+    kind: 'trigger',
+    noun: type.singular,
+    label: `${type.singular} Property Changed`,
+    description: `Triggers when a chosen property of a ${noun} changes, with its previous and new value.`,
+    inputFields: [
+      {
+        key: 'property',
+        label: 'Property',
+        required: true,
+        dropdown: { kind: 'properties', objectType: type.name },
+        helpText: 'The property to watch.',
+      },
+      {
+        key: 'ignore_integration_changes',
+        label: 'Ignore changes made by integrations',
+        type: 'boolean',
+        default: 'false',
+        helpText: 'Skip changes written by other apps through the API (stops two-way sync loops).',
+      },
+    ],
+    outputFields: [
+      { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
+      { key: 'property', label: 'Property' },
+      { key: 'previous_value', label: 'Previous value' },
+      { key: 'value', label: 'New value' },
+      { key: 'changed_at', label: 'Changed at', type: 'datetime' },
+      { key: 'source_type', label: 'Change source' },
+      { key: 'source_id', label: 'Change source ID' },
+    ],
+    sample: {
+      id: `${config.sample.id}-lifecyclestage-1767603600000`,
+      record_id: config.sample.id,
+      property: 'lifecyclestage',
+      previous_value: 'lead',
+      value: 'customer',
+      changed_at: '2026-01-05T09:00:00.000Z',
+      source_type: 'CRM_UI',
+      source_id: 'userId:2001',
+    },
+    calls: {
+      endpoints: [
+        `POST ${paths.objects.search(type.name)}`,
+        `POST ${paths.objects.batch(type.name, 'read')}`,
+      ],
+      perRun: '1 when idle; ceil(N/200) searches + ceil(N/50) history reads for N changed records',
+    },
+    async perform(ctx) {
+      const property = requiredText(ctx, 'property', 'Property');
+      const ignoreIntegrations = [true, 'true', 'yes'].includes(
+        ctx.input.ignore_integration_changes as string,
+      );
+      const { records, window } = await pollRecords(ctx, {
+        objectType: type.name,
+        timeProperty: type.lastModifiedProperty,
+        properties: [property],
+        stateKey: `property:${property}`,
+      });
+      const withHistory = await readHistory(ctx, type.name, records, property);
+      const initial = window.from === window.to;
+      const changes = withHistory.flatMap((record) => {
+        const history = record.propertiesWithHistory?.[property] ?? [];
+        const entries = history
+          .map((entry, i) => ({ entry, previous: history[i + 1] }))
+          .filter(({ entry }) =>
+            initial
+              ? entry === history[0]
+              : parseHubSpotTime(entry.timestamp) > window.from &&
+                parseHubSpotTime(entry.timestamp) <= window.to,
+          )
+          .filter(({ entry }) => !(ignoreIntegrations && INTEGRATION_SOURCES.has(entry.sourceType)));
+        return entries.map(({ entry, previous }) => changeOutput(record.id, property, entry, previous));
+      });
+      return changes.sort((a, b) => Date.parse(String(b.changed_at)) - Date.parse(String(a.changed_at)));
+    },
+  };
+}
+
+async function readHistory(
+  ctx: OperationContext,
+  objectType: string,
+  records: HubSpotRecord[],
+  property: string,
+): Promise<HubSpotRecord[]> {
+  const out: HubSpotRecord[] = [];
+  for (let i = 0; i < records.length; i += HISTORY_BATCH_SIZE) {
+    const chunk = records.slice(i, i + HISTORY_BATCH_SIZE);
+    const { data } = await ctx.api.request<{ results: HubSpotRecord[] }>({
+      method: 'POST',
+      path: paths.objects.batch(objectType, 'read'),
+      json: {
+        inputs: chunk.map((r) => ({ id: r.id })),
+        properties: [property],
+        propertiesWithHistory: [property],
+      },
+      idempotent: true,
+    });
+    out.push(...data.results);
+  }
+  return out;
+}
+
+function changeOutput(
+  recordId: string,
+  property: string,
+  entry: HistoryValue,
+  previous?: HistoryValue,
+): OperationResult {
+  const changedAt = new Date(parseHubSpotTime(entry.timestamp)).toISOString();
+  return {
+    id: `${recordId}-${property}-${parseHubSpotTime(entry.timestamp)}`,
+    record_id: recordId,
+    property,
+    previous_value: previous?.value ?? null,
+    value: entry.value,
+    changed_at: changedAt,
+    source_type: entry.sourceType,
+    source_id: entry.sourceId ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+import { paths } from '../../hubspot/paths';
+import { propertiesFromInput, recordOutput, requiredText } from '../records';
+import type { HubSpotRecord } from '../search';
+import type { OperationDef } from '../types';
+import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+
+/**
+ * Updates one record by id, or by a unique property with `idProperty` (e.g. a contact's e-mail): one
+ * `PATCH /crm/v3/objects/{type}/{id}`. An empty value clears the property in HubSpot.
+ * https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/basic/patch-crm-v3-objects-contacts-contactId
+ */
+export function updateRecordOperation(
+  config: RecordOperationConfig & { idPropertyDefault?: string },
+): OperationDef {
+  const type = objectType(config.objectType);
+  const noun = type.singular.toLowerCase();
+  return {
+    key: config.key,
+    kind: 'create',
+    noun: type.singular,
+    label: `Update ${type.singular}`,
+    description: `Updates an existing ${noun} in HubSpot, found by its record ID or by a unique property.`,
+    inputFields: [
+      {
+        key: 'record_id',
+        label: `${type.singular} ID or unique value`,
+        required: true,
+        helpText: `The ${noun}'s HubSpot record ID, or the value of the unique property chosen below.`,
+      },
+      {
+        key: 'id_property',
+        label: 'Find by',
+        required: false,
+        dropdown: { kind: 'uniqueProperties', objectType: type.name },
+        default: config.idPropertyDefault,
+        helpText: `Leave empty to use the record ID. Otherwise a unique property, such as the e-mail of a contact.`,
+      },
+    ],
+    propertyFields: { objectType: type.name, purpose: 'update' },
+    outputFields: outputFieldsFor(type),
+    sample: config.sample,
+    calls: { endpoints: [`PATCH ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
+    async perform(ctx) {
+      const id = requiredText(ctx, 'record_id', `${type.singular} ID`);
+      const idProperty =
+        typeof ctx.input.id_property === 'string' && ctx.input.id_property !== ''
+          ? ctx.input.id_property
+          : undefined;
+      const properties = await propertiesFromInput(ctx, type.name, ['record_id', 'id_property']);
+      const { data } = await ctx.api.request<HubSpotRecord>({
+        method: 'PATCH',
+        path: paths.objects.one(type.name, id),
+        query: { idProperty },
+        json: { properties },
+      });
+      return recordOutput(data);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { findContact } from '../operations/contacts/findContact';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(findContact);

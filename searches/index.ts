@@ -1,0 +1,3 @@
+import findContact from './findContact';
+
+export const searches = [findContact];

@@ -1,0 +1,5 @@
+import contactPropertyChange from './contactPropertyChange';
+import newContact from './newContact';
+import newOrUpdatedContact from './newOrUpdatedContact';
+
+export const triggers = [newContact, newOrUpdatedContact, contactPropertyChange];

@@ -1,0 +1,4 @@
+import { newOrUpdatedContact } from '../operations/contacts/newOrUpdatedContact';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newOrUpdatedContact);
