@@ -1,0 +1,268 @@
+import { parseArgs } from 'node:util';
+import { APP_TYPES, type AppType, PORTAL_TIERS, type PortalTier } from '../hubspot/limits';
+import { ALL_SCOPES } from '../hubspot/scopes';
+import type { Clock } from './clock';
+import { createSandbox, type Sandbox } from './index';
+import {
+  DataFileError,
+  loadPortalState,
+  type Persistence,
+  persistSandbox,
+  readPortalState,
+  saveNow,
+} from './persistence';
+import type { Portal } from './portal';
+import { seedPortal } from './seed';
+import { type RunningSandbox, serveSandbox } from './serve';
+
+/**
+ * `npm run sandbox -- --port 8787 --seed 500 [--tier free|starter|professional|enterprise|api-add-on]
+ * [--app-type private|oauth] [--data state.json] [--index-lag ms] [--host 127.0.0.1]`
+ *
+ * Prints `HUBSPOT_BASE_URL=…` and `HUBSPOT_ACCESS_TOKEN=…` (plus, for OAuth, the refresh token and the app's client
+ * id and secret) on stdout once listening, so scripts can `eval` or parse them; hints go to stderr.
+ * Exit codes: 2 for a bad flag, 1 for a failure to start (port in use, unreadable data file).
+ */
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  /** How many contacts to seed (companies and deals follow); 0 for an empty portal. Ignored when data is loaded. */
+  seed: number;
+  /** Default: the tier stored in the data file, else `free`. */
+  tier?: PortalTier;
+  appType: AppType;
+  data?: string;
+  indexLagMs: number;
+  /** Tests pass a ManualClock. */
+  clock?: Clock;
+  /** How long persistence waits after a write before saving (ms). */
+  saveDebounceMs?: number;
+}
+
+export interface Credentials {
+  accessToken: string;
+  refreshToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface StartedServer {
+  url: string;
+  port: number;
+  sandbox: Sandbox;
+  server: RunningSandbox;
+  credentials: Credentials;
+  /** The `KEY=value` lines the CLI prints on stdout. */
+  lines: string[];
+  /** True when the state came from `--data` rather than from seeding. */
+  restored: boolean;
+  persistence?: Persistence;
+  close(): Promise<void>;
+}
+
+/** The random seed of the demo data, fixed so every start shows the same records. */
+const DEMO_DATA_SEED = 42;
+/** Labels the token the launcher prints, so a restart with `--data` prints the same one. */
+const LAUNCHER_LABEL = 'cli';
+const DEFAULT_PORT = 8787;
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run sandbox -- [--port <n>] [--seed <contacts>] [--tier ${PORTAL_TIERS.join('|')}]
+       [--app-type ${APP_TYPES.join('|')}] [--data <file>] [--index-lag <ms>] [--host <address>]`;
+
+/** Reads the CLI flags; throws UsageError naming the flag and what it accepts. */
+export function parseFlags(argv: string[]): ServerOptions {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        tier: { type: 'string' },
+        'app-type': { type: 'string' },
+        data: { type: 'string' },
+        'index-lag': { type: 'string' },
+        host: { type: 'string' },
+      },
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
+    const value = values[flag];
+    if (value === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}; got '${value}'.`);
+    }
+    return value as T;
+  };
+  const integer = (flag: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const value = values[flag];
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
+      throw new UsageError(`--${flag} must be an integer from 0 to ${max}; got '${value}'.`);
+    }
+    return n;
+  };
+  if (values.data === '') throw new UsageError('--data needs a file path.');
+  if (values.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1 or 0.0.0.0.');
+  return {
+    port: integer('port', DEFAULT_PORT, 65_535),
+    host: values.host ?? '127.0.0.1',
+    seed: integer('seed', 0, 1_000_000),
+    tier: oneOf('tier', PORTAL_TIERS),
+    appType: oneOf('app-type', APP_TYPES) ?? 'private',
+    data: values.data,
+    indexLagMs: integer('index-lag', 0),
+  };
+}
+
+/** Builds (or restores) the portal, serves it, and returns what the CLI prints. */
+export async function startSandboxServer(options: ServerOptions): Promise<StartedServer> {
+  const saved = options.data ? readPortalState(options.data) : undefined;
+  const sandbox = createSandbox({
+    clock: options.clock,
+    portalId: saved?.info.portalId,
+    timeZone: saved?.info.timeZone,
+    tier: options.tier ?? saved?.info.tier ?? 'free',
+    searchIndexLagMs: options.indexLagMs,
+  });
+  if (saved && options.data) loadPortalState(sandbox.portal, saved, options.data);
+  else if (options.seed > 0) seedPortal(sandbox.portal, { contacts: options.seed, seed: DEMO_DATA_SEED });
+
+  const credentials = launcherCredentials(sandbox.portal, options.appType);
+  let persistence: Persistence | undefined;
+  if (options.data) {
+    saveNow(sandbox, options.data);
+    persistence = persistSandbox(sandbox, options.data, {
+      debounceMs: options.saveDebounceMs,
+      onError: (error) => process.stderr.write(`sandbox: could not save ${options.data}: ${error.message}\n`),
+    });
+  }
+
+  let server: RunningSandbox;
+  try {
+    server = await serveSandbox(sandbox, { port: options.port, host: options.host });
+  } catch (error) {
+    persistence?.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new Error(`--port ${options.port} is already in use; pick another or 0 for any.`);
+    throw error;
+  }
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(options.host)
+    ? '127.0.0.1'
+    : options.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}`;
+  return {
+    url,
+    port: server.port,
+    sandbox,
+    server,
+    credentials,
+    lines: [
+      `HUBSPOT_BASE_URL=${url}`,
+      `HUBSPOT_ACCESS_TOKEN=${credentials.accessToken}`,
+      ...(credentials.refreshToken
+        ? [
+            `HUBSPOT_REFRESH_TOKEN=${credentials.refreshToken}`,
+            `HUBSPOT_CLIENT_ID=${credentials.clientId}`,
+            `HUBSPOT_CLIENT_SECRET=${credentials.clientSecret}`,
+          ]
+        : []),
+    ],
+    restored: saved !== undefined,
+    persistence,
+    close: async () => {
+      persistence?.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The token the launcher prints: the one a previous run stored (restart with `--data`), else a new one. An OAuth
+ * access token lives 30 minutes, so on restart it is renewed from the stored refresh token, which stays the same.
+ */
+function launcherCredentials(portal: Portal, appType: AppType): Credentials {
+  const { auth } = portal;
+  if (appType === 'private') {
+    return {
+      accessToken:
+        auth.labelledPrivateToken(LAUNCHER_LABEL) ?? auth.createPrivateAppToken({ label: LAUNCHER_LABEL }),
+    };
+  }
+  const grant = auth.labelledOAuthGrant(LAUNCHER_LABEL);
+  const app = grant?.app ?? auth.registerOAuthApp({ label: LAUNCHER_LABEL });
+  const issued = grant
+    ? auth.refresh(app, grant.refreshToken)!
+    : auth.issueOAuthTokens(app, [...ALL_SCOPES], undefined, LAUNCHER_LABEL);
+  return {
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+  };
+}
+
+function hints(started: StartedServer, options: ServerOptions): string {
+  const { portal } = started.sandbox;
+  const out = [
+    `HubSpot sandbox listening on ${started.url} (portal ${portal.info.portalId}, tier ${portal.info.tier}, ` +
+      `${options.appType === 'oauth' ? 'OAuth app' : 'private app'} token).`,
+    started.restored
+      ? `State restored from ${options.data}; saved there after every change.`
+      : options.data
+        ? `State is saved to ${options.data} after every change.`
+        : `Seeded ${options.seed} contacts. State lives in memory (use --data <file> to keep it).`,
+    `Admin API: ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings (see sandbox/adminClient.ts).`,
+  ];
+  if (options.appType === 'oauth') {
+    out.push(
+      'The access token expires in 30 minutes: refresh it with POST /oauth/v1/token grant_type=refresh_token.',
+    );
+  }
+  out.push('Press Ctrl-C to stop.');
+  return `${out.join('\n')}\n`;
+}
+
+/** Runs the sandbox until SIGINT/SIGTERM; exits 2 on a bad flag and 1 when it cannot start. */
+export async function runCli(argv: string[], defaults: string[] = []): Promise<void> {
+  let options: ServerOptions;
+  try {
+    options = parseFlags([...defaults, ...argv]);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`sandbox: ${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  let started: StartedServer;
+  try {
+    started = await startSandboxServer(options);
+  } catch (error) {
+    const prefix = error instanceof DataFileError ? '' : 'could not start: ';
+    process.stderr.write(`sandbox: ${prefix}${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${started.lines.join('\n')}\n`);
+  process.stderr.write(hints(started, options));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    started.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) void runCli(process.argv.slice(2));
