@@ -1,5 +1,10 @@
 import type { Router } from '../router';
 import { accountRoutes } from './account';
+import { batchRoutes } from './batch';
+import { objectRoutes } from './objects';
+import { propertyRoutes } from './properties';
+import { schemaRoutes } from './schemas';
+import { associationRoutes } from './associations';
 import { oauthRoutes } from './oauth';
 import { searchRoutes } from './search';
 
@@ -8,4 +13,4 @@ import { searchRoutes } from './search';
  */
 export type RouteModule = (router: Router) => void;
 
-export const routeModules: RouteModule[] = [accountRoutes, oauthRoutes, searchRoutes];
+export const routeModules: RouteModule[] = [accountRoutes, associationRoutes, oauthRoutes, searchRoutes, objectRoutes, batchRoutes, propertyRoutes, schemaRoutes];
