@@ -21,7 +21,9 @@ export function searchRoutes(router: Router): void {
       return json(200, {
         total: outcome.total,
         results: outcome.records.map((r) => shapeSearchResult(portal, type, r, request.properties)),
-        ...(outcome.nextAfter === undefined ? {} : { paging: { next: { after: String(outcome.nextAfter) } } }),
+        ...(outcome.nextAfter === undefined
+          ? {}
+          : { paging: { next: { after: String(outcome.nextAfter) } } }),
       });
     },
   );

@@ -6,7 +6,11 @@ import type { Portal } from '../portal';
  * The store (sandbox/state/associations.ts) is written by the associations work; until it offers
  * `associatedIds(fromObjectTypeId, fromId, toObjectTypeId)`, searches through associations find nothing.
  */
-export type AssociatedIds = (fromObjectTypeId: string, fromId: string, toObjectTypeId: string) => Iterable<string>;
+export type AssociatedIds = (
+  fromObjectTypeId: string,
+  fromId: string,
+  toObjectTypeId: string,
+) => Iterable<string>;
 
 export function associationLookup(portal: Portal): AssociatedIds {
   const store = portal.associations as unknown as { associatedIds?: AssociatedIds };

@@ -4,10 +4,10 @@ import { validationError } from '../errors';
 import type { SandboxRecord } from '../model';
 import type { Portal } from '../portal';
 import { type CompiledGroup, compileGroups, searchableProperty } from './filters';
-import { compareCreation, readValue } from './read';
+import { compareCreation, numberReader, readValue } from './read';
 import type { SearchRequest, SortInput } from './request';
 import { type IndexedDoc, searchIndexFor, type TypeIndex } from './searchIndex';
-import { kindOf, toNumber } from './values';
+import { kindOf, wordPrefixMatcher } from './values';
 
 export interface SearchOutcome {
   total: number;
@@ -79,32 +79,32 @@ const byOrdinal = (a: IndexedDoc, b: IndexedDoc) => a.ordinal - b.ordinal;
  */
 function queryMatcher(type: ObjectTypeDef, query: string | undefined) {
   if (query === undefined) return undefined;
-  const words = query
-    .trim()
-    .split(/\s+/)
-    .map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu'));
+  const words = query.trim().split(/\s+/).map(wordPrefixMatcher);
   const names = type.queryProperties;
-  return (record: SandboxRecord) =>
-    words.every((word) =>
-      names.some((name) => {
-        const v = record.properties[name];
-        return v !== undefined && word.test(v);
-      }),
-    );
+  return (record: SandboxRecord) => {
+    const texts: string[] = [];
+    for (const name of names) {
+      const v = record.properties[name];
+      if (v) texts.push(v.toLowerCase());
+    }
+    return words.every((word) => texts.some(word));
+  };
 }
 
 /** One sort rule; records without a value come last, ties go by creation. */
 function sortComparator(portal: Portal, type: ObjectTypeDef, sort: SortInput) {
   const def = searchableProperty(portal, type, sort.propertyName);
   const kind = kindOf(def);
-  const numeric = kind === 'number' || kind === 'instant';
   const sign = sort.direction === 'DESCENDING' ? -1 : 1;
+  const numberOf = kind === 'number' || kind === 'instant' ? numberReader(type, def.name, kind) : undefined;
   const key = (r: SandboxRecord): number | string | undefined => {
+    if (numberOf) {
+      const n = numberOf(r);
+      return Number.isNaN(n) ? undefined : n;
+    }
     const v = readValue(r, def.name);
     if (v === undefined || v === '') return undefined;
-    if (!numeric) return kind === 'text' ? v.toLowerCase() : v;
-    const n = toNumber(kind, v);
-    return Number.isNaN(n) ? undefined : n;
+    return kind === 'text' ? v.toLowerCase() : v;
   };
   const keys = new Map<SandboxRecord, number | string | undefined>();
   const keyOf = (r: SandboxRecord) => {

@@ -3,10 +3,10 @@ import { validationError } from '../errors';
 import type { PropertyDef, SandboxRecord } from '../model';
 import type { Portal } from '../portal';
 import { associationLookup } from './associations';
-import { readValue } from './read';
+import { numberReader, readValue } from './read';
 import type { FilterInput } from './request';
 import type { IndexedDoc, TypeIndex } from './searchIndex';
-import { foldCase, kindOf, normaliseKey, toNumber, tokenMatcher, type ValueKind, valueKeys } from './values';
+import { foldCase, kindOf, normaliseKey, tokenMatcher, toNumber, type ValueKind, valueKeys } from './values';
 
 /**
  * Filters turned into predicates. A filter that can be answered from an index (EQ and IN on a property, any
@@ -28,7 +28,10 @@ export function compileGroups(portal: Portal, type: ObjectTypeDef, groups: Filte
 /** A property the type defines, or HubSpot's 400 for an unknown one. */
 export function searchableProperty(portal: Portal, type: ObjectTypeDef, name: string): PropertyDef {
   const def = portal.properties.get(type, name);
-  if (!def) throw validationError(`Property '${name}' does not exist on ${type.name}; it cannot be searched or sorted.`);
+  if (!def)
+    throw validationError(
+      `Property '${name}' does not exist on ${type.name}; it cannot be searched or sorted.`,
+    );
   return def;
 }
 
@@ -78,12 +81,17 @@ function compileFilter(portal: Portal, type: ObjectTypeDef, filter: FilterInput)
       return filter.operator === 'CONTAINS_TOKEN' ? { test: contains } : { test: (r) => !contains(r) };
     }
     default:
-      return compileRange(kind, read, filter);
+      return compileRange(type, name, kind, read, filter);
   }
 }
 
-function compileRange(kind: ValueKind, read: (r: SandboxRecord) => string | undefined, filter: FilterInput) {
-  const numeric = kind === 'number' || kind === 'instant';
+function compileRange(
+  type: ObjectTypeDef,
+  name: string,
+  kind: ValueKind,
+  read: (r: SandboxRecord) => string | undefined,
+  filter: FilterInput,
+): CompiledFilter {
   const low = comparable(kind, filter.value!, filter);
   const high = filter.highValue === undefined ? low : comparable(kind, filter.highValue, filter);
   const check: Record<string, (v: number | string) => boolean> = {
@@ -94,12 +102,19 @@ function compileRange(kind: ValueKind, read: (r: SandboxRecord) => string | unde
     BETWEEN: (v) => v >= low && v <= high,
   };
   const inRange = check[filter.operator]!;
+  if (kind === 'number' || kind === 'instant') {
+    const numberOf = numberReader(type, name, kind);
+    return {
+      test: (r) => {
+        const n = numberOf(r);
+        return !Number.isNaN(n) && inRange(n);
+      },
+    };
+  }
   return {
-    test: (r: SandboxRecord) => {
+    test: (r) => {
       const v = read(r);
-      if (v === undefined || v === '') return false;
-      const c = numeric ? toNumber(kind, v) : foldCase(kind, v);
-      return !(typeof c === 'number' && Number.isNaN(c)) && inRange(c);
+      return v !== undefined && v !== '' && inRange(foldCase(kind, v));
     },
   };
 }
@@ -108,10 +123,14 @@ function compileAssociationFilter(portal: Portal, type: ObjectTypeDef, filter: F
   const other = filter.propertyName.slice('associations.'.length);
   const from = portal.objectTypes.find(other);
   if (!from || from.custom) {
-    throw validationError(`Cannot search by '${filter.propertyName}': use associations.{contact|company|deal|ticket}.`);
+    throw validationError(
+      `Cannot search by '${filter.propertyName}': use associations.{contact|company|deal|ticket}.`,
+    );
   }
   if (!['EQ', 'NEQ', 'IN', 'NOT_IN'].includes(filter.operator)) {
-    throw validationError(`Operator ${filter.operator} is not supported on ${filter.propertyName}: use EQ, NEQ, IN or NOT_IN.`);
+    throw validationError(
+      `Operator ${filter.operator} is not supported on ${filter.propertyName}: use EQ, NEQ, IN or NOT_IN.`,
+    );
   }
   const lookup = associationLookup(portal);
   const fromIds = filter.values ?? [filter.value!];
@@ -141,7 +160,9 @@ function comparable(kind: ValueKind, value: string, filter: FilterInput): number
   const n = toNumber(kind, value);
   if (Number.isNaN(n)) {
     const expected = kind === 'number' ? 'a number' : 'a date as epoch milliseconds';
-    throw validationError(`Invalid value '${value}' for ${filter.propertyName} (${filter.operator}): expected ${expected}.`);
+    throw validationError(
+      `Invalid value '${value}' for ${filter.propertyName} (${filter.operator}): expected ${expected}.`,
+    );
   }
   return n;
 }

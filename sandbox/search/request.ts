@@ -49,7 +49,8 @@ export interface SearchRequest {
   after: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** JSON numbers and booleans are accepted where HubSpot's model says string, as its JSON reader does. */
 function scalar(v: unknown, field: string): string | undefined {
@@ -61,7 +62,8 @@ function scalar(v: unknown, field: string): string | undefined {
 
 export function parseSearchRequest(body: unknown): SearchRequest {
   const input = body === undefined ? {} : body;
-  if (!isRecord(input)) throw validationError('Invalid input JSON: expected a JSON object as the request body.');
+  if (!isRecord(input))
+    throw validationError('Invalid input JSON: expected a JSON object as the request body.');
 
   const query = scalar(input.query, 'query');
   if (query !== undefined && query.length > SEARCH.maxQueryLength) {
@@ -120,7 +122,8 @@ function parseFilter(raw: unknown, at: string): FilterInput {
   if (value !== undefined) filter.value = value;
   if (highValue !== undefined) filter.highValue = highValue;
   if (raw.values !== undefined && raw.values !== null) {
-    if (!Array.isArray(raw.values)) throw validationError(`Invalid input JSON: ${at}.values must be an array.`);
+    if (!Array.isArray(raw.values))
+      throw validationError(`Invalid input JSON: ${at}.values must be an array.`);
     filter.values = raw.values.map((v, i) => scalar(v, `${at}.values[${i}]`) ?? '');
   }
   requireOperands(filter, at);
@@ -134,7 +137,8 @@ function requireOperands(f: FilterInput, at: string): void {
       return;
     case 'IN':
     case 'NOT_IN':
-      if (!f.values || f.values.length === 0) throw validationError(`${at}: operator ${f.operator} needs values.`);
+      if (!f.values || f.values.length === 0)
+        throw validationError(`${at}: operator ${f.operator} needs values.`);
       return;
     case 'BETWEEN':
       if (f.value === undefined || f.highValue === undefined) {
@@ -151,7 +155,9 @@ function parseSorts(raw: unknown): SortInput | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) throw validationError('Invalid input JSON: sorts must be an array.');
   if (raw.length > SEARCH.maxSorts) {
-    throw validationError(`Too many sorts: ${raw.length}. A search may sort on at most ${SEARCH.maxSorts} property.`);
+    throw validationError(
+      `Too many sorts: ${raw.length}. A search may sort on at most ${SEARCH.maxSorts} property.`,
+    );
   }
   const sort = raw[0];
   if (sort === undefined) return undefined;
@@ -173,14 +179,16 @@ function parseSorts(raw: unknown): SortInput | undefined {
 
 function parseProperties(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (!Array.isArray(raw)) throw validationError('Invalid input JSON: properties must be an array of strings.');
+  if (!Array.isArray(raw))
+    throw validationError('Invalid input JSON: properties must be an array of strings.');
   return raw.map((p, i) => scalar(p, `properties[${i}]`) ?? '').filter((p) => p !== '');
 }
 
 function parseLimit(raw: unknown): number {
   if (raw === undefined || raw === null) return SEARCH.defaultLimit;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 0) throw validationError(`Invalid limit '${raw}': expected an integer.`);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw validationError(`Invalid limit '${raw}': expected an integer.`);
   if (limit > SEARCH.maxLimit) {
     throw validationError(`limit must be at most ${SEARCH.maxLimit}, got ${limit}.`);
   }
@@ -191,6 +199,7 @@ function parseLimit(raw: unknown): number {
 function parseAfter(raw: unknown): number {
   if (raw === undefined || raw === null || raw === '') return 0;
   const text = String(raw);
-  if (!/^\d+$/.test(text)) throw validationError(`Invalid after '${text}': expected the offset from paging.next.after.`);
+  if (!/^\d+$/.test(text))
+    throw validationError(`Invalid after '${text}': expected the offset from paging.next.after.`);
   return Number(text);
 }

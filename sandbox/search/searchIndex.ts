@@ -78,7 +78,11 @@ export class TypeIndex {
 
   defer(version: SandboxRecord, seq: number): void {
     // A copy, so a writer that mutates the stored record cannot change what becomes searchable later.
-    this.pending.push({ version: { ...version, properties: { ...version.properties } }, due: version.searchableAt, seq });
+    this.pending.push({
+      version: { ...version, properties: { ...version.properties } },
+      due: version.searchableAt,
+      seq,
+    });
   }
 
   remove(id: string): void {

@@ -77,10 +77,23 @@ const WORD = '[\\p{L}\\p{N}]';
  * `ann.smith@x.com`, not `smithers`); `*` matches any run of non-space characters (`*@hubspot.com`).
  */
 export function tokenMatcher(token: string, caseSensitive: boolean): (value: string) => boolean {
-  const body = token
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\S*');
-  const pattern = new RegExp(`(?<!${WORD})${body}(?!${WORD})`, caseSensitive ? 'u' : 'iu');
-  return (value) => pattern.test(value);
+  const fold = (v: string) => (caseSensitive ? v : v.toLowerCase());
+  const parts = fold(token).split('*');
+  const body = parts.map(escapeRegExp).join('\\S*');
+  const pattern = new RegExp(`(?<!${WORD})${body}(?!${WORD})`, 'u');
+  // Scans run this on every record: a plain substring test rejects most values before the regular expression runs.
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return (value) => {
+    const folded = fold(value);
+    return folded.includes(longest) && pattern.test(folded);
+  };
 }
+
+/** Starts-a-word matching for search's `query`, on text already lower-cased by the caller. */
+export function wordPrefixMatcher(word: string): (lowerCased: string) => boolean {
+  const folded = word.toLowerCase();
+  const pattern = new RegExp(`(?<!${WORD})${escapeRegExp(folded)}`, 'u');
+  return (text) => text.includes(folded) && pattern.test(text);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
