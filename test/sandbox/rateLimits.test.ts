@@ -147,6 +147,23 @@ describe('sandbox rate limits', () => {
     expect((await call(sandbox, tokens.private, 'POST', SEARCH)).status).toBe(200);
   });
 
+  it('puts the real CRM search endpoint on the search lane', async () => {
+    const { sandbox, tokens } = portalWith('free');
+    const search = () =>
+      sandbox.handle({
+        method: 'POST',
+        url: '/crm/v3/objects/contacts/search',
+        headers: { authorization: `Bearer ${tokens.private}`, 'content-type': 'application/json' },
+        body: Buffer.from('{}'),
+      });
+    for (let i = 0; i < 5; i++) {
+      const ok = await search();
+      expect(ok.status).toBe(200);
+      expect(Object.keys(ok.headers).filter((h) => /ratelimit/i.test(h))).toEqual([]);
+    }
+    expect((await search()).status).toBe(429);
+  });
+
   it('applies overrides, so a demo can reach a limit in a few calls', async () => {
     const { sandbox, tokens } = portalWith('free');
     sandbox.portal.limits.overrides = { burst: 2, daily: 3 };
