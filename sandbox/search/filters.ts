@@ -2,7 +2,6 @@ import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
 import type { PropertyDef, SandboxRecord } from '../model';
 import type { Portal } from '../portal';
-import { associationLookup } from './associations';
 import { numberReader, readValue } from './read';
 import type { FilterInput } from './request';
 import type { IndexedDoc, TypeIndex } from './searchIndex';
@@ -132,9 +131,10 @@ function compileAssociationFilter(portal: Portal, type: ObjectTypeDef, filter: F
       `Operator ${filter.operator} is not supported on ${filter.propertyName}: use EQ, NEQ, IN or NOT_IN.`,
     );
   }
-  const lookup = associationLookup(portal);
   const fromIds = filter.values ?? [filter.value!];
-  const ids = new Set(fromIds.flatMap((id) => [...lookup(from.objectTypeId, id, type.objectTypeId)]));
+  const ids = new Set(
+    fromIds.flatMap((id) => portal.associations.associatedIds(from.objectTypeId, id, type.objectTypeId)),
+  );
   const negative = filter.operator === 'NEQ' || filter.operator === 'NOT_IN';
   if (negative) return { test: (r) => !ids.has(r.id) };
   return {

@@ -1,3 +1,4 @@
+import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { ManualClock } from '../../sandbox';
 import type { SandboxRecord } from '../../sandbox/model';
@@ -7,6 +8,7 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 const contacts = findStandardObjectType('contacts')!;
 const deals = findStandardObjectType('deals')!;
 const products = findStandardObjectType('products')!;
+const contactToDeal = defaultAssociationTypeId('contacts', 'deals')!;
 const day = (iso: string) => String(Date.parse(iso));
 
 interface SearchBody {
@@ -312,13 +314,7 @@ describe('sandbox CRM search', () => {
     const portal = t.sandbox.portal;
     const deal = putSeedRecord(portal, deals, { dealname: 'Blue renewal' }, clock.now() - 5_000);
     putSeedRecord(portal, deals, { dealname: 'Other deal' }, clock.now() - 4_000);
-    // Until the associations store lands, the test supplies the one lookup search uses (sandbox/search/associations.ts).
-    Object.assign(portal.associations, {
-      associatedIds: (fromType: string, fromId: string, toType: string) =>
-        fromType === contacts.objectTypeId && fromId === ids.ann && toType === deals.objectTypeId
-          ? [deal.id]
-          : [],
-    });
+    portal.associations.add(contacts.objectTypeId, ids.ann, deals.objectTypeId, deal.id, contactToDeal);
     const { body } = await search(
       {
         filterGroups: [
