@@ -1,9 +1,11 @@
 import { json } from '../http';
+import { shapeRecord } from '../objects/read';
 import type { Router } from '../router';
-import { parseSearchRequest, runSearch, shapeSearchResult } from '../search';
+import { parseSearchRequest, runSearch } from '../search';
 
 /**
  * `POST /crm/v3/objects/{objectType}/search` (and its date-versioned twin, rewritten by the pipeline).
+ * Results are shaped like the objects API's (`shapeRecord`), from the version the index sees, without associations.
  * Counts against the 5-per-second search lane, whose answers carry no rate-limit headers.
  * https://developers.hubspot.com/docs/api/crm/search
  */
@@ -20,7 +22,7 @@ export function searchRoutes(router: Router): void {
       const outcome = runSearch(portal, type, request);
       return json(200, {
         total: outcome.total,
-        results: outcome.records.map((r) => shapeSearchResult(portal, type, r, request.properties)),
+        results: outcome.records.map((r) => shapeRecord(portal, type, r, { properties: request.properties })),
         ...(outcome.nextAfter === undefined
           ? {}
           : { paging: { next: { after: String(outcome.nextAfter) } } }),

@@ -2,4 +2,3 @@
 export { runSearch, type SearchOutcome } from './execute';
 export { parseSearchRequest, type SearchRequest } from './request';
 export { searchIndexFor } from './searchIndex';
-export { shapeSearchResult } from './shape';
