@@ -73,6 +73,8 @@ export const PAGING = {
   maxListLimit: 100,
   maxListLimitWithHistory: 50,
   maxAssociationsLimit: 500,
+  /** `GET /crm/v3/owners` page size. */
+  maxOwnersLimit: 500,
 } as const;
 
 /** OAuth access tokens live 30 minutes. */

@@ -6,6 +6,8 @@ import { propertyRoutes } from './properties';
 import { schemaRoutes } from './schemas';
 import { associationRoutes } from './associations';
 import { oauthRoutes } from './oauth';
+import { ownerRoutes } from './owners';
+import { pipelineRoutes } from './pipelines';
 import { searchRoutes } from './search';
 
 /**
@@ -13,4 +15,4 @@ import { searchRoutes } from './search';
  */
 export type RouteModule = (router: Router) => void;
 
-export const routeModules: RouteModule[] = [accountRoutes, associationRoutes, oauthRoutes, searchRoutes, objectRoutes, batchRoutes, propertyRoutes, schemaRoutes];
+export const routeModules: RouteModule[] = [accountRoutes, associationRoutes, oauthRoutes, searchRoutes, objectRoutes, batchRoutes, propertyRoutes, schemaRoutes, pipelineRoutes, ownerRoutes];
