@@ -12,6 +12,11 @@ import { zapierTransport } from './transport';
 
 /** Watermarks outlive many polls; 30 days covers a Zap switched off for a while. */
 const STATE_TTL_SECONDS = 30 * 24 * 3600;
+/**
+ * Property definitions change rarely; keeping them 10 minutes across runs lets a steady Zap spend one HubSpot call
+ * per record write instead of two. A property created in HubSpot shows up within that time.
+ */
+const SCHEMA_TTL_SECONDS = 600;
 
 export function createContext(z: ZObject, bundle: Bundle, operationKey: string): OperationContext {
   const api = new HubSpotClient({
@@ -22,7 +27,7 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
   });
   return {
     api,
-    schema: cachedSchema(api),
+    schema: cachedSchema(api, portalCache(z, bundle)),
     state: zapState(z, bundle, operationKey),
     input: (bundle.inputData ?? {}) as Record<string, unknown>,
     timezone: bundle.meta?.timezone ?? undefined,
@@ -34,19 +39,43 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
   };
 }
 
-export function cachedSchema(api: HubSpotClient): PortalSchema {
+/** A cache shared by the runs of one portal (`z.cache`), for data that is the same for every Zap. */
+export interface PortalCache {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+}
+
+function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
+  const portal = bundle.authData?.hub_id;
+  if (!portal) return undefined;
+  const prefix = `hubspot-bridge:portal:${portal}:`;
+  return {
+    get: async <T>(key: string) => ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined,
+    set: async (key, value, ttl) => {
+      await z.cache.set(prefix + key, value, ttl);
+    },
+  };
+}
+
+export function cachedSchema(api: HubSpotClient, shared?: PortalCache): PortalSchema {
   const properties = new Map<string, Promise<PropertyDefinition[]>>();
   let owners: ReturnType<PortalSchema['owners']> | undefined;
+  const load = async (objectType: string): Promise<PropertyDefinition[]> => {
+    const key = `properties:${objectType}`;
+    const cached = await shared?.get<PropertyDefinition[]>(key);
+    if (cached) return cached;
+    const { data } = await api.request<{ results: PropertyDefinition[] }>({
+      method: 'GET',
+      path: paths.properties.list(objectType),
+    });
+    await shared?.set(key, data.results.map(compactDefinition), SCHEMA_TTL_SECONDS);
+    return data.results;
+  };
   return {
     properties(objectType) {
       let pending = properties.get(objectType);
       if (!pending) {
-        pending = api
-          .request<{ results: PropertyDefinition[] }>({
-            method: 'GET',
-            path: paths.properties.list(objectType),
-          })
-          .then((r) => r.data.results);
+        pending = load(objectType);
         properties.set(objectType, pending);
       }
       return pending;
@@ -88,4 +117,26 @@ function zapState(z: ZObject, bundle: Bundle, operationKey: string): OperationSt
       if (zapId) await z.cache.set(prefix + key, value, STATE_TTL_SECONDS);
     },
   };
+}
+
+/** Only what coercion, fields and messages use, so the cached copy stays small. */
+const KEPT_DEFINITION_KEYS = [
+  'name',
+  'label',
+  'type',
+  'fieldType',
+  'referencedObjectType',
+  'modificationMetadata',
+  'hidden',
+  'calculated',
+  'hasUniqueValue',
+  'displayOrder',
+] as const;
+
+function compactDefinition(def: PropertyDefinition): PropertyDefinition {
+  const source = def as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of KEPT_DEFINITION_KEYS) if (source[key] !== undefined) out[key] = source[key];
+  if (def.options) out.options = def.options.map(({ label, value, hidden }) => ({ label, value, hidden }));
+  return out as unknown as PropertyDefinition;
 }

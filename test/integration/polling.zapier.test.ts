@@ -1,0 +1,109 @@
+import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { createRecord, updateRecord } from '../../sandbox/objects/write';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { run, useBaseUrl } from '../support/zapier';
+
+const contacts = findStandardObjectType('contacts')!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The polling triggers against the sandbox: nothing lost when more records change between two polls than one poll
+ * may return, nothing repeated, one search call for an idle poll, and property changes with their previous value.
+ */
+describe('Zapier contact triggers against the sandbox', () => {
+  let t: TestSandbox;
+  let authData: Record<string, string>;
+
+  beforeAll(async () => {
+    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
+    t = await startTestSandbox();
+    useBaseUrl(t.url);
+    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+  });
+  afterAll(async () => {
+    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
+    await t.close();
+  });
+  beforeEach(() => {
+    t.sandbox.log.clear();
+    t.sandbox.portal.limits.reset();
+  });
+
+  const poll = (key: string, zap: string, inputData: Record<string, unknown> = {}) =>
+    run('triggers', key, { authData, inputData, meta: { zap: { id: zap } } }) as Promise<
+      Array<Record<string, unknown>>
+    >;
+  const searchCalls = () => t.sandbox.log.countsByEndpoint()['POST /crm/v3/objects/:objectType/search'] ?? 0;
+
+  it('misses no record and repeats none when 10,050 contacts change between two polls', async () => {
+    await poll('new_or_updated_contact', 'zap-bulk'); // sets the watermark
+    await sleep(5);
+    const ids = new Set<string>();
+    for (let i = 0; i < 10_050; i++) {
+      ids.add(createRecord(t.sandbox.portal, contacts, { properties: { email: `bulk${i}@example.com` } }).id);
+    }
+    await sleep(5);
+    const seen: string[] = [];
+    let polls = 0;
+    for (;;) {
+      const items = await poll('new_or_updated_contact', 'zap-bulk');
+      polls++;
+      if (items.length === 0) break;
+      seen.push(...items.map((i) => String(i.record_id)));
+      expect(polls).toBeLessThan(20);
+    }
+    expect(seen.length).toBe(10_050);
+    expect(new Set(seen)).toEqual(ids);
+    // ceil(10,050 / 200) pages, plus the idle poll that ended the loop.
+    expect(searchCalls()).toBe(Math.ceil(10_050 / 200) + 1 + 1);
+  }, 60_000);
+
+  it('spends one search call on an idle poll', async () => {
+    await poll('new_contact', 'zap-idle');
+    t.sandbox.log.clear();
+    expect(await poll('new_contact', 'zap-idle')).toEqual([]);
+    expect(t.sandbox.log.summary().total).toBe(1);
+  });
+
+  it('keeps one watermark per Zap', async () => {
+    await poll('new_contact', 'zap-a');
+    await poll('new_contact', 'zap-b');
+    await sleep(5);
+    createRecord(t.sandbox.portal, contacts, { properties: { email: 'shared@example.com' } });
+    await sleep(5);
+    expect((await poll('new_contact', 'zap-a')).map((i) => i.properties)).toHaveLength(1);
+    expect(await poll('new_contact', 'zap-b')).toHaveLength(1);
+    expect(await poll('new_contact', 'zap-a')).toHaveLength(0);
+  });
+
+  it('emits a property change with previous value and source, and can ignore integrations', async () => {
+    const record = createRecord(t.sandbox.portal, contacts, {
+      properties: { email: 'stage@example.com', lifecyclestage: 'lead' },
+    });
+    await poll('contact_property_change', 'zap-stage', { property: 'lifecyclestage' });
+    await poll('contact_property_change', 'zap-stage-quiet', {
+      property: 'lifecyclestage',
+      ignore_integration_changes: true,
+    });
+    await sleep(5);
+    // A change made in HubSpot (recorded as an import here) ...
+    updateRecord(t.sandbox.portal, contacts, record.id, { properties: { lifecyclestage: 'opportunity' } });
+    await sleep(5);
+    // ... and one written by an integration through the API.
+    await t.call('PATCH', `/crm/v3/objects/contacts/${record.id}`, {
+      properties: { lifecyclestage: 'customer' },
+    });
+    await sleep(5);
+    const changes = await poll('contact_property_change', 'zap-stage', { property: 'lifecyclestage' });
+    expect(changes.map((c) => [c.previous_value, c.value, c.source_type])).toEqual([
+      ['opportunity', 'customer', 'INTEGRATION'],
+      ['lead', 'opportunity', 'IMPORT'],
+    ]);
+    expect(changes[0]).toMatchObject({ record_id: record.id, property: 'lifecyclestage' });
+    const quiet = await poll('contact_property_change', 'zap-stage-quiet', {
+      property: 'lifecyclestage',
+      ignore_integration_changes: true,
+    });
+    expect(quiet.map((c) => c.value)).toEqual(['opportunity']);
+  });
+});
