@@ -1,15 +1,14 @@
-import { HUBSPOT_DEFINED_ASSOCIATION_TYPES } from '../../hubspot/associationTypes';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
 import type { Portal } from '../portal';
 
 /**
- * Where objects v3 meets the associations store (written by the associations work):
+ * Where objects v3 meets the associations store (sandbox/state/associations.ts):
  * - inline `associations` on create (https://developers.hubspot.com/docs/api/crm/associations, "associate records on
- *   create"): checked here, then handed to the store's `associate(fromObjectTypeId, fromId, toObjectTypeId, toId,
- *   types)` when it offers one;
- * - `?associations=` on reads: answered by the store's `forRecordV3(fromObjectTypeId, fromId, toObjectTypeId)` when
- *   it offers one (`[{id, type}]`, one entry per label), and left out of the answer otherwise.
+ *   create"): each type id must be defined from this object type (HubSpot's or a label), which also names the target
+ *   type; the target record must exist; then the store writes them both ways;
+ * - `?associations=` on v3 reads: the store's `forRecordV3`, one entry per label;
+ * - records that disappear for good (merge, GDPR delete) lose their associations; a merge moves them first.
  */
 
 export interface AssociationSpec {
@@ -19,27 +18,9 @@ export interface AssociationSpec {
 
 export interface InlineAssociation {
   toId: string;
-  /** Known for HubSpot-defined type ids; undefined for labels this module cannot place. */
-  toObjectTypeId?: string;
+  toObjectTypeId: string;
   types: AssociationSpec[];
 }
-
-interface AssociationStoreHooks {
-  associate?(
-    fromObjectTypeId: string,
-    fromId: string,
-    toObjectTypeId: string,
-    toId: string,
-    types: AssociationSpec[],
-  ): void;
-  forRecordV3?(
-    fromObjectTypeId: string,
-    fromId: string,
-    toObjectTypeId: string,
-  ): Array<{ id: string; type: string }>;
-}
-
-const hooks = (portal: Portal) => portal.associations as unknown as AssociationStoreHooks;
 
 const CATEGORIES = new Set(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'WORK']);
 
@@ -58,12 +39,10 @@ export function parseInlineAssociations(
     if (!/^\d+$/.test(toId) || !Array.isArray(types) || types.length === 0) {
       throw validationError('Invalid input JSON: each association needs to.id and at least one type.');
     }
-    const specs = types.map((t) => checkSpec(t));
+    const specs = types.map(checkSpec);
     const toObjectTypeId = targetType(portal, type, specs);
-    if (toObjectTypeId) {
-      const target = portal.records.get(toObjectTypeId, toId);
-      if (!target || target.archived) invalidIds.push(toId);
-    }
+    const target = portal.records.get(toObjectTypeId, toId);
+    if (!target || target.archived) invalidIds.push(toId);
     return { toId, toObjectTypeId, types: specs };
   });
   if (invalidIds.length > 0) {
@@ -86,52 +65,58 @@ function checkSpec(raw: unknown): AssociationSpec {
   return { associationCategory: category, associationTypeId: typeId };
 }
 
-/** The target type of HubSpot-defined type ids; an id that does not start from this object is refused. */
-function targetType(portal: Portal, type: ObjectTypeDef, specs: AssociationSpec[]): string | undefined {
+/** The one object type all specs of an association point at; a type id not defined from this object is refused. */
+function targetType(portal: Portal, type: ObjectTypeDef, specs: AssociationSpec[]): string {
+  let target: string | undefined;
   for (const spec of specs) {
-    if (spec.associationCategory !== 'HUBSPOT_DEFINED') continue;
-    const def = HUBSPOT_DEFINED_ASSOCIATION_TYPES.find(
-      (t) => t.typeId === spec.associationTypeId && t.from === type.name,
-    );
-    if (!def) {
+    const def = portal.associations.definitionFrom(type.objectTypeId, spec.associationTypeId);
+    if (!def || def.category !== spec.associationCategory || (target && def.toObjectTypeId !== target)) {
       throw validationError(
-        `association type id ${spec.associationTypeId} is not a HUBSPOT_DEFINED type from ${type.name}`,
+        `${spec.associationCategory} association type id ${spec.associationTypeId} does not exist from ${type.name}.`,
+        { context: { associationTypeId: [String(spec.associationTypeId)] } },
       );
     }
-    return portal.objectTypes.find(def.to)?.objectTypeId;
+    target = def.toObjectTypeId;
   }
-  return undefined;
+  return target!;
 }
 
-/** Stores checked inline associations through the associations store, when it offers `associate`. */
 export function storeInlineAssociations(
   portal: Portal,
   type: ObjectTypeDef,
   fromId: string,
   associations: InlineAssociation[],
 ): void {
-  const store = hooks(portal);
-  if (typeof store.associate !== 'function') return;
-  for (const a of associations) {
-    if (a.toObjectTypeId) store.associate(type.objectTypeId, fromId, a.toObjectTypeId, a.toId, a.types);
-  }
+  for (const a of associations)
+    portal.associations.associate(type.objectTypeId, fromId, a.toObjectTypeId, a.toId, a.types);
 }
 
-/** `associations` of a v3 read, keyed by the requested type names; undefined when there is nothing to say. */
+/** `associations` of a v3 read, keyed by the requested type names; undefined when there are none. */
 export function associationsForRecord(
   portal: Portal,
   type: ObjectTypeDef,
   id: string,
   toTypes: readonly string[],
 ): Record<string, { results: Array<{ id: string; type: string }> }> | undefined {
-  const store = hooks(portal);
-  if (toTypes.length === 0 || typeof store.forRecordV3 !== 'function') return undefined;
   const out: Record<string, { results: Array<{ id: string; type: string }> }> = {};
   for (const name of toTypes) {
     const toType = portal.objectTypes.find(name);
     if (!toType) continue;
-    const results = store.forRecordV3(type.objectTypeId, id, toType.objectTypeId);
+    const results = portal.associations.forRecordV3(type.objectTypeId, id, toType.objectTypeId);
     if (results.length > 0) out[name] = { results };
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Gives the survivor of a merge every association of the merged-away record, then drops the latter's. */
+export function moveAssociations(portal: Portal, objectTypeId: string, fromId: string, toId: string): void {
+  const store = portal.associations;
+  for (const other of store.recordsAssociatedTo(objectTypeId, fromId)) {
+    if (other.objectTypeId === objectTypeId && other.id === toId) continue;
+    const types = store.typesBetween(objectTypeId, fromId, other.objectTypeId, other.id);
+    for (const [typeId, category] of types ?? []) {
+      store.add(objectTypeId, toId, other.objectTypeId, other.id, typeId, category);
+    }
+  }
+  store.removeAllFor(objectTypeId, fromId);
 }

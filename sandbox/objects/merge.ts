@@ -2,13 +2,14 @@ import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
 import type { SandboxRecord } from '../model';
 import type { Portal } from '../portal';
+import { moveAssociations } from './associations';
 import { requireRecord } from './lookup';
 import { commitUpdate, type WriteSource } from './write';
 
 /**
  * Merging two records (https://developers.hubspot.com/docs/api/crm/contacts#merge-contacts): the primary keeps its
  * values, takes the other's values where it has none, and the merged-away record disappears for good.
- * Associations of the merged-away record are not moved (the associations store does not offer it yet).
+ * The primary also takes the merged-away record's associations.
  */
 export function mergeRecords(
   portal: Portal,
@@ -31,6 +32,7 @@ export function mergeRecords(
     values.hs_merged_object_ids = earlier ? `${earlier};${merged.id}` : merged.id;
   }
   // Purge first, so the primary may take the merged record's unique values (its email).
+  moveAssociations(portal, type.objectTypeId, merged.id, primary.id);
   portal.records.purge(type.objectTypeId, merged.id);
   return commitUpdate(portal, type, { record: primary, values }, source);
 }
@@ -49,5 +51,6 @@ const SYSTEM = new Set([
  */
 export function gdprDelete(portal: Portal, type: ObjectTypeDef, objectId: string, idProperty?: string): void {
   const record = requireRecord(portal, type, objectId, { idProperty });
+  portal.associations.removeAllFor(type.objectTypeId, record.id);
   portal.records.purge(type.objectTypeId, record.id);
 }
