@@ -1,7 +1,6 @@
 import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { ManualClock } from '../../sandbox';
-import type { SandboxRecord } from '../../sandbox/model';
 import { putSeedRecord } from '../../sandbox/seedRecord';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
@@ -392,33 +391,30 @@ describe('sandbox CRM search', () => {
       (await names({ propertyName: 'firstname', operator: 'EQ', value })).map((n) => nameOf.get(n) ?? n);
 
     it('hides a new record until it is indexed, then keeps the previous version until an update is indexed', async () => {
-      const portal = t.sandbox.portal;
-      const created = putSeedRecord(
-        portal,
-        contacts,
-        { firstname: 'Lagging', email: 'lag@example.com' },
-        clock.now(),
-      );
+      const write = async (method: string, path: string, body?: unknown) => {
+        t.sandbox.portal.limits.reset();
+        const res = await t.call(method, path, body);
+        expect(res.status).toBeLessThan(300);
+        return res.status === 204 ? undefined : ((await res.json()) as { id: string });
+      };
+      const created = await write('POST', '/crm/v3/objects/contacts', {
+        properties: { firstname: 'Lagging', email: 'lag@example.com' },
+      });
+      const id = created!.id;
       expect(await byFirstname('lagging')).toEqual([]);
       clock.advance(lagMs);
-      expect(await byFirstname('lagging')).toEqual([created.id]);
+      expect(await byFirstname('lagging')).toEqual([id]);
 
-      const updated: SandboxRecord = {
-        ...created,
-        properties: { ...created.properties, firstname: 'Renamed' },
-        updatedAt: clock.now(),
-        searchableAt: clock.now() + lagMs,
-      };
-      portal.records.put(updated, created);
-      expect(await byFirstname('lagging')).toEqual([created.id]);
+      await write('PATCH', `/crm/v3/objects/contacts/${id}`, { properties: { firstname: 'Renamed' } });
+      expect(await byFirstname('lagging')).toEqual([id]);
       expect(await byFirstname('renamed')).toEqual([]);
       clock.advance(lagMs - 1);
-      expect(await byFirstname('lagging')).toEqual([created.id]);
+      expect(await byFirstname('lagging')).toEqual([id]);
       clock.advance(1);
       expect(await byFirstname('lagging')).toEqual([]);
-      expect(await byFirstname('renamed')).toEqual([created.id]);
+      expect(await byFirstname('renamed')).toEqual([id]);
 
-      portal.records.put({ ...updated, archived: true, archivedAt: clock.now() }, updated);
+      await write('DELETE', `/crm/v3/objects/contacts/${id}`);
       expect(await byFirstname('renamed')).toEqual([]);
     });
   });
