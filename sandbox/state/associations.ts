@@ -73,6 +73,10 @@ function hubspotDefinitions(): Map<string, AssociationDefinition[]> {
 }
 
 const HUBSPOT_DEFINITIONS = hubspotDefinitions();
+const definitionKey = (d: AssociationDefinition) =>
+  `${pairKey(d.fromObjectTypeId, d.toObjectTypeId)}#${d.typeId}`;
+/** The same definitions by pair and type id: `add` looks one up per edge, so seeding stays a map read. */
+const HUBSPOT_BY_TYPE = new Map([...HUBSPOT_DEFINITIONS.values()].flat().map((d) => [definitionKey(d), d]));
 
 export interface LabelInput {
   name: string;
@@ -84,6 +88,7 @@ export class AssociationStore {
   private readonly graph = new Map<string, Neighbours>();
   /** User-defined definitions (labels, and default types for pairs HubSpot defines none for), by pair. */
   private readonly userDefinitions = new Map<string, AssociationDefinition[]>();
+  private readonly userByType = new Map<string, AssociationDefinition>();
   private nextTypeId = FIRST_USER_DEFINED_TYPE_ID;
   private edgeCount = 0;
 
@@ -100,7 +105,8 @@ export class AssociationStore {
     toObjectTypeId: string,
     typeId: number,
   ): AssociationDefinition | undefined {
-    return this.definitions(fromObjectTypeId, toObjectTypeId).find((d) => d.typeId === typeId);
+    const key = `${pairKey(fromObjectTypeId, toObjectTypeId)}#${typeId}`;
+    return HUBSPOT_BY_TYPE.get(key) ?? this.userByType.get(key);
   }
 
   /**
@@ -175,9 +181,7 @@ export class AssociationStore {
     toObjectTypeId: string,
     typeId: number,
   ): AssociationDefinition | undefined {
-    return this.userDefinitions
-      .get(pairKey(fromObjectTypeId, toObjectTypeId))
-      ?.find((d) => d.typeId === typeId);
+    return this.userByType.get(`${pairKey(fromObjectTypeId, toObjectTypeId)}#${typeId}`);
   }
 
   private definePair(
@@ -221,12 +225,14 @@ export class AssociationStore {
     const list = this.userDefinitions.get(key) ?? [];
     list.push(def);
     this.userDefinitions.set(key, list);
+    this.userByType.set(definitionKey(def), def);
   }
 
   private dropDefinition(from: string, to: string, typeId: number): void {
     const key = pairKey(from, to);
     const list = this.userDefinitions.get(key)?.filter((d) => d.typeId !== typeId) ?? [];
     this.userDefinitions.set(key, list);
+    this.userByType.delete(`${key}#${typeId}`);
   }
 
   /** The inverse of a type id for a pair; an undefined type reads the same from both sides. */
@@ -451,20 +457,22 @@ export class AssociationStore {
 
   // ---- persistence -------------------------------------------------------------------------------------------
 
-  /** Each association once, from the side it is listed on first; `load` writes the inverse again. */
+  /**
+   * Each association once: from the side whose node key sorts first (for a record associated with itself, the
+   * smaller of the two type ids). `load` writes the inverse again.
+   */
   toJSON() {
     const edges: Array<[string, string, string, string, number, AssociationCategory]> = [];
-    const seen = new Set<string>();
     for (const [key, node] of this.graph) {
       const split = key.indexOf(':');
       const fromType = key.slice(0, split);
       const fromId = key.slice(split + 1);
       for (const [toType, targets] of node) {
         for (const [toId, types] of targets) {
+          const otherKey = nodeKey(toType, toId);
+          if (otherKey < key) continue;
           for (const [typeId, category] of types) {
-            const inverse = this.inverseTypeId(fromType, toType, typeId);
-            if (seen.has(`${toType}:${toId}>${fromType}:${fromId}#${inverse}`)) continue;
-            seen.add(`${fromType}:${fromId}>${toType}:${toId}#${typeId}`);
+            if (otherKey === key && this.inverseTypeId(fromType, toType, typeId) < typeId) continue;
             edges.push([fromType, fromId, toType, toId, typeId, category]);
           }
         }
