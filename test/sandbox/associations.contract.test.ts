@@ -1,26 +1,21 @@
-import { Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum as Category } from '@hubspot/api-client/lib/codegen/crm/associations/v4/models/AssociationSpec';
 import { idRange, putRecords } from '../support/records';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { useSdkSandbox } from '../support/sdk';
 
 /** Associations v4 driven through @hubspot/api-client 14: every call must parse into its model without an ApiException. */
 describe('associations v4 contract (@hubspot/api-client 14)', () => {
-  let t: TestSandbox;
-  let client: Client;
+  const s = useSdkSandbox();
   const contacts = idRange(101, 5);
   const companies = idRange(201, 5);
 
-  beforeAll(async () => {
-    t = await startTestSandbox({ rateLimits: false });
-    client = new Client({ accessToken: t.token, basePath: t.url });
-    putRecords(t.sandbox.portal, '0-1', contacts);
-    putRecords(t.sandbox.portal, '0-2', companies);
+  beforeAll(() => {
+    putRecords(s.t.sandbox.portal, '0-1', contacts);
+    putRecords(s.t.sandbox.portal, '0-2', companies);
   });
-  afterAll(() => t.close());
 
-  const basic = () => client.crm.associations.v4.basicApi;
-  const batch = () => client.crm.associations.v4.batchApi;
-  const definitions = () => client.crm.associations.v4.schema.definitionsApi;
+  const basic = () => s.client.crm.associations.v4.basicApi;
+  const batch = () => s.client.crm.associations.v4.batchApi;
+  const definitions = () => s.client.crm.associations.v4.schema.definitionsApi;
 
   it('PUT default answers both directions with HubSpot-defined 279/280', async () => {
     const res = await basic().createDefault('contacts', '101', 'companies', '201');
@@ -166,12 +161,12 @@ describe('associations v4 contract (@hubspot/api-client 14)', () => {
   });
 
   it('serves the labels API under /crm/associations/v4 as well', async () => {
-    const res = await t.call('POST', '/crm/associations/v4/deals/contacts/labels', {
+    const res = await s.t.call('POST', '/crm/associations/v4/deals/contacts/labels', {
       name: 'champion',
       label: 'Champion',
     });
     expect(res.status).toBe(200);
-    const listed = await t.call('GET', '/crm/associations/v4/deals/contacts/labels');
+    const listed = await s.t.call('GET', '/crm/associations/v4/deals/contacts/labels');
     const body = (await listed.json()) as { results: Array<{ label: string | null }> };
     expect(body.results.map((r) => r.label)).toEqual([null, 'Champion']);
   });

@@ -1,7 +1,6 @@
-import { Client } from '@hubspot/api-client';
 import { AssociationStore } from '../../sandbox/state/associations';
 import { idRange, putRecords } from '../support/records';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { useSdkSandbox } from '../support/sdk';
 
 describe('association store', () => {
   it('writes the inverse edge with the inverse type id and removes both together', () => {
@@ -86,21 +85,17 @@ describe('association store', () => {
 });
 
 describe('associations v4 over HTTP', () => {
-  let t: TestSandbox;
-  let client: Client;
+  const s = useSdkSandbox();
 
-  beforeAll(async () => {
-    t = await startTestSandbox({ rateLimits: false });
-    client = new Client({ accessToken: t.token, basePath: t.url });
-    putRecords(t.sandbox.portal, '0-2', ['1']);
-    putRecords(t.sandbox.portal, '0-1', idRange(10_000, 1001));
+  beforeAll(() => {
+    putRecords(s.t.sandbox.portal, '0-2', ['1']);
+    putRecords(s.t.sandbox.portal, '0-1', idRange(10_000, 1001));
   });
-  afterAll(() => t.close());
 
   it('pages 600 associations 500 at a time and then the rest', async () => {
     const inputs = idRange(10_000, 600).map((id) => ({ _from: { id: '1' }, to: { id } }));
-    await client.crm.associations.v4.batchApi.createDefault('companies', 'contacts', { inputs });
-    const basic = client.crm.associations.v4.basicApi;
+    await s.client.crm.associations.v4.batchApi.createDefault('companies', 'contacts', { inputs });
+    const basic = s.client.crm.associations.v4.basicApi;
     const first = await basic.getPage('companies', '1', 'contacts');
     expect(first.results).toHaveLength(500);
     expect(first.paging?.next?.after).toBe('10499');
@@ -116,19 +111,19 @@ describe('associations v4 over HTTP', () => {
 
   it('refuses more than 1,000 inputs with 400 and accepts exactly 1,000', async () => {
     const inputs = (n: number) => idRange(10_000, n).map((id) => ({ id }));
-    const over = await t.call('POST', '/crm/v4/associations/contacts/companies/batch/read', {
+    const over = await s.t.call('POST', '/crm/v4/associations/contacts/companies/batch/read', {
       inputs: inputs(1001),
     });
     expect(over.status).toBe(400);
     expect(((await over.json()) as { message: string }).message).toContain('1000');
-    const atLimit = await t.call('POST', '/crm/v4/associations/contacts/companies/batch/read', {
+    const atLimit = await s.t.call('POST', '/crm/v4/associations/contacts/companies/batch/read', {
       inputs: inputs(1000),
     });
     expect(atLimit.status).toBe(207);
   });
 
   it('refuses a whole associate/default batch naming the missing ids, writing nothing', async () => {
-    const res = await t.call('POST', '/crm/v4/associations/contacts/companies/batch/associate/default', {
+    const res = await s.t.call('POST', '/crm/v4/associations/contacts/companies/batch/associate/default', {
       inputs: [
         { from: { id: '10700' }, to: { id: '1' } },
         { from: { id: '424242' }, to: { id: '1' } },
@@ -139,31 +134,31 @@ describe('associations v4 over HTTP', () => {
       category: 'VALIDATION_ERROR',
       context: { INVALID_OBJECT_IDS: ['424242'] },
     });
-    expect(t.sandbox.portal.associations.typesBetween('0-1', '10700', '0-2', '1')).toBeUndefined();
+    expect(s.t.sandbox.portal.associations.typesBetween('0-1', '10700', '0-2', '1')).toBeUndefined();
   });
 
   it('treats archived records as missing', async () => {
-    const record = t.sandbox.portal.records.get('0-1', '10999')!;
-    t.sandbox.portal.records.put({ ...record, archived: true }, record);
-    const res = await t.call('PUT', '/crm/v4/objects/contacts/10999/associations/default/companies/1');
+    const record = s.t.sandbox.portal.records.get('0-1', '10999')!;
+    s.t.sandbox.portal.records.put({ ...record, archived: true }, record);
+    const res = await s.t.call('PUT', '/crm/v4/objects/contacts/10999/associations/default/companies/1');
     expect(res.status).toBe(404);
   });
 
   it('refuses changing HubSpot-defined labels and unknown object types', async () => {
-    const put = await t.call('PUT', '/crm/v4/associations/contacts/companies/labels', {
+    const put = await s.t.call('PUT', '/crm/v4/associations/contacts/companies/labels', {
       associationTypeId: 1,
       label: 'Main',
     });
     expect(put.status).toBe(400);
-    const del = await t.call('DELETE', '/crm/v4/associations/contacts/companies/labels/279');
+    const del = await s.t.call('DELETE', '/crm/v4/associations/contacts/companies/labels/279');
     expect(del.status).toBe(400);
-    const unknown = await t.call('GET', '/crm/v4/objects/spaceships/1/associations/contacts');
+    const unknown = await s.t.call('GET', '/crm/v4/objects/spaceships/1/associations/contacts');
     expect(unknown.status).toBe(400);
   });
 
   it('asks for the from type scopes', async () => {
-    const token = t.sandbox.portal.auth.createPrivateAppToken({ scopes: ['crm.objects.companies.read'] });
-    const call = (path: string) => fetch(t.url + path, { headers: { authorization: `Bearer ${token}` } });
+    const token = s.t.sandbox.portal.auth.createPrivateAppToken({ scopes: ['crm.objects.companies.read'] });
+    const call = (path: string) => fetch(s.t.url + path, { headers: { authorization: `Bearer ${token}` } });
     expect((await call('/crm/v4/objects/companies/1/associations/contacts')).status).toBe(200);
     const refused = await call('/crm/v4/objects/contacts/10000/associations/companies');
     expect(refused.status).toBe(403);

@@ -1,20 +1,12 @@
-import { Client } from '@hubspot/api-client';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { OwnerStore } from '../../sandbox/state/owners';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { useSdkSandbox } from '../support/sdk';
 
 /** Owners v3 through @hubspot/api-client 14. */
 describe('owners v3 contract (@hubspot/api-client 14)', () => {
-  let t: TestSandbox;
-  let client: Client;
+  const s = useSdkSandbox();
 
-  beforeAll(async () => {
-    t = await startTestSandbox({ rateLimits: false });
-    client = new Client({ accessToken: t.token, basePath: t.url });
-  });
-  afterAll(() => t.close());
-
-  const owners = () => client.crm.owners.ownersApi;
+  const owners = () => s.client.crm.owners.ownersApi;
 
   it('lists the active default owners as PublicOwner models', async () => {
     const page = await owners().getPage();
@@ -60,13 +52,13 @@ describe('owners v3 contract (@hubspot/api-client 14)', () => {
   });
 
   it('needs crm.objects.owners.read', async () => {
-    const token = t.sandbox.portal.auth.createPrivateAppToken({ scopes: ['crm.objects.contacts.read'] });
-    const res = await fetch(`${t.url}/crm/v3/owners`, { headers: { authorization: `Bearer ${token}` } });
+    const token = s.t.sandbox.portal.auth.createPrivateAppToken({ scopes: ['crm.objects.contacts.read'] });
+    const res = await fetch(`${s.t.url}/crm/v3/owners`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(403);
   });
 
   it('answers lookups for hubspot_owner_id validation and seeding, and survives toJSON/load', () => {
-    const store = t.sandbox.portal.owners;
+    const store = s.t.sandbox.portal.owners;
     expect(store.ownerById('70000003')?.lastName).toBe('Costa');
     expect(store.ownerById('70000006')).toBeUndefined();
     expect(store.ownerByEmail('David.Okafor@example.com')?.id).toBe('70000005');

@@ -1,21 +1,13 @@
-import { Client } from '@hubspot/api-client';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { PipelineStore } from '../../sandbox/state/pipelines';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { useSdkSandbox } from '../support/sdk';
 
 /** Pipelines v3 through @hubspot/api-client 14, read back through its models. */
 describe('pipelines v3 contract (@hubspot/api-client 14)', () => {
-  let t: TestSandbox;
-  let client: Client;
+  const s = useSdkSandbox();
 
-  beforeAll(async () => {
-    t = await startTestSandbox({ rateLimits: false });
-    client = new Client({ accessToken: t.token, basePath: t.url });
-  });
-  afterAll(() => t.close());
-
-  const pipelines = () => client.crm.pipelines.pipelinesApi;
-  const stages = () => client.crm.pipelines.pipelineStagesApi;
+  const pipelines = () => s.client.crm.pipelines.pipelinesApi;
+  const stages = () => s.client.crm.pipelines.pipelineStagesApi;
 
   it('has the default sales pipeline with its seven stages and string metadata', async () => {
     const all = await pipelines().getAll('deals');
@@ -130,7 +122,7 @@ describe('pipelines v3 contract (@hubspot/api-client 14)', () => {
   });
 
   it('offers options and stage checks to object writes', () => {
-    const store = t.sandbox.portal.pipelines;
+    const store = s.t.sandbox.portal.pipelines;
     const deals = findStandardObjectType('deals')!;
     expect(store.pipelineOptions('deals').map((o) => o.value)).toEqual(['default']);
     expect(store.stageOptions('deals', 'default').map((o) => o.value)).toContain('closedwon');
@@ -155,7 +147,7 @@ describe('pipelines v3 contract (@hubspot/api-client 14)', () => {
       stages: [{ label: 'Kickoff', displayOrder: 0, metadata: { ticketState: 'OPEN' } }],
     });
     const copy = new PipelineStore();
-    copy.load(JSON.parse(JSON.stringify(t.sandbox.portal.pipelines.toJSON())));
+    copy.load(JSON.parse(JSON.stringify(s.t.sandbox.portal.pipelines.toJSON())));
     expect(copy.get('tickets', created.id)?.stages.map((s) => s.label)).toEqual(['Kickoff']);
   });
 });
