@@ -3,7 +3,14 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' } }],
+    // nock 15 and its interceptor libraries ship ES modules only; compile them to CommonJS for jest.
+    '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(nock|@mswjs|strict-event-emitter|outvariant|is-node-process|@open-draft|rettime)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
 };

@@ -1,0 +1,181 @@
+import { HubSpotClient } from '../../hubspot/client';
+import { DailyQuotaError, RateLimitedError, ServerError } from '../../hubspot/errors';
+import { paths } from '../../hubspot/paths';
+import { fetchTransport, NetworkError, type Transport } from '../../hubspot/transport';
+import { FakeClock } from './fakeClock';
+
+const BASE = 'https://api.hubapi.test';
+const TOKEN = 'pat-na1-00000000-fake-0000-0000-000000000000';
+const burst429 = {
+  status: 'error',
+  message: 'You have reached your ten_secondly_rolling limit.',
+  errorType: 'RATE_LIMIT',
+  policyName: 'TEN_SECONDLY_ROLLING',
+  correlationId: 'c-1',
+};
+
+// nock 15 is an ES module; this test file compiles to CommonJS, so it is loaded with a dynamic import.
+let nock: typeof import('nock', { with: { 'resolution-mode': 'import' }}).default;
+let saved: string | undefined;
+beforeAll(async () => {
+  nock = (await import('nock')).default;
+  saved = process.env.HUBSPOT_BASE_URL;
+  process.env.HUBSPOT_BASE_URL = BASE;
+  nock.disableNetConnect();
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.HUBSPOT_BASE_URL;
+  else process.env.HUBSPOT_BASE_URL = saved;
+  nock.enableNetConnect();
+});
+afterEach(() => nock.cleanAll());
+
+function client(clock = new FakeClock(), budgetMs?: number) {
+  return new HubSpotClient({
+    accessToken: async () => TOKEN,
+    clock,
+    budgetMs,
+    retryPolicy: { random: () => 0 },
+  });
+}
+
+test('adds the bearer token and returns parsed JSON with the status', async () => {
+  const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
+    .post('/crm/v3/objects/contacts', { properties: { email: 'ann@x.test' } })
+    .reply(201, { id: '512' });
+  const res = await client().request({
+    method: 'POST',
+    path: paths.objects.create('contacts'),
+    json: { properties: { email: 'ann@x.test' } },
+  });
+  expect(res).toMatchObject({ status: 201, data: { id: '512' } });
+  scope.done();
+});
+
+test('a TEN_SECONDLY_ROLLING 429 waits for the window and retries, then succeeds', async () => {
+  const clock = new FakeClock();
+  const scope = nock(BASE)
+    .post('/crm/v3/objects/contacts')
+    .reply(429, burst429)
+    .post('/crm/v3/objects/contacts')
+    .reply(201, { id: '7' });
+  const res = await client(clock).request({
+    method: 'POST',
+    path: paths.objects.create('contacts'),
+    json: {},
+  });
+  expect(res.data).toEqual({ id: '7' });
+  expect(clock.sleeps).toEqual([10_000]);
+  scope.done();
+});
+
+test('a 429 whose wait does not fit the budget becomes RateLimitedError with retryAfterSeconds', async () => {
+  nock(BASE).get('/crm/v3/objects/contacts/1').reply(429, burst429);
+  const run = client(new FakeClock(), 5_000).request({
+    method: 'GET',
+    path: paths.objects.one('contacts', 1),
+  });
+  await expect(run).rejects.toBeInstanceOf(RateLimitedError);
+  await expect(run).rejects.toMatchObject({ retryAfterSeconds: 10, zapierErrorClass: 'ThrottledError' });
+});
+
+test('a DAILY 429 is not retried', async () => {
+  const scope = nock(BASE)
+    .get('/crm/v3/objects/contacts/1')
+    .once()
+    .reply(429, { status: 'error', message: 'You have reached your daily limit.', policyName: 'DAILY' });
+  const clock = new FakeClock();
+  await expect(
+    client(clock).request({ method: 'GET', path: paths.objects.one('contacts', 1) }),
+  ).rejects.toBeInstanceOf(DailyQuotaError);
+  expect(clock.sleeps).toEqual([]);
+  scope.done();
+});
+
+test('a 5xx on GET is retried with backoff', async () => {
+  const clock = new FakeClock();
+  const scope = nock(BASE)
+    .get('/crm/v3/objects/deals/9')
+    .reply(502, 'Bad gateway')
+    .get('/crm/v3/objects/deals/9')
+    .reply(503, {})
+    .get('/crm/v3/objects/deals/9')
+    .reply(200, { id: '9' });
+  const res = await client(clock).request({ method: 'GET', path: paths.objects.one('deals', 9) });
+  expect(res.data).toEqual({ id: '9' });
+  expect(clock.sleeps).toEqual([250, 500]);
+  scope.done();
+});
+
+test('a 5xx on a create (POST) is not retried', async () => {
+  const scope = nock(BASE)
+    .post('/crm/v3/objects/deals')
+    .once()
+    .reply(500, { message: 'boom', correlationId: 'c-5' });
+  const run = client().request({ method: 'POST', path: paths.objects.create('deals'), json: {} });
+  await expect(run).rejects.toBeInstanceOf(ServerError);
+  scope.done();
+});
+
+test('an idempotent POST (batch read) is retried after a dropped connection', async () => {
+  let calls = 0;
+  const flaky: Transport = (req) =>
+    calls++ === 0 ? Promise.reject(new NetworkError('connection', 'socket hang up')) : fetchTransport(req);
+  const scope = nock(BASE).post('/crm/v3/objects/contacts/batch/read').reply(200, { results: [] });
+  const c = new HubSpotClient({
+    accessToken: TOKEN,
+    transport: flaky,
+    clock: new FakeClock(),
+    retryPolicy: { random: () => 0 },
+  });
+  const res = await c.request({
+    method: 'POST',
+    path: paths.objects.batch('contacts', 'read'),
+    json: { inputs: [] },
+    idempotent: true,
+  });
+  expect(res.data).toEqual({ results: [] });
+  expect(calls).toBe(2);
+  scope.done();
+});
+
+test('fetchTransport turns a refused connection into a typed NetworkError', async () => {
+  nock.enableNetConnect('127.0.0.1');
+  const run = fetchTransport({ method: 'GET', url: 'http://127.0.0.1:1/', headers: {} });
+  await expect(run).rejects.toBeInstanceOf(NetworkError);
+  await expect(run).rejects.toMatchObject({ failure: 'connection' });
+  nock.disableNetConnect();
+});
+
+test('transient retries stop after three and the error surfaces', async () => {
+  nock(BASE).get('/crm/v3/owners').times(4).reply(500, {});
+  await expect(
+    client(new FakeClock(), 60_000).request({ method: 'GET', path: paths.owners.list() }),
+  ).rejects.toBeInstanceOf(ServerError);
+  expect(nock.isDone()).toBe(true);
+});
+
+test('423 Locked waits at least 2 s before retrying an idempotent request', async () => {
+  const clock = new FakeClock();
+  nock(BASE)
+    .get('/crm/v3/objects/contacts/3')
+    .reply(423, {})
+    .get('/crm/v3/objects/contacts/3')
+    .reply(200, { id: '3' });
+  await client(clock).request({ method: 'GET', path: paths.objects.one('contacts', 3) });
+  expect(clock.sleeps[0]).toBeGreaterThanOrEqual(2000);
+});
+
+test('acceptStatuses hands a 404 back instead of throwing', async () => {
+  nock(BASE)
+    .get('/crm/v3/objects/contacts/x')
+    .query({ idProperty: 'email' })
+    .reply(404, { message: 'resource not found' });
+  const res = await client().request({
+    method: 'GET',
+    path: paths.objects.one('contacts', 'x'),
+    query: { idProperty: 'email' },
+    acceptStatuses: [404],
+  });
+  expect(res.status).toBe(404);
+});
