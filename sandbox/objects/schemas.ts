@@ -11,8 +11,6 @@ import { iso } from './read';
  * object has (`hs_object_id`, `hs_createdate`, `hs_lastmodifieddate`).
  */
 
-/** Custom object type ids start here; HubSpot's are opaque numbers of this size. */
-const FIRST_CUSTOM_ID = 100_001;
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 export function createSchema(portal: Portal, body: Record<string, unknown>): CustomObjectTypeDef {
@@ -50,11 +48,8 @@ export function createSchema(portal: Portal, body: Record<string, unknown>): Cus
     );
   }
 
-  const n =
-    Math.max(
-      FIRST_CUSTOM_ID - 1,
-      ...portal.objectTypes.customTypes().map((t) => Number(t.objectTypeId.slice(2))),
-    ) + 1;
+  // The number comes from the portal's id sequence, so a deleted schema's number (and its leftovers) is never reused.
+  const n = portal.ids.take();
   const now = portal.now();
   const type: CustomObjectTypeDef = {
     name,

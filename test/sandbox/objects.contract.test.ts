@@ -335,5 +335,16 @@ describe('sandbox objects v3 under @hubspot/api-client 14', () => {
     await objects.archive('boats', boat.id);
     await schemas.archive('boats');
     expect((await refusal(schemas.getById('boats'))).code).toBe(404);
+    const again = await schemas.create({
+      name: 'boats',
+      labels: { singular: 'Boat', plural: 'Boats' },
+      requiredProperties: [],
+      associatedObjects: [],
+      properties: [{ name: 'hull_id', label: 'Hull id', type: 'string' as never, fieldType: 'text' }],
+    });
+    expect(again.objectTypeId).not.toBe(schema.objectTypeId);
+    expect(
+      (await objects.getPage('boats', 10, undefined, undefined, undefined, undefined, true)).results,
+    ).toEqual([]);
   });
 });
