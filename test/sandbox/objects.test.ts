@@ -135,6 +135,29 @@ describe('sandbox CRM objects v3', () => {
       expect(contact.body.category).toBe('VALIDATION_ERROR');
     });
 
+    it('checks pipelines, stages and owners against the portal through the stores', async () => {
+      const deals = t.sandbox.portal.objectTypes.resolve('deals');
+      const stages = t.sandbox.portal.pipelines.propertyOptions(deals, 'dealstage', {})!;
+      expect(stages.length).toBeGreaterThan(0);
+      const errors = await rejected('/crm/v3/objects/deals', {
+        dealname: 'Staged',
+        dealstage: 'no_such_stage',
+        hubspot_owner_id: '1',
+      });
+      expect(errors.map((e) => [e.code, e.name])).toEqual([
+        ['INVALID_OPTION', 'dealstage'],
+        ['INVALID_OPTION', 'hubspot_owner_id'],
+      ]);
+      const deal = await send<RecordBody>('POST', '/crm/v3/objects/deals', {
+        properties: { dealname: 'Staged', dealstage: stages[0] },
+      });
+      expect(deal.status).toBe(201);
+      const moved = await send<RecordBody>('PATCH', `/crm/v3/objects/deals/${deal.body.id}`, {
+        properties: { dealstage: stages[stages.length - 1] },
+      });
+      expect(moved.body.properties.dealstage).toBe(stages[stages.length - 1]);
+    });
+
     it('normalises what it stores: dates as YYYY-MM-DD, datetimes as ISO, booleans lower-case, JSON numbers as strings', async () => {
       const contact = await createContact({ email: email(), date_of_birth: String(Date.UTC(1990, 1, 3)) });
       expect(contact.properties.date_of_birth).toBe('1990-02-03');
