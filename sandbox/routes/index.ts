@@ -1,13 +1,13 @@
 import type { Router } from '../router';
 import { accountRoutes } from './account';
-import { batchRoutes } from './batch';
-import { objectRoutes } from './objects';
-import { propertyRoutes } from './properties';
-import { schemaRoutes } from './schemas';
 import { associationRoutes } from './associations';
+import { batchRoutes } from './batch';
 import { oauthRoutes } from './oauth';
+import { objectRoutes } from './objects';
 import { ownerRoutes } from './owners';
 import { pipelineRoutes } from './pipelines';
+import { propertyRoutes } from './properties';
+import { schemaRoutes } from './schemas';
 import { searchRoutes } from './search';
 
 /**
@@ -15,4 +15,15 @@ import { searchRoutes } from './search';
  */
 export type RouteModule = (router: Router) => void;
 
-export const routeModules: RouteModule[] = [accountRoutes, associationRoutes, oauthRoutes, searchRoutes, objectRoutes, batchRoutes, propertyRoutes, schemaRoutes, pipelineRoutes, ownerRoutes];
+export const routeModules: RouteModule[] = [
+  accountRoutes,
+  associationRoutes,
+  oauthRoutes,
+  searchRoutes,
+  objectRoutes,
+  batchRoutes,
+  propertyRoutes,
+  schemaRoutes,
+  pipelineRoutes,
+  ownerRoutes,
+];
