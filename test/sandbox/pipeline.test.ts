@@ -33,7 +33,9 @@ describe('sandbox request pipeline', () => {
   });
 
   it('refuses unknown tokens with INVALID_AUTHENTICATION', async () => {
-    const res = await fetch(`${t.url}/account-info/v3/details`, { headers: { authorization: 'Bearer nope' } });
+    const res = await fetch(`${t.url}/account-info/v3/details`, {
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
   });
@@ -60,7 +62,12 @@ describe('sandbox request pipeline', () => {
   });
 
   it('injects a fault for the next matching request only', async () => {
-    t.sandbox.faults.add({ method: 'GET', path: '/account-info', status: 503, body: { status: 'error', message: 'x' } });
+    t.sandbox.faults.add({
+      method: 'GET',
+      path: '/account-info',
+      status: 503,
+      body: { status: 'error', message: 'x' },
+    });
     expect((await t.call('GET', '/account-info/v3/details')).status).toBe(503);
     expect((await t.call('GET', '/account-info/v3/details')).status).toBe(200);
   });
