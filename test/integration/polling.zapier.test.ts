@@ -55,7 +55,12 @@ describe('Zapier contact triggers against the sandbox', () => {
     expect(seen.length).toBe(10_050);
     expect(new Set(seen)).toEqual(ids);
     // ceil(10,050 / 200) pages, plus the idle poll that ended the loop.
-    expect(searchCalls()).toBe(Math.ceil(10_050 / 200) + 1 + 1);
+    // Polls here run back to back, so the first search of a poll can meet the last ones of the previous poll inside
+    // HubSpot's one-second search window: those 429s are waited out and retried, and are not counted as pages.
+    const pages = t.sandbox.log
+      .all()
+      .filter((e) => e.endpoint.endsWith('/search') && e.status === 200).length;
+    expect(pages).toBe(Math.ceil(10_050 / 200) + 1 + 1);
   }, 60_000);
 
   it('spends one search call on an idle poll', async () => {

@@ -76,11 +76,11 @@ describe('burst lane', () => {
 });
 
 describe('search lane', () => {
-  test('search requests are 200 ms apart (5 per second) and ignore burst headers', async () => {
+  test('search requests are 220 ms apart (5 per second with a margin) and ignore burst headers', async () => {
     const clock = new FakeClock();
     const throttle = new Throttle({ clock });
     throttle.observe('burst', headers(100, 0));
-    expect(await startTimes(throttle, clock, 'search', 6)).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(await startTimes(throttle, clock, 'search', 6)).toEqual([0, 220, 440, 660, 880, 1100]);
   });
 
   test('a SECONDLY 429 holds the search lane for a second', () => {
