@@ -1,7 +1,134 @@
-import { runCli } from '../sandbox/server';
+import zapier from 'zapier-platform-core';
+import App from '../index';
+import { createSandbox } from '../sandbox';
+import { seedPortal } from '../sandbox/seed';
+import { serveSandbox } from '../sandbox/serve';
 
 /**
- * `npm start`: until the connector has its own entry point, start the seeded sandbox (500 contacts, port 8787) and
- * print its URL and token; stays up until Ctrl-C. Any sandbox flag overrides these: `npm start -- --tier enterprise`.
+ * `npm start`: the main job on the embedded sandbox. A small "other software" (a web shop) produces orders with
+ * customer e-mails; the real Zapier operations bridge them into HubSpot (find-or-create the contact, then keep it up
+ * to date), and the polling trigger picks the changes up, as a Zap would. Every step prints how many HubSpot calls it
+ * spent, counted by the sandbox's request log. `npm run sandbox` starts the sandbox alone.
  */
-void runCli(process.argv.slice(2), ['--port', '8787', '--seed', '500']);
+
+const ORDERS = [
+  { order: 'A-1001', email: 'ada.lovelace@example.com', first: 'Ada', last: 'Lovelace', total: 120.5 },
+  { order: 'A-1002', email: 'alan.turing@example.com', first: 'Alan', last: 'Turing', total: 89.9 },
+  { order: 'A-1003', email: 'ada.lovelace@example.com', first: 'Ada', last: 'Lovelace', total: 42 },
+  { order: 'A-1004', email: 'grace.hopper@example.com', first: 'Grace', last: 'Hopper', total: 310 },
+];
+
+const app = { ...App, flags: { skipHttpPatch: true } };
+const tester = zapier.createAppTester(app);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Kind = 'triggers' | 'creates' | 'searches';
+
+/** The app's own logs (Zapier's memory lines, request logs) would bury the walkthrough; they go to Zapier in production. */
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    return await run();
+  } finally {
+    console.log = log;
+  }
+}
+type Result = Record<string, unknown> & { id?: string; properties?: Record<string, string> };
+
+async function main() {
+  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
+  const sandbox = createSandbox();
+  seedPortal(sandbox.portal, { contacts: 200, seed: 42 });
+  const server = await serveSandbox(sandbox);
+  process.env.HUBSPOT_BASE_URL = server.url;
+  const token = sandbox.portal.auth.createPrivateAppToken();
+  const authData = { access_token: token, hub_id: String(sandbox.portal.info.portalId) };
+  const zap = { zap: { id: 'demo-zap' } };
+
+  const step = async <T>(
+    label: string,
+    kind: Kind,
+    key: string,
+    inputData: object,
+    meta: object = {},
+  ): Promise<T> => {
+    sandbox.log.clear();
+    const ops = app[kind] as Record<string, { operation: { perform: unknown } }>;
+    const result = await quietly(
+      () =>
+        tester(ops[key]!.operation.perform as never, { authData, inputData, meta } as never) as Promise<T>,
+    );
+    const calls = sandbox.log.summary();
+    const detail = Object.entries(calls.byEndpoint)
+      .map(([endpoint, n]) => `${n}× ${endpoint}`)
+      .join(', ');
+    console.log(`  ${label.padEnd(58)} ${String(calls.total).padStart(2)} HubSpot call(s)  [${detail}]`);
+    return result;
+  };
+
+  console.log(
+    `HubSpot sandbox at ${server.url} (portal ${sandbox.portal.info.portalId}, 200 seeded contacts)\n`,
+  );
+  console.log('1. The Zap "New or Updated Contact" is switched on (first poll sets its watermark):');
+  await step('poll new_or_updated_contact', 'triggers', 'new_or_updated_contact', {}, zap);
+  await sleep(5);
+
+  console.log('\n2. The shop sends orders; each is bridged into HubSpot:');
+  for (const o of ORDERS) {
+    const found = await step(`${o.order}: find_contact by e-mail ${o.email}`, 'searches', 'find_contact', {
+      search_property: 'email',
+      search_value: o.email,
+    });
+    if ((found as Result[]).length === 0) {
+      const created = await step(`${o.order}: create_contact`, 'creates', 'create_contact', {
+        email: o.email,
+        firstname: o.first,
+        lastname: o.last,
+        lifecyclestage: 'Customer',
+      });
+      console.log(`     → created contact ${(created as Result).id}`);
+    } else {
+      console.log(`     → found contact ${(found as Result[])[0]!.id}`);
+    }
+    const upserted = await step(
+      `${o.order}: create_or_update_contact (note the order)`,
+      'creates',
+      'create_or_update_contact',
+      {
+        id_property: 'email',
+        email: o.email,
+        jobtitle: `Last order ${o.order} (${o.total.toFixed(2)} EUR)`,
+      },
+    );
+    console.log(
+      `     → ${(upserted as Result).is_new ? 'created' : 'updated'} contact ${(upserted as Result).id}`,
+    );
+  }
+  await sleep(5);
+
+  console.log('\n3. The Zap polls again and picks up every change, each once:');
+  const changes = await step('poll new_or_updated_contact', 'triggers', 'new_or_updated_contact', {}, zap);
+  for (const c of changes as Result[]) console.log(`     → ${c.record_id} ${c.properties?.email}`);
+  await step('poll again (idle)', 'triggers', 'new_or_updated_contact', {}, zap);
+
+  console.log('\n4. Bad input is refused before anything is written:');
+  try {
+    await step('create_contact with lifecyclestage "VIP"', 'creates', 'create_contact', {
+      email: 'bad@example.com',
+      lifecyclestage: 'VIP',
+    });
+  } catch (error) {
+    console.log(`     → ${(error as Error).message.slice(0, 160)}`);
+  }
+
+  await server.close();
+  console.log(
+    '\nDone. `npm run sandbox -- --port 8787 --seed 500` keeps a sandbox running for your own Zaps.',
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
