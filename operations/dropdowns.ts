@@ -1,4 +1,5 @@
 import { paths } from '../hubspot/paths';
+import { choosePipeline, listPipelines } from './pipelines';
 import type { PortalPropertyDefinition } from './propertyFields';
 import type { DropdownSource, OperationDef, OperationResult } from './types';
 
@@ -76,6 +77,32 @@ export function uniquePropertyDropdown(key: string, objectType: string): Operati
   );
 }
 
+/** A type's pipelines (deals, tickets), every page of them. */
+export function pipelineDropdown(key: string, objectType: string): OperationDef {
+  return dropdown(
+    key,
+    'Pipeline',
+    async (ctx) => (await listPipelines(ctx, objectType)).map((p) => ({ id: p.id, label: p.label })),
+    `GET ${paths.pipelines.list(objectType)}`,
+  );
+}
+
+/**
+ * The stages of the pipeline chosen in `pipelineField` (the platform passes the step's other inputs); the first
+ * pipeline's stages when none is chosen, as HubSpot then files the record in that pipeline.
+ */
+export function stageDropdown(key: string, objectType: string, pipelineField: string): OperationDef {
+  return dropdown(
+    key,
+    'Stage',
+    async (ctx) => {
+      const pipeline = choosePipeline(await listPipelines(ctx, objectType), ctx.input[pipelineField]);
+      return (pipeline?.stages ?? []).map((s) => ({ id: s.id, label: s.label }));
+    },
+    `GET ${paths.pipelines.list(objectType)}`,
+  );
+}
+
 /** The key of the hidden operation that fills a dropdown, one per source. */
 export function dropdownKey(source: DropdownSource): string {
   switch (source.kind) {
@@ -104,6 +131,10 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
       return propertyDropdown(key, source.objectType);
     case 'uniqueProperties':
       return uniquePropertyDropdown(key, source.objectType);
+    case 'pipelines':
+      return pipelineDropdown(key, source.objectType);
+    case 'stages':
+      return stageDropdown(key, source.objectType, source.pipelineField);
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { isOwnerProperty } from '../hubspot/coerce';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
+import { PIPELINE_PROPERTIES } from './pipelines';
 import type { InputFieldDef, PropertyFieldsSpec } from './types';
 
 /**
@@ -73,5 +74,22 @@ export function propertyInputFields(
   return defs
     .filter((d) => isWritable(d) && !excluded.has(d.name))
     .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0) || a.label.localeCompare(b.label))
-    .map((d) => propertyInputField(d, spec.purpose === 'create' && requiredOnCreate.includes(d.name)));
+    .map((d) => propertyInputField(d, spec.purpose === 'create' && requiredOnCreate.includes(d.name)))
+    .map((field) =>
+      typeof spec.objectType === 'string' ? withPipelineDropdown(field, spec.objectType) : field,
+    );
+}
+
+/**
+ * Pipeline and stage properties hold ids from the portal's pipelines, and a stage must belong to the chosen pipeline,
+ * so they render as a pipeline dropdown that reloads the fields and a stage dropdown listing that pipeline's stages.
+ * https://developers.hubspot.com/docs/api/crm/pipelines
+ */
+function withPipelineDropdown(field: InputFieldDef, objectType: string): InputFieldDef {
+  const names = PIPELINE_PROPERTIES[objectType];
+  if (!names || (field.key !== names.pipeline && field.key !== names.stage)) return field;
+  const { choices: _choices, ...rest } = field;
+  return field.key === names.pipeline
+    ? { ...rest, dropdown: { kind: 'pipelines', objectType }, altersDynamicFields: true }
+    : { ...rest, dropdown: { kind: 'stages', objectType, pipelineField: names.pipeline } };
 }
