@@ -1,8 +1,5 @@
-import zapier from 'zapier-platform-core';
-import App from '../index';
-import { createSandbox } from '../sandbox';
 import { seedPortal } from '../sandbox/seed';
-import { serveSandbox } from '../sandbox/serve';
+import { describeCalls, type Kind, startHarness } from './harness';
 
 /**
  * `npm start`: the main job on the embedded sandbox. A small "other software" (a web shop) produces orders with
@@ -18,32 +15,15 @@ const ORDERS = [
   { order: 'A-1004', email: 'grace.hopper@example.com', first: 'Grace', last: 'Hopper', total: 310 },
 ];
 
-const app = { ...App, flags: { skipHttpPatch: true } };
-const tester = zapier.createAppTester(app);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Kind = 'triggers' | 'creates' | 'searches';
-
-/** The app's own logs (Zapier's memory lines, request logs) would bury the walkthrough; they go to Zapier in production. */
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    return await run();
-  } finally {
-    console.log = log;
-  }
-}
 type Result = Record<string, unknown> & { id?: string; properties?: Record<string, string> };
 
 async function main() {
   process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-  const sandbox = createSandbox();
+  const harness = await startHarness();
+  const { sandbox, server } = harness;
   seedPortal(sandbox.portal, { contacts: 200, seed: 42 });
-  const server = await serveSandbox(sandbox);
-  process.env.HUBSPOT_BASE_URL = server.url;
-  const token = sandbox.portal.auth.createPrivateAppToken();
-  const authData = { access_token: token, hub_id: String(sandbox.portal.info.portalId) };
   const zap = { zap: { id: 'demo-zap' } };
 
   const step = async <T>(
@@ -53,17 +33,10 @@ async function main() {
     inputData: object,
     meta: object = {},
   ): Promise<T> => {
-    sandbox.log.clear();
-    const ops = app[kind] as Record<string, { operation: { perform: unknown } }>;
-    const result = await quietly(
-      () =>
-        tester(ops[key]!.operation.perform as never, { authData, inputData, meta } as never) as Promise<T>,
+    const { result, calls, byEndpoint } = await harness.run<T>(kind, key, inputData, meta);
+    console.log(
+      `  ${label.padEnd(58)} ${String(calls).padStart(2)} HubSpot call(s)  [${describeCalls(byEndpoint)}]`,
     );
-    const calls = sandbox.log.summary();
-    const detail = Object.entries(calls.byEndpoint)
-      .map(([endpoint, n]) => `${n}× ${endpoint}`)
-      .join(', ');
-    console.log(`  ${label.padEnd(58)} ${String(calls.total).padStart(2)} HubSpot call(s)  [${detail}]`);
     return result;
   };
 
@@ -122,7 +95,7 @@ async function main() {
     console.log(`     → ${(error as Error).message.slice(0, 160)}`);
   }
 
-  await server.close();
+  await harness.close();
   console.log(
     '\nDone. `npm run sandbox -- --port 8787 --seed 500` keeps a sandbox running for your own Zaps.',
   );

@@ -1,0 +1,128 @@
+import { findStandardObjectType } from '../hubspot/objectTypes';
+import { createRecord, updateRecord } from '../sandbox/objects/write';
+import { describeCalls, type Harness, startHarness } from '../scripts/harness';
+
+/**
+ * `npm run bench:calls`: HubSpot calls per operation, counted by the sandbox's request log, beside the targets.
+ * Runs the real Zapier app against an embedded sandbox at Free-tier limits.
+ */
+
+const contacts = findStandardObjectType('contacts')!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rows: Array<[scenario: string, calls: number, target: string, detail: string]> = [];
+type Counted = { calls: number; throttled: number; byEndpoint: Record<string, number> };
+
+async function measure(
+  h: Harness,
+  scenario: string,
+  target: string,
+  run: () => Promise<Counted>,
+) {
+  const { calls, throttled, byEndpoint } = await run();
+  const note = throttled ? ` (${throttled} answered 429 and were retried)` : '';
+  rows.push([scenario, calls, target, describeCalls(byEndpoint) + note]);
+  return calls;
+}
+
+/** Polls until a poll returns nothing; returns the total calls and the records seen. */
+async function drain(h: Harness, key: string, zap: string, inputData: object = {}) {
+  let calls = 0;
+  let throttled = 0;
+  let seen = 0;
+  const byEndpoint: Record<string, number> = {};
+  for (;;) {
+    const report = await h.run<unknown[]>('triggers', key, inputData, { zap: { id: zap } });
+    calls += report.calls;
+    throttled += report.throttled;
+    for (const [k, v] of Object.entries(report.byEndpoint)) byEndpoint[k] = (byEndpoint[k] ?? 0) + v;
+    if (report.result.length === 0) break;
+    seen += report.result.length;
+  }
+  return { calls, throttled, byEndpoint, seen };
+}
+
+async function main() {
+  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
+  const h = await startHarness({ tier: 'free' });
+  const portal = h.sandbox.portal;
+
+  // Warm the per-portal property cache once, as a running Zap would have it.
+  await h.run('creates', 'create_contact', { email: 'warm@example.com' });
+
+  await measure(h, 'create_or_update_contact (new)', '1', () =>
+    h.run('creates', 'create_or_update_contact', {
+      id_property: 'email',
+      email: 'new@example.com',
+      firstname: 'N',
+    }),
+  );
+  await measure(h, 'create_or_update_contact (existing)', '1', () =>
+    h.run('creates', 'create_or_update_contact', {
+      id_property: 'email',
+      email: 'new@example.com',
+      lastname: 'E',
+    }),
+  );
+  await measure(h, 'create_contact', '1', () =>
+    h.run('creates', 'create_contact', { email: 'c@example.com' }),
+  );
+  await measure(h, 'update_contact (by e-mail)', '1', () =>
+    h.run('creates', 'update_contact', { record_id: 'c@example.com', id_property: 'email', firstname: 'C' }),
+  );
+  await measure(h, 'find_contact (by e-mail)', '1', () =>
+    h.run('searches', 'find_contact', { search_property: 'email', search_value: 'c@example.com' }),
+  );
+
+  await h.run('triggers', 'new_or_updated_contact', {}, { zap: { id: 'idle' } });
+  await sleep(5);
+  await measure(h, 'new_or_updated_contact, idle poll', '1', () =>
+    h.run('triggers', 'new_or_updated_contact', {}, { zap: { id: 'idle' } }),
+  );
+
+  for (const n of [150, 1_000]) {
+    const zap = `changes-${n}`;
+    await h.run('triggers', 'new_or_updated_contact', {}, { zap: { id: zap } });
+    await sleep(5);
+    for (let i = 0; i < n; i++)
+      createRecord(portal, contacts, { properties: { email: `n${n}-${i}@example.com` } });
+    await sleep(5);
+    await measure(
+      h,
+      `new_or_updated_contact, ${n} changes (until idle)`,
+      `ceil(${n}/200) = ${Math.ceil(n / 200)} (+1 idle)`,
+      () => drain(h, 'new_or_updated_contact', zap),
+    );
+  }
+
+  const n = 120;
+  const ids = Array.from(
+    { length: n },
+    (_, i) =>
+      createRecord(portal, contacts, { properties: { email: `p${i}@example.com`, lifecyclestage: 'lead' } })
+        .id,
+  );
+  await h.run('triggers', 'contact_property_change', { property: 'lifecyclestage' }, { zap: { id: 'prop' } });
+  await sleep(5);
+  for (const id of ids) updateRecord(portal, contacts, id, { properties: { lifecyclestage: 'customer' } });
+  await sleep(5);
+  await measure(
+    h,
+    `contact_property_change, ${n} changed records (until idle)`,
+    `ceil(${n}/200) searches + ceil(${n}/50) = ${Math.ceil(n / 50)} history reads (+1 idle)`,
+    () => drain(h, 'contact_property_change', 'prop', { property: 'lifecyclestage' }),
+  );
+
+  await h.close();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`${'scenario'.padEnd(width)}  calls  target`);
+  for (const [scenario, calls, target, detail] of rows) {
+    console.log(
+      `${scenario.padEnd(width)}  ${String(calls).padStart(5)}  ${target}\n${' '.repeat(width + 9)}${detail}`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
