@@ -2,7 +2,10 @@ import type { PortalTier } from '../hubspot/limits';
 import type { Clock } from './clock';
 import { AssociationStore } from './state/associations';
 import { AuthStore } from './state/auth';
+import { FileStore } from './state/files';
+import { FormStore } from './state/forms';
 import { IdSequence } from './state/ids';
+import { ListStore } from './state/lists';
 import { ObjectTypeRegistry } from './state/objectTypes';
 import { OwnerStore } from './state/owners';
 import { PipelineStore } from './state/pipelines';
@@ -37,6 +40,9 @@ export class Portal {
   readonly associations = new AssociationStore();
   readonly pipelines = new PipelineStore();
   readonly owners = new OwnerStore();
+  readonly lists = new ListStore();
+  readonly files = new FileStore();
+  readonly forms = new FormStore();
   readonly auth: AuthStore;
   readonly limits: RateLimiter;
 
@@ -70,6 +76,9 @@ export class Portal {
       associations: this.associations.toJSON(),
       pipelines: this.pipelines.toJSON(),
       owners: this.owners.toJSON(),
+      lists: this.lists.toJSON(),
+      files: this.files.toJSON(),
+      forms: this.forms.toJSON(),
       auth: this.auth.toJSON(),
       limits: this.limits.toJSON(),
     };
@@ -83,6 +92,10 @@ export class Portal {
     this.associations.load(state.associations);
     this.pipelines.load(state.pipelines);
     this.owners.load(state.owners);
+    // Absent in state saved before lists, files and forms existed.
+    this.lists.load(state.lists);
+    this.files.load(state.files);
+    this.forms.load(state.forms);
     this.auth.load(state.auth);
     this.limits.load(state.limits);
   }

@@ -2,6 +2,9 @@ import type { Router } from '../router';
 import { accountRoutes } from './account';
 import { associationRoutes } from './associations';
 import { batchRoutes } from './batch';
+import { fileRoutes } from './files';
+import { formRoutes } from './forms';
+import { listRoutes } from './lists';
 import { oauthRoutes } from './oauth';
 import { objectRoutes } from './objects';
 import { ownerRoutes } from './owners';
@@ -26,4 +29,7 @@ export const routeModules: RouteModule[] = [
   schemaRoutes,
   pipelineRoutes,
   ownerRoutes,
+  listRoutes,
+  fileRoutes,
+  formRoutes,
 ];
