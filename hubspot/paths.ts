@@ -37,6 +37,7 @@ const propertiesPath = (objectType: string) => crm(`/crm/v3/properties/${seg(obj
 const pipelinesPath = (objectType: string) => crm(`/crm/v3/pipelines/${seg(objectType)}`);
 const ownersPath = () => crm('/crm/v3/owners');
 const listsPath = () => crm('/crm/v3/lists');
+const schemasPath = () => crm('/crm-object-schemas/v3/schemas');
 const listPath = (listId: Id) => `${listsPath()}/${seg(listId)}`;
 
 export const paths = {
@@ -59,6 +60,11 @@ export const paths = {
     list: (objectType: string) => pipelinesPath(objectType),
     one: (objectType: string, pipelineId: Id) => `${pipelinesPath(objectType)}/${seg(pipelineId)}`,
     stages: (objectType: string, pipelineId: Id) => `${pipelinesPath(objectType)}/${seg(pipelineId)}/stages`,
+  },
+  /** Custom object schemas: https://developers.hubspot.com/docs/api/crm/crm-custom-objects */
+  schemas: {
+    list: () => schemasPath(),
+    one: (objectType: string) => `${schemasPath()}/${seg(objectType)}`,
   },
   owners: {
     list: () => ownersPath(),
@@ -83,6 +89,10 @@ export const paths = {
     one: (listId: Id) => listPath(listId),
     search: () => `${listsPath()}/search`,
     memberships: (listId: Id) => `${listPath(listId)}/memberships`,
+    /** Members in the order they joined (membershipTimestamp), for the new-member trigger. */
+    membershipsByJoinOrder: (listId: Id) => `${listPath(listId)}/memberships/join-order`,
+    byName: (objectTypeId: string, listName: string) =>
+      `${listsPath()}/object-type-id/${seg(objectTypeId)}/name/${seg(listName)}`,
     addMembers: (listId: Id) => `${listPath(listId)}/memberships/add`,
     removeMembers: (listId: Id) => `${listPath(listId)}/memberships/remove`,
   },
@@ -102,6 +112,8 @@ export const paths = {
   forms: {
     list: () => '/marketing/v3/forms',
     one: (formId: string) => `/marketing/v3/forms/${seg(formId)}`,
+    /** Submissions are readable only through Forms v1 (no v3 or dated equivalent). */
+    submissions: (formId: string) => `/form-integrations/v1/submissions/forms/${seg(formId)}`,
   },
 } as const;
 

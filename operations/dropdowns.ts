@@ -1,7 +1,9 @@
 import { paths } from '../hubspot/paths';
+import { typeNameFromInput, typeRefKey } from './objectTypeRef';
 import { choosePipeline, listPipelines } from './pipelines';
 import type { PortalPropertyDefinition } from './propertyFields';
-import type { DropdownSource, OperationDef, OperationResult } from './types';
+import { associationLabelItems, objectTypeItems } from './typeDropdowns';
+import type { DropdownSource, ObjectTypeRef, OperationDef, OperationResult } from './types';
 
 /**
  * Hidden operations that fill dropdowns from the portal: owners, a type's properties, its unique properties. Each
@@ -49,31 +51,34 @@ export function ownerDropdown(key: string): OperationDef {
 /** Every property of a type (for "search by" and "watch property" dropdowns), record id first. */
 export function propertyDropdown(
   key: string,
-  objectType: string,
-  only?: (d: PortalPropertyDefinition) => boolean,
+  typeRef: ObjectTypeRef,
+  only?: (d: PortalPropertyDefinition, objectType: string) => boolean,
 ): OperationDef {
   return dropdown(
     key,
     'Property',
     async (ctx) => {
+      // A type chosen in another field of the step: nothing to list until it is chosen.
+      const objectType = typeNameFromInput(typeRef, ctx.input);
+      if (!objectType) return [];
       const defs = (await ctx.schema.properties(objectType)) as PortalPropertyDefinition[];
       const items: OperationResult[] = defs
-        .filter((d) => !d.hidden && (only ? only(d) : true))
+        .filter((d) => !d.hidden && (only ? only(d, objectType) : true))
         .sort((a, b) => a.label.localeCompare(b.label))
         .map((d) => ({ id: d.name, label: `${d.label} (${d.name})` }));
       const idItem = items.find((i) => i.id === 'hs_object_id');
       return idItem ? [idItem, ...items.filter((i) => i !== idItem)] : items;
     },
-    `GET ${paths.properties.list(objectType)}`,
+    `GET ${paths.properties.list(typeRefKey(typeRef))}`,
   );
 }
 
 /** Properties that identify one record: a contact's e-mail and every `hasUniqueValue` property. */
-export function uniquePropertyDropdown(key: string, objectType: string): OperationDef {
+export function uniquePropertyDropdown(key: string, typeRef: ObjectTypeRef): OperationDef {
   return propertyDropdown(
     key,
-    objectType,
-    (d) => Boolean(d.hasUniqueValue) || (objectType === 'contacts' && d.name === 'email'),
+    typeRef,
+    (d, objectType) => Boolean(d.hasUniqueValue) || (objectType === 'contacts' && d.name === 'email'),
   );
 }
 
@@ -115,9 +120,13 @@ export function dropdownKey(source: DropdownSource): string {
     case 'stages':
       return `${source.objectType}_stage_list`;
     case 'uniqueProperties':
-      return `${source.objectType}_unique_property_list`;
+      return `${typeRefKey(source.objectType)}_unique_property_list`;
     case 'properties':
-      return `${source.objectType}_property_list`;
+      return `${typeRefKey(source.objectType)}_property_list`;
+    case 'associationLabels':
+      return source.fromField === 'from_object_type' && source.toField === 'to_object_type'
+        ? 'association_label_list'
+        : `${source.fromField}_${source.toField}_label_list`;
   }
 }
 
@@ -135,6 +144,15 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
       return pipelineDropdown(key, source.objectType);
     case 'stages':
       return stageDropdown(key, source.objectType, source.pipelineField);
+    case 'objectTypes':
+      return dropdown(key, 'Object type', objectTypeItems, `GET ${paths.schemas.list()}`);
+    case 'associationLabels':
+      return dropdown(
+        key,
+        'Association label',
+        (ctx) => associationLabelItems(ctx, source.fromField, source.toField),
+        `GET ${paths.associations.labels('{fromType}', '{toType}')}`,
+      );
     default:
       return undefined;
   }

@@ -27,11 +27,16 @@ export interface Choice {
 /** A dropdown filled from the portal; each platform renders it its own way (hidden trigger, RPC). */
 export type DropdownSource =
   | { kind: 'owners' }
+  /** The portal's association labels between the object types chosen in two other fields of the step. */
+  | { kind: 'associationLabels'; fromField: string; toField: string }
   | { kind: 'objectTypes' }
   | { kind: 'pipelines'; objectType: string }
   | { kind: 'stages'; objectType: string; pipelineField: string }
-  | { kind: 'uniqueProperties'; objectType: string }
-  | { kind: 'properties'; objectType: string };
+  | { kind: 'uniqueProperties'; objectType: ObjectTypeRef }
+  | { kind: 'properties'; objectType: ObjectTypeRef };
+
+/** A fixed object type (`contacts`), or the one the user picks in another input field of the step. */
+export type ObjectTypeRef = string | { fromInput: string };
 
 export interface InputFieldDef {
   key: string;
@@ -56,7 +61,7 @@ export interface OutputFieldDef {
 
 /** Input fields loaded from the portal's property definitions for one object type. */
 export interface PropertyFieldsSpec {
-  objectType: string;
+  objectType: ObjectTypeRef;
   /** `create`: required-on-create flags apply; `update`: nothing is required. */
   purpose: 'create' | 'update';
   /** Properties rendered as static fields by the operation itself. */

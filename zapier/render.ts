@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { SEARCH_REQUESTS_PER_SECOND } from '../hubspot/limits';
 import { dropdownKey } from '../operations/dropdowns';
+import { typeNameFromInput } from '../operations/objectTypeRef';
 import { propertyInputFields } from '../operations/propertyFields';
 import type { InputFieldDef, OperationDef } from '../operations/types';
 import { createContext } from './context';
@@ -50,7 +51,10 @@ function inputFields(def: OperationDef): unknown[] {
     fields.push(async (z: ZObject, bundle: Bundle) => {
       try {
         const ctx = createContext(z, bundle, def.key);
-        const defs = await ctx.schema.properties(spec.objectType);
+        // The type may be the one chosen in another field (`altersDynamicFields`): no fields until it is chosen.
+        const objectType = typeNameFromInput(spec.objectType, ctx.input);
+        if (!objectType) return [];
+        const defs = await ctx.schema.properties(objectType);
         return propertyInputFields(defs, spec).map(toZapierField);
       } catch (error) {
         throw toZapierError(z, error);

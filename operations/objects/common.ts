@@ -1,17 +1,91 @@
+import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
-import type { OutputFieldDef } from '../types';
+import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
+import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 
 /** What a record operation is configured with: which object, how it is called in the UI, and an example record. */
 export interface RecordOperationConfig {
   key: string;
-  objectType: string;
+  /** A fixed type (`contacts`), or `{fromInput}`: the user picks the type in that field (custom objects included). */
+  objectType: ObjectTypeRef;
   sample: Record<string, unknown>;
+  /** What the UI calls a record when the type comes from the input (default "Record"). */
+  noun?: string;
+  /** For a type chosen in the input: fixed choices instead of the portal's object types (e.g. engagement types). */
+  typeChoices?: readonly Choice[];
+  /** For a type chosen in the input: the picker's label (default "Object type"). */
+  typeLabel?: string;
 }
 
 export function objectType(name: string): ObjectTypeDef {
   const def = findStandardObjectType(name);
   if (!def) throw new Error(`Unknown standard object type ${name}`);
   return def;
+}
+
+/**
+ * The object type of a record operation, fixed or chosen in the step. `display` names the operation and gives its
+ * output fields; `resolve` gives the type of one run.
+ */
+export interface RecordType {
+  ref: ObjectTypeRef;
+  display: ObjectTypeDef;
+  /** The object-type picker, first among the step's fields, when the type comes from the input. */
+  inputFields: InputFieldDef[];
+  /** Input keys that belong to the operation, not to the record's properties. */
+  inputKeys: string[];
+  resolve(ctx: OperationContext): ObjectTypeDef;
+  /** Distinguishes per-Zap state (watermarks) of different chosen types; empty for a fixed type. */
+  stateSuffix(ctx: OperationContext): string;
+}
+
+export function recordType(config: RecordOperationConfig): RecordType {
+  const ref = config.objectType;
+  if (typeof ref === 'string') {
+    const fixed = objectType(ref);
+    return {
+      ref,
+      display: fixed,
+      inputFields: [],
+      inputKeys: [],
+      resolve: () => fixed,
+      stateSuffix: () => '',
+    };
+  }
+  const noun = config.noun ?? 'Record';
+  const field: InputFieldDef = {
+    key: ref.fromInput,
+    label: config.typeLabel ?? 'Object type',
+    required: true,
+    altersDynamicFields: true,
+    ...(config.typeChoices
+      ? { choices: config.typeChoices }
+      : {
+          dropdown: { kind: 'objectTypes' },
+          helpText: 'Any HubSpot object, custom objects included. The fields below load for the type chosen.',
+        }),
+  };
+  const resolve = (ctx: OperationContext): ObjectTypeDef => {
+    const value = ctx.input[ref.fromInput];
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new FieldValidationError(field.key, field.label, 'is required.');
+    const type = objectTypeFromValue(value.trim(), field);
+    if (config.typeChoices && !config.typeChoices.some((c) => c.value === type.name))
+      throw new FieldValidationError(
+        field.key,
+        field.label,
+        `"${value}" is not one of ${config.typeChoices.map((c) => c.value).join(', ')}.`,
+      );
+    return type;
+  };
+  return {
+    ref,
+    display: { ...customObjectType(`{${typeRefKey(ref)}}`), singular: noun, plural: `${noun}s` },
+    inputFields: [field],
+    inputKeys: [ref.fromInput],
+    resolve,
+    stateSuffix: (ctx) => `:${resolve(ctx).name}`,
+  };
 }
 
 export const recordOutputFields: readonly OutputFieldDef[] = [

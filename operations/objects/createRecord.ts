@@ -3,24 +3,26 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(config: RecordOperationConfig): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   return {
     key: config.key,
     kind: 'create',
     noun: type.singular,
     label: `Create ${type.singular}`,
     description: `Creates a new ${type.singular.toLowerCase()} in HubSpot.`,
-    inputFields: [],
-    propertyFields: { objectType: type.name, purpose: 'create' },
+    inputFields: types.inputFields,
+    propertyFields: { objectType: types.ref, purpose: 'create' },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
     calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
     async perform(ctx) {
-      const properties = await propertiesFromInput(ctx, type.name);
+      const type = types.resolve(ctx);
+      const properties = await propertiesFromInput(ctx, type.name, types.inputKeys);
       try {
         const { data } = await ctx.api.request<HubSpotRecord>({
           method: 'POST',

@@ -3,7 +3,7 @@ import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordOutput, requiredText } from '../records';
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
-import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.
@@ -14,7 +14,8 @@ import { objectType, outputFieldsFor, type RecordOperationConfig } from './commo
 export function findRecordOperation(
   config: RecordOperationConfig & { searchPropertyDefault: string },
 ): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   const noun = type.singular.toLowerCase();
   return {
     key: config.key,
@@ -23,12 +24,13 @@ export function findRecordOperation(
     label: `Find ${type.singular}`,
     description: `Finds a ${noun} by record ID, by a unique property such as e-mail, or by any other property.`,
     inputFields: [
+      ...types.inputFields,
       {
         key: 'search_property',
         label: 'Search by',
         required: true,
         default: config.searchPropertyDefault,
-        dropdown: { kind: 'properties', objectType: type.name },
+        dropdown: { kind: 'properties', objectType: types.ref },
         helpText: 'The property to match. Choose "Record ID" (hs_object_id) to find by HubSpot id.',
       },
       {
@@ -45,6 +47,7 @@ export function findRecordOperation(
       perRun: '1 (+1 to read property definitions when searching a non-unique property)',
     },
     async perform(ctx) {
+      const type = types.resolve(ctx);
       const property = requiredText(ctx, 'search_property', 'Search by');
       const value = requiredText(ctx, 'search_value', 'Value');
       if (property === 'hs_object_id' || property === 'id') return readOne(ctx, type.name, value);

@@ -4,7 +4,7 @@ import { requiredText } from '../records';
 import type { HistoryValue, HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
-import { objectType, type RecordOperationConfig } from './common';
+import { type RecordOperationConfig, recordType } from './common';
 
 /** `propertiesWithHistory` reads are limited to 50 records a call. */
 export const HISTORY_BATCH_SIZE = 50;
@@ -19,7 +19,8 @@ export const INTEGRATION_SOURCES = new Set(['INTEGRATION', 'API']);
  * https://developers.hubspot.com/docs/api/crm/understanding-the-crm#property-history
  */
 export function propertyChangeTrigger(config: RecordOperationConfig): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   const noun = type.singular.toLowerCase();
   return {
     key: config.key,
@@ -28,11 +29,12 @@ export function propertyChangeTrigger(config: RecordOperationConfig): OperationD
     label: `${type.singular} Property Changed`,
     description: `Triggers when a chosen property of a ${noun} changes, with its previous and new value.`,
     inputFields: [
+      ...types.inputFields,
       {
         key: 'property',
         label: 'Property',
         required: true,
-        dropdown: { kind: 'properties', objectType: type.name },
+        dropdown: { kind: 'properties', objectType: types.ref },
         helpText: 'The property to watch.',
       },
       {
@@ -70,6 +72,7 @@ export function propertyChangeTrigger(config: RecordOperationConfig): OperationD
       perRun: '1 when idle; ceil(N/200) searches + ceil(N/50) history reads for N changed records',
     },
     async perform(ctx) {
+      const type = types.resolve(ctx);
       const property = requiredText(ctx, 'property', 'Property');
       const ignoreIntegrations = [true, 'true', 'yes'].includes(
         ctx.input.ignore_integration_changes as string,
@@ -78,7 +81,7 @@ export function propertyChangeTrigger(config: RecordOperationConfig): OperationD
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
         properties: [property],
-        stateKey: `property:${property}`,
+        stateKey: `property${types.stateSuffix(ctx)}:${property}`,
       });
       const withHistory = await readHistory(ctx, type.name, records, property);
       const initial = window.from === window.to;

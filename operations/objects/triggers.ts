@@ -1,35 +1,46 @@
 import { paths } from '../../hubspot/paths';
+import {
+  associationsOutput,
+  includeAssociationsField,
+  includedTypes,
+  readAssociationsInBatch,
+} from '../associations/read';
 import { pollRecords } from '../polling';
 import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
-import type { OperationDef, OperationResult } from '../types';
-import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+import type { OperationContext, OperationDef, OperationResult } from '../types';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
 export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   return {
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
     label: `New ${type.singular}`,
     description: `Triggers when a ${type.singular.toLowerCase()} is created in HubSpot.`,
-    inputFields: [],
+    inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: outputFieldsFor(type),
     sample: config.sample,
     calls: {
-      endpoints: [`POST ${paths.objects.search(type.name)}`],
-      perRun: '1 when idle; ceil(N/200) for N new records',
+      endpoints: [
+        `POST ${paths.objects.search(type.name)}`,
+        `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
+      ],
+      perRun: '1 when idle; ceil(N/200) for N new records; +1 per included type per 1,000 records',
     },
     async perform(ctx) {
+      const type = types.resolve(ctx);
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.createdProperty,
         properties: type.defaultProperties,
-        stateKey: 'created',
+        stateKey: `created${types.stateSuffix(ctx)}`,
       });
-      return records.map((r) => recordOutput(r));
+      return withAssociations(ctx, type.name, records, (r) => recordOutput(r));
     },
   };
 }
@@ -39,7 +50,8 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
  * modification time: a second update of the same record fires again.
  */
 export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   const noun = type.singular.toLowerCase();
   return {
     key: config.key,
@@ -47,26 +59,44 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     noun: type.singular,
     label: `New or Updated ${type.singular}`,
     description: `Triggers when a ${noun} is created or any of its properties changes.`,
-    inputFields: [],
+    inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
       ...outputFieldsFor(type),
     ],
     sample: { ...config.sample, id: `${config.sample.id}-1767603600000`, record_id: config.sample.id },
     calls: {
-      endpoints: [`POST ${paths.objects.search(type.name)}`],
-      perRun: '1 when idle; ceil(N/200) for N changes',
+      endpoints: [
+        `POST ${paths.objects.search(type.name)}`,
+        `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
+      ],
+      perRun: '1 when idle; ceil(N/200) for N changes; +1 per included type per 1,000 records',
     },
     async perform(ctx) {
+      const type = types.resolve(ctx);
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
         properties: type.defaultProperties,
-        stateKey: 'modified',
+        stateKey: `modified${types.stateSuffix(ctx)}`,
       });
-      return records.map((r) => changeOutput(r, type.lastModifiedProperty));
+      return withAssociations(ctx, type.name, records, (r) => changeOutput(r, type.lastModifiedProperty));
     },
   };
+}
+
+/** Outputs a poll's records, with their associations when the user asked for them: one batch call per type. */
+async function withAssociations(
+  ctx: OperationContext,
+  objectType: string,
+  records: HubSpotRecord[],
+  output: (record: HubSpotRecord) => OperationResult,
+): Promise<OperationResult[]> {
+  const toTypes = includedTypes(ctx.input);
+  if (toTypes.length === 0 || records.length === 0) return records.map(output);
+  const ids = [...new Set(records.map((r) => r.id))];
+  const associations = await readAssociationsInBatch(ctx, objectType, ids, toTypes);
+  return records.map((r) => ({ ...output(r), ...associationsOutput(associations.get(r.id) ?? {}) }));
 }
 
 function changeOutput(record: HubSpotRecord, timeProperty: string): OperationResult {

@@ -2,7 +2,7 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /**
  * Updates one record by id, or by a unique property with `idProperty` (e.g. a contact's e-mail): one
@@ -12,7 +12,8 @@ import { objectType, outputFieldsFor, type RecordOperationConfig } from './commo
 export function updateRecordOperation(
   config: RecordOperationConfig & { idPropertyDefault?: string },
 ): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   const noun = type.singular.toLowerCase();
   return {
     key: config.key,
@@ -21,6 +22,7 @@ export function updateRecordOperation(
     label: `Update ${type.singular}`,
     description: `Updates an existing ${noun} in HubSpot, found by its record ID or by a unique property.`,
     inputFields: [
+      ...types.inputFields,
       {
         key: 'record_id',
         label: `${type.singular} ID or unique value`,
@@ -31,22 +33,27 @@ export function updateRecordOperation(
         key: 'id_property',
         label: 'Find by',
         required: false,
-        dropdown: { kind: 'uniqueProperties', objectType: type.name },
+        dropdown: { kind: 'uniqueProperties', objectType: types.ref },
         default: config.idPropertyDefault,
         helpText: `Leave empty to use the record ID. Otherwise a unique property, such as the e-mail of a contact.`,
       },
     ],
-    propertyFields: { objectType: type.name, purpose: 'update' },
+    propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
     calls: { endpoints: [`PATCH ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
     async perform(ctx) {
+      const type = types.resolve(ctx);
       const id = requiredText(ctx, 'record_id', `${type.singular} ID`);
       const idProperty =
         typeof ctx.input.id_property === 'string' && ctx.input.id_property !== ''
           ? ctx.input.id_property
           : undefined;
-      const properties = await propertiesFromInput(ctx, type.name, ['record_id', 'id_property']);
+      const properties = await propertiesFromInput(ctx, type.name, [
+        ...types.inputKeys,
+        'record_id',
+        'id_property',
+      ]);
       const { data } = await ctx.api.request<HubSpotRecord>({
         method: 'PATCH',
         path: paths.objects.one(type.name, id),

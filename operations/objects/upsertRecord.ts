@@ -1,10 +1,10 @@
 import { errorsFromBatch } from '../../hubspot/classify';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { propertiesFromInput, recordOutput } from '../records';
+import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { objectType, outputFieldsFor, type RecordOperationConfig } from './common';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 interface UpsertResponse {
   results: Array<HubSpotRecord & { new?: boolean }>;
@@ -18,9 +18,10 @@ interface UpsertResponse {
  * https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-upsert
  */
 export function upsertRecordOperation(
-  config: RecordOperationConfig & { idPropertyDefault: string },
+  config: RecordOperationConfig & { idPropertyDefault?: string },
 ): OperationDef {
-  const type = objectType(config.objectType);
+  const types = recordType(config);
+  const type = types.display;
   const noun = type.singular.toLowerCase();
   return {
     key: config.key,
@@ -29,16 +30,17 @@ export function upsertRecordOperation(
     label: `Create or Update ${type.singular}`,
     description: `Creates a ${noun}, or updates the one with the same unique value (such as e-mail), in one HubSpot call.`,
     inputFields: [
+      ...types.inputFields,
       {
         key: 'id_property',
         label: 'Match on',
         required: true,
         default: config.idPropertyDefault,
-        dropdown: { kind: 'uniqueProperties', objectType: type.name },
+        dropdown: { kind: 'uniqueProperties', objectType: types.ref },
         helpText: `The unique property that identifies the ${noun}. Its value is taken from the matching field below.`,
       },
     ],
-    propertyFields: { objectType: type.name, purpose: 'update' },
+    propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: [
       ...outputFieldsFor(type),
       { key: 'is_new', label: 'Created (not updated)', type: 'boolean' },
@@ -46,8 +48,11 @@ export function upsertRecordOperation(
     sample: { ...config.sample, is_new: true },
     calls: { endpoints: [`POST ${paths.objects.batch(type.name, 'upsert')}`], perRun: '1' },
     async perform(ctx) {
-      const idProperty = String(ctx.input.id_property || config.idPropertyDefault);
-      const properties = await propertiesFromInput(ctx, type.name, ['id_property']);
+      const type = types.resolve(ctx);
+      const idProperty = ctx.input.id_property
+        ? String(ctx.input.id_property)
+        : (config.idPropertyDefault ?? requiredText(ctx, 'id_property', 'Match on'));
+      const properties = await propertiesFromInput(ctx, type.name, [...types.inputKeys, 'id_property']);
       const id = properties[idProperty];
       if (!id) {
         throw new FieldValidationError(
