@@ -1,3 +1,8 @@
+import { createCompany } from './companies/createCompany';
+import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
+import { findCompany } from './companies/findCompany';
+import { newCompany } from './companies/newCompany';
+import { updateCompany } from './companies/updateCompany';
 import { contactPropertyChange } from './contacts/contactPropertyChange';
 import { createContact } from './contacts/createContact';
 import { createOrUpdateContact } from './contacts/createOrUpdateContact';
@@ -5,7 +10,20 @@ import { findContact } from './contacts/findContact';
 import { newContact } from './contacts/newContact';
 import { newOrUpdatedContact } from './contacts/newOrUpdatedContact';
 import { updateContact } from './contacts/updateContact';
+import { createDeal } from './deals/createDeal';
+import { dealStageChanged } from './deals/dealStageChanged';
+import { findDeal } from './deals/findDeal';
+import { newDeal } from './deals/newDeal';
+import { updateDeal } from './deals/updateDeal';
 import { dropdownKey, dropdownOperation } from './dropdowns';
+import { createLineItem } from './lineItems/createLineItem';
+import { createProduct } from './products/createProduct';
+import { findProduct } from './products/findProduct';
+import { propertyFieldDropdowns } from './propertyFields';
+import { createTicket } from './tickets/createTicket';
+import { findTicket } from './tickets/findTicket';
+import { newTicket } from './tickets/newTicket';
+import { updateTicket } from './tickets/updateTicket';
 import type { OperationDef } from './types';
 
 /** Every user-facing operation, in the order the README lists them. Both platforms render this list. */
@@ -17,11 +35,32 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateContact,
   createOrUpdateContact,
   findContact,
+  newCompany,
+  createCompany,
+  updateCompany,
+  createOrUpdateCompany,
+  findCompany,
+  newDeal,
+  dealStageChanged,
+  createDeal,
+  updateDeal,
+  findDeal,
+  newTicket,
+  createTicket,
+  updateTicket,
+  findTicket,
+  createProduct,
+  findProduct,
+  createLineItem,
 ];
 
 /** Search-or-create pairs: the search key and the create it falls back to. */
 export const SEARCH_OR_CREATE: ReadonlyArray<{ search: string; create: string }> = [
   { search: 'find_contact', create: 'create_contact' },
+  { search: 'find_company', create: 'create_company' },
+  { search: 'find_deal', create: 'create_deal' },
+  { search: 'find_ticket', create: 'create_ticket' },
+  { search: 'find_product', create: 'create_product' },
 ];
 
 /** The hidden dropdown operations the fields of `OPERATIONS` refer to, each once. */
@@ -29,11 +68,17 @@ export function dropdownOperations(operations: readonly OperationDef[] = OPERATI
   // Owner properties can appear among any type's property fields, so the owners dropdown is always there.
   const byKey = new Map<string, OperationDef>([['owner_list', dropdownOperation({ kind: 'owners' })!]]);
   for (const op of operations) {
-    for (const field of op.inputFields) {
-      if (!field.dropdown || byKey.has(dropdownKey(field.dropdown))) continue;
-      const dropdown = dropdownOperation(field.dropdown);
-      if (!dropdown)
-        throw new Error(`${op.key}.${field.key}: no dropdown operation for ${field.dropdown.kind}`);
+    const sources = [
+      ...op.inputFields.map((field) => ({ field: field.key, source: field.dropdown })),
+      ...(op.propertyFields ? propertyFieldDropdowns(op.propertyFields) : []).map((source) => ({
+        field: 'properties',
+        source,
+      })),
+    ];
+    for (const { field, source } of sources) {
+      if (!source || byKey.has(dropdownKey(source))) continue;
+      const dropdown = dropdownOperation(source);
+      if (!dropdown) throw new Error(`${op.key}.${field}: no dropdown operation for ${source.kind}`);
       byKey.set(dropdown.key, dropdown);
     }
   }

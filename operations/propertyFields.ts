@@ -1,7 +1,7 @@
 import { isOwnerProperty } from '../hubspot/coerce';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
 import { PIPELINE_PROPERTIES } from './pipelines';
-import type { InputFieldDef, PropertyFieldsSpec } from './types';
+import type { DropdownSource, InputFieldDef, PropertyFieldsSpec } from './types';
 
 /**
  * Turns a portal's property definitions into input fields. Read-only, calculated and hidden properties are left out:
@@ -85,6 +85,16 @@ export function propertyInputFields(
  * so they render as a pipeline dropdown that reloads the fields and a stage dropdown listing that pipeline's stages.
  * https://developers.hubspot.com/docs/api/crm/pipelines
  */
+/** The dropdowns a type's property fields refer to beyond the owners one (pipelines and stages). */
+export function propertyFieldDropdowns(spec: PropertyFieldsSpec): DropdownSource[] {
+  if (typeof spec.objectType !== 'string' || !PIPELINE_PROPERTIES[spec.objectType]) return [];
+  const objectType = spec.objectType;
+  return [
+    { kind: 'pipelines', objectType },
+    { kind: 'stages', objectType, pipelineField: PIPELINE_PROPERTIES[objectType]!.pipeline },
+  ];
+}
+
 function withPipelineDropdown(field: InputFieldDef, objectType: string): InputFieldDef {
   const names = PIPELINE_PROPERTIES[objectType];
   if (!names || (field.key !== names.pipeline && field.key !== names.stage)) return field;

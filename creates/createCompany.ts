@@ -1,0 +1,4 @@
+import { createCompany } from '../operations/companies/createCompany';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createCompany);

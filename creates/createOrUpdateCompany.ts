@@ -1,0 +1,4 @@
+import { createOrUpdateCompany } from '../operations/companies/createOrUpdateCompany';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createOrUpdateCompany);

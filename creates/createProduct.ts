@@ -1,0 +1,4 @@
+import { createProduct } from '../operations/products/createProduct';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createProduct);

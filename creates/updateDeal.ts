@@ -1,0 +1,4 @@
+import { updateDeal } from '../operations/deals/updateDeal';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(updateDeal);

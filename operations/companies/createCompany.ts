@@ -1,0 +1,8 @@
+import { createRecordOperation } from '../objects/createRecord';
+import { SAMPLE_COMPANY } from '../samples';
+
+export const createCompany = createRecordOperation({
+  key: 'create_company',
+  objectType: 'companies',
+  sample: SAMPLE_COMPANY,
+});

@@ -1,0 +1,40 @@
+import { FieldValidationError } from '../../hubspot/coerce';
+import { upsertRecordOperation } from '../objects/upsertRecord';
+import type { PortalPropertyDefinition } from '../propertyFields';
+import { SAMPLE_COMPANY } from '../samples';
+import type { OperationDef } from '../types';
+
+/**
+ * Create or update a company in one call, matched on a property whose values HubSpot keeps unique
+ * (`hasUniqueValue`). HubSpot's batch upsert accepts only such a property as `idProperty`
+ * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/companies/batch/upsert-companies). A
+ * company's `domain` is what HubSpot's UI deduplicates on, but its definition is not `hasUniqueValue`
+ * (https://developers.hubspot.com/docs/api/crm/companies), so an upsert by domain is refused; matching by domain is
+ * the "Find or Create Company" step (find_company by domain, then create_company). Refused here before any call, with
+ * that advice, instead of surfacing HubSpot's 400.
+ */
+const upsert = upsertRecordOperation({
+  key: 'create_or_update_company',
+  objectType: 'companies',
+  sample: SAMPLE_COMPANY,
+});
+
+export const createOrUpdateCompany: OperationDef = {
+  ...upsert,
+  description:
+    'Creates a company, or updates the one with the same value of a unique property, in one HubSpot call. ' +
+    'To match on domain, use Find or Create Company: HubSpot does not keep domains unique.',
+  async perform(ctx) {
+    const idProperty = ctx.input.id_property ? String(ctx.input.id_property) : '';
+    const defs = (await ctx.schema.properties('companies')) as PortalPropertyDefinition[];
+    if (idProperty && !defs.some((d) => d.name === idProperty && d.hasUniqueValue)) {
+      throw new FieldValidationError(
+        'id_property',
+        'Match on',
+        `"${idProperty}" is not a unique property of companies in this HubSpot account, so HubSpot cannot match ` +
+          'on it. Choose a property with unique values, or use Find or Create Company to match on domain.',
+      );
+    }
+    return upsert.perform(ctx);
+  },
+};

@@ -1,0 +1,4 @@
+import { dealStageChanged } from '../operations/deals/dealStageChanged';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(dealStageChanged);

@@ -1,0 +1,4 @@
+import { newDeal } from '../operations/deals/newDeal';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newDeal);
