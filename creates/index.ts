@@ -1,14 +1,24 @@
+import createAssociation from './createAssociation';
+import createCall from './createCall';
 import createCompany from './createCompany';
 import createContact from './createContact';
 import createDeal from './createDeal';
+import createEmail from './createEmail';
 import createLineItem from './createLineItem';
+import createMeeting from './createMeeting';
+import createNote from './createNote';
+import createObject from './createObject';
 import createOrUpdateCompany from './createOrUpdateCompany';
 import createOrUpdateContact from './createOrUpdateContact';
+import createOrUpdateObject from './createOrUpdateObject';
 import createProduct from './createProduct';
+import createTask from './createTask';
 import createTicket from './createTicket';
+import removeAssociation from './removeAssociation';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
 import updateDeal from './updateDeal';
+import updateObject from './updateObject';
 import updateTicket from './updateTicket';
 
 export const creates = [
@@ -24,4 +34,14 @@ export const creates = [
   updateTicket,
   createProduct,
   createLineItem,
+  createObject,
+  updateObject,
+  createOrUpdateObject,
+  createNote,
+  createTask,
+  createCall,
+  createMeeting,
+  createEmail,
+  createAssociation,
+  removeAssociation,
 ];

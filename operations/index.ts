@@ -1,3 +1,13 @@
+import { createObject } from './anyObject/createObject';
+import { createOrUpdateObject } from './anyObject/createOrUpdateObject';
+import { findObject } from './anyObject/findObject';
+import { newObject } from './anyObject/newObject';
+import { newOrUpdatedObject } from './anyObject/newOrUpdatedObject';
+import { objectPropertyChange } from './anyObject/objectPropertyChange';
+import { updateObject } from './anyObject/updateObject';
+import { createAssociation } from './associations/createAssociation';
+import { findAssociations } from './associations/findAssociations';
+import { removeAssociation } from './associations/removeAssociation';
 import { createCompany } from './companies/createCompany';
 import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
 import { findCompany } from './companies/findCompany';
@@ -16,6 +26,12 @@ import { findDeal } from './deals/findDeal';
 import { newDeal } from './deals/newDeal';
 import { updateDeal } from './deals/updateDeal';
 import { dropdownKey, dropdownOperation } from './dropdowns';
+import { createCall } from './engagements/createCall';
+import { createEmail } from './engagements/createEmail';
+import { createMeeting } from './engagements/createMeeting';
+import { createNote } from './engagements/createNote';
+import { createTask } from './engagements/createTask';
+import { newEngagement } from './engagements/newEngagement';
 import { createLineItem } from './lineItems/createLineItem';
 import { createProduct } from './products/createProduct';
 import { findProduct } from './products/findProduct';
@@ -52,6 +68,22 @@ export const OPERATIONS: readonly OperationDef[] = [
   createProduct,
   findProduct,
   createLineItem,
+  newObject,
+  newOrUpdatedObject,
+  objectPropertyChange,
+  createObject,
+  updateObject,
+  createOrUpdateObject,
+  findObject,
+  createNote,
+  createTask,
+  createCall,
+  createMeeting,
+  createEmail,
+  newEngagement,
+  createAssociation,
+  removeAssociation,
+  findAssociations,
 ];
 
 /** Search-or-create pairs: the search key and the create it falls back to. */
@@ -61,6 +93,7 @@ export const SEARCH_OR_CREATE: ReadonlyArray<{ search: string; create: string }>
   { search: 'find_deal', create: 'create_deal' },
   { search: 'find_ticket', create: 'create_ticket' },
   { search: 'find_product', create: 'create_product' },
+  { search: 'find_object', create: 'create_object' },
 ];
 
 /** The hidden dropdown operations the fields of `OPERATIONS` refer to, each once. */

@@ -3,8 +3,12 @@ import dealStageChanged from './dealStageChanged';
 import newCompany from './newCompany';
 import newContact from './newContact';
 import newDeal from './newDeal';
+import newEngagement from './newEngagement';
+import newObject from './newObject';
 import newOrUpdatedContact from './newOrUpdatedContact';
+import newOrUpdatedObject from './newOrUpdatedObject';
 import newTicket from './newTicket';
+import objectPropertyChange from './objectPropertyChange';
 
 export const triggers = [
   newContact,
@@ -14,4 +18,8 @@ export const triggers = [
   newDeal,
   dealStageChanged,
   newTicket,
+  newObject,
+  newOrUpdatedObject,
+  objectPropertyChange,
+  newEngagement,
 ];

@@ -1,0 +1,4 @@
+import { createMeeting } from '../operations/engagements/createMeeting';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createMeeting);

@@ -1,0 +1,4 @@
+import { createObject } from '../operations/anyObject/createObject';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createObject);

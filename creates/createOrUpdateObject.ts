@@ -1,0 +1,4 @@
+import { createOrUpdateObject } from '../operations/anyObject/createOrUpdateObject';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createOrUpdateObject);

@@ -1,0 +1,4 @@
+import { removeAssociation } from '../operations/associations/removeAssociation';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(removeAssociation);

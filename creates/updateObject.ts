@@ -1,0 +1,4 @@
+import { updateObject } from '../operations/anyObject/updateObject';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(updateObject);

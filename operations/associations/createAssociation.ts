@@ -1,0 +1,49 @@
+import { paths } from '../../hubspot/paths';
+import type { OperationDef } from '../types';
+import { FROM_ID, FROM_TYPE, idInput, LABEL, labelInput, TO_ID, TO_TYPE, toSpec, typeInput } from './fields';
+import { ASSOCIATION_OUTPUT_FIELDS, associationPairOutput, SAMPLE_ASSOCIATION } from './output';
+
+/**
+ * Associates two records, with a label or without. Unlabelled: one `PUT .../associations/default/{toType}/{toId}`.
+ * Labelled: the label is checked against the portal's labels (`GET .../labels`), then one `PUT` with the label's
+ * type. https://developers.hubspot.com/docs/api/crm/associations/v4
+ */
+export const createAssociation: OperationDef = {
+  key: 'create_association',
+  kind: 'create',
+  noun: 'Association',
+  label: 'Create Association',
+  description:
+    "Associates two records (any object types), optionally with one of the portal's association labels.",
+  inputFields: [FROM_TYPE, FROM_ID, TO_TYPE, TO_ID, LABEL],
+  outputFields: ASSOCIATION_OUTPUT_FIELDS,
+  sample: SAMPLE_ASSOCIATION,
+  calls: {
+    endpoints: [
+      `PUT ${paths.associations.putDefault('{fromType}', '{fromId}', '{toType}', '{toId}')}`,
+      `GET ${paths.associations.labels('{fromType}', '{toType}')}`,
+      `PUT ${paths.associations.pair('{fromType}', '{fromId}', '{toType}', '{toId}')}`,
+    ],
+    perRun: '1 unlabelled; 2 with a label (labels check + write)',
+  },
+  async perform(ctx) {
+    const from = typeInput(ctx, FROM_TYPE);
+    const fromId = idInput(ctx, FROM_ID);
+    const to = typeInput(ctx, TO_TYPE);
+    const toId = idInput(ctx, TO_ID);
+    const label = await labelInput(ctx, from, to);
+    if (!label) {
+      await ctx.api.request({
+        method: 'PUT',
+        path: paths.associations.putDefault(from.name, fromId, to.name, toId),
+      });
+      return associationPairOutput(from.name, fromId, to.name, toId, []);
+    }
+    const { data } = await ctx.api.request<{ labels?: string[] }>({
+      method: 'PUT',
+      path: paths.associations.pair(from.name, fromId, to.name, toId),
+      json: [toSpec(label)],
+    });
+    return associationPairOutput(from.name, fromId, to.name, toId, data.labels ?? []);
+  },
+};

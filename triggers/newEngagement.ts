@@ -1,0 +1,4 @@
+import { newEngagement } from '../operations/engagements/newEngagement';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newEngagement);

@@ -1,0 +1,4 @@
+import { newOrUpdatedObject } from '../operations/anyObject/newOrUpdatedObject';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newOrUpdatedObject);
