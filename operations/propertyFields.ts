@@ -68,7 +68,7 @@ function describeType(def: PropertyDefinition): string {
 export function propertyInputFields(
   defs: readonly PortalPropertyDefinition[],
   spec: PropertyFieldsSpec,
-  requiredOnCreate: readonly string[] = [],
+  requiredOnCreate: readonly string[] = spec.required ?? [],
 ): InputFieldDef[] {
   const excluded = new Set(spec.exclude ?? []);
   return defs

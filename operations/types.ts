@@ -66,6 +66,8 @@ export interface PropertyFieldsSpec {
   purpose: 'create' | 'update';
   /** Properties rendered as static fields by the operation itself. */
   exclude?: readonly string[];
+  /** Properties a create must be given (required fields in the editor, checked before any call). */
+  required?: readonly string[];
 }
 
 /** Per-invocation lookups, fetched at most once each (property definitions, owners). */

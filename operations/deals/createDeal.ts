@@ -5,4 +5,6 @@ export const createDeal = createRecordOperation({
   key: 'create_deal',
   objectType: 'deals',
   sample: SAMPLE_DEAL,
+  // What HubSpot's guide says a create should include: https://developers.hubspot.com/docs/api/crm/deals
+  requiredProperties: ['dealname', 'dealstage'],
 });

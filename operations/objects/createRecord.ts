@@ -1,3 +1,4 @@
+import { FieldValidationError } from '../../hubspot/coerce';
 import { ConflictError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
@@ -6,7 +7,13 @@ import type { OperationDef } from '../types';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
-export function createRecordOperation(config: RecordOperationConfig): OperationDef {
+export function createRecordOperation(
+  config: RecordOperationConfig & {
+    /** Properties HubSpot's guide for the type says a create should include (e.g. a deal's name and stage). */
+    requiredProperties?: readonly string[];
+  },
+): OperationDef {
+  const required = config.requiredProperties ?? [];
   const types = recordType(config);
   const type = types.display;
   return {
@@ -16,13 +23,15 @@ export function createRecordOperation(config: RecordOperationConfig): OperationD
     label: `Create ${type.singular}`,
     description: `Creates a new ${type.singular.toLowerCase()} in HubSpot.`,
     inputFields: types.inputFields,
-    propertyFields: { objectType: types.ref, purpose: 'create' },
+    propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
     calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const properties = await propertiesFromInput(ctx, type.name, types.inputKeys);
+      const missing = required.find((name) => !properties[name]);
+      if (missing) throw new FieldValidationError(missing, missing, 'is required to create a record.');
       try {
         const { data } = await ctx.api.request<HubSpotRecord>({
           method: 'POST',

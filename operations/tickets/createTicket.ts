@@ -5,4 +5,6 @@ export const createTicket = createRecordOperation({
   key: 'create_ticket',
   objectType: 'tickets',
   sample: SAMPLE_TICKET,
+  // What HubSpot's guide says a create should include: https://developers.hubspot.com/docs/api/crm/tickets
+  requiredProperties: ['subject', 'hs_pipeline_stage'],
 });
