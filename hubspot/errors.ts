@@ -213,7 +213,8 @@ export const ERROR_TABLE: readonly ErrorRule[] = [
     errorClass: 'MissingScopesError',
     message: 'missingScopes',
     zapier: 'ExpiredAuthError',
-    make: 'InvalidAccessTokenError',
+    // The token is valid; the user must grant scopes (reconnect), so not InvalidAccessTokenError.
+    make: 'InvalidConfigurationError',
     severity: 'severe',
   }),
   row({

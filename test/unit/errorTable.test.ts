@@ -70,7 +70,7 @@ const ROWS: Row[] = [
     },
     errorClass: 'MissingScopesError',
     zapier: 'ExpiredAuthError',
-    make: 'InvalidAccessTokenError',
+    make: 'InvalidConfigurationError',
     severity: 'severe',
     message: /missing the permission\(s\) crm\.objects\.contacts\.write\. Reconnect .* grant them/,
   },
