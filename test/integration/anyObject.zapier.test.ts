@@ -1,0 +1,185 @@
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { appTester, run, testApp, useBaseUrl } from '../support/zapier';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Any object type, a custom object included, end to end: the real Zapier app against the sandbox, with the custom
+ * object's schema created through the sandbox's schemas API first.
+ */
+describe('Zapier any-object operations against the sandbox', () => {
+  let t: TestSandbox;
+  let authData: Record<string, string>;
+  let carType: string;
+
+  beforeAll(async () => {
+    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
+    t = await startTestSandbox();
+    useBaseUrl(t.url);
+    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+    const res = await t.call('POST', '/crm-object-schemas/v3/schemas', {
+      name: 'cars',
+      labels: { singular: 'Car', plural: 'Cars' },
+      primaryDisplayProperty: 'vin',
+      requiredProperties: ['vin'],
+      properties: [
+        { name: 'vin', label: 'VIN', type: 'string', fieldType: 'text', hasUniqueValue: true },
+        { name: 'make', label: 'Make', type: 'string', fieldType: 'text' },
+        {
+          name: 'fuel',
+          label: 'Fuel',
+          type: 'enumeration',
+          fieldType: 'select',
+          options: [
+            { label: 'Petrol', value: 'petrol' },
+            { label: 'Electric', value: 'electric' },
+          ],
+        },
+        { name: 'registered_on', label: 'Registered on', type: 'date', fieldType: 'date' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    carType = ((await res.json()) as { objectTypeId: string }).objectTypeId;
+  });
+  afterAll(async () => {
+    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
+    await t.close();
+  });
+  beforeEach(() => {
+    t.sandbox.log.clear();
+    t.sandbox.portal.limits.reset();
+  });
+
+  const cars = () => [...t.sandbox.portal.records.table(carType).values()].filter((r) => !r.archived);
+  const create = (inputData: Record<string, unknown>) =>
+    run('creates', 'create_object', {
+      authData,
+      inputData: { object_type: carType, ...inputData },
+    }) as Promise<{
+      id: string;
+      properties: Record<string, string>;
+    }>;
+  const poll = (key: string, zap: string, inputData: Record<string, unknown>) =>
+    run('triggers', key, { authData, inputData, meta: { zap: { id: zap } } }) as Promise<
+      Array<Record<string, unknown>>
+    >;
+
+  it('lists the custom object among the object types, after the standard ones', async () => {
+    const items = (await run('triggers', 'object_type_list', { authData })) as Array<{
+      id: string;
+      label: string;
+    }>;
+    expect(items[0]).toEqual({ id: 'contacts', label: 'Contacts' });
+    expect(items).toContainEqual({ id: carType, label: 'Cars (custom object)' });
+    expect(t.sandbox.log.countsByEndpoint()['GET /crm-object-schemas/v3/schemas']).toBe(1);
+  });
+
+  it('loads the property fields of the chosen type, and none before a type is chosen', async () => {
+    const dynamic = (
+      testApp.creates as Record<string, { operation: { inputFields: unknown[] } }>
+    ).create_object!.operation.inputFields.find((f) => typeof f === 'function') as (
+      ...args: unknown[]
+    ) => unknown;
+    const fields = (await appTester(
+      dynamic as never,
+      { authData, inputData: { object_type: carType } } as never,
+    )) as Array<{
+      key: string;
+      choices?: unknown[];
+    }>;
+    expect(fields.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['vin', 'make', 'fuel', 'registered_on']),
+    );
+    expect(fields.find((f) => f.key === 'fuel')!.choices).toHaveLength(2);
+    expect(await appTester(dynamic as never, { authData, inputData: {} } as never)).toEqual([]);
+    const propertyDropdown = (await run('triggers', 'object_type_property_list', {
+      authData,
+      inputData: { object_type: carType },
+    })) as Array<{ id: string }>;
+    expect(propertyDropdown[0]!.id).toBe('hs_object_id');
+    expect(propertyDropdown.map((p) => p.id)).toContain('make');
+  });
+
+  it('creates, updates by a unique property, upserts and finds a custom object record', async () => {
+    const created = await create({
+      vin: 'VIN-1',
+      make: 'Volvo',
+      fuel: 'Electric',
+      registered_on: '2025-03-01',
+    });
+    const stored = t.sandbox.portal.records.get(carType, created.id)!;
+    expect(stored.properties.fuel).toBe('electric');
+    expect(stored.properties.registered_on).toBe('2025-03-01');
+    expect(t.sandbox.log.countsByEndpoint()['POST /crm/v3/objects/:objectType']).toBe(1);
+
+    await run('creates', 'update_object', {
+      authData,
+      inputData: { object_type: carType, record_id: 'VIN-1', id_property: 'vin', make: 'Polestar' },
+    });
+    expect(t.sandbox.portal.records.get(carType, created.id)!.properties.make).toBe('Polestar');
+
+    t.sandbox.log.clear();
+    const upserted = (await run('creates', 'create_or_update_object', {
+      authData,
+      inputData: { object_type: carType, id_property: 'vin', vin: 'VIN-1', fuel: 'petrol' },
+    })) as { id: string; is_new: boolean };
+    expect(upserted).toMatchObject({ id: created.id, is_new: false });
+    expect(t.sandbox.log.summary().total).toBe(1);
+
+    const found = (await run('searches', 'find_object', {
+      authData,
+      inputData: { object_type: carType, search_property: 'vin', search_value: 'VIN-1' },
+    })) as Array<{ id: string }>;
+    expect(found.map((f) => f.id)).toEqual([created.id]);
+  });
+
+  it('works on a standard type chosen in the same step (companies)', async () => {
+    const company = (await run('creates', 'create_object', {
+      authData,
+      inputData: { object_type: 'companies', name: 'Analytical Engines Ltd', domain: 'engines.example.com' },
+    })) as { id: string };
+    expect(t.sandbox.portal.records.get('0-2', company.id)!.properties.domain).toBe('engines.example.com');
+  });
+
+  it.each([
+    [{ object_type: 'spaceships', vin: 'X' }, /Object type \(object_type\).*not an object type/],
+    [{ vin: 'VIN-2', fuel: 'diesel' }, /Fuel \(fuel\)/],
+    [{ vin: 'VIN-3', registered_on: 'sometime soon' }, /registered_on/],
+    [{ vin: 'VIN-4', colour: 'red' }, /colour.*not a property/],
+    [{ make: 'Saab' }, /vin/i],
+  ])('refuses bad input %j naming the field, writing nothing', async (inputData, message) => {
+    const before = cars().length;
+    await expect(create(inputData)).rejects.toThrow(message);
+    expect(cars().length).toBe(before);
+  });
+
+  it('triggers on new, changed and property-changed custom object records, with one watermark per type', async () => {
+    await poll('new_object', 'zap-cars', { object_type: carType });
+    await poll('new_object', 'zap-cars-companies', { object_type: 'companies' });
+    await poll('new_or_updated_object', 'zap-cars', { object_type: carType });
+    await poll('object_property_change', 'zap-cars', { object_type: carType, property: 'make' });
+    await sleep(5);
+    const car = await create({ vin: 'VIN-10', make: 'Saab' });
+    await sleep(5);
+    await run('creates', 'update_object', {
+      authData,
+      inputData: { object_type: carType, record_id: car.id, make: 'Koenigsegg' },
+    });
+    await sleep(5);
+
+    const fresh = await poll('new_object', 'zap-cars', { object_type: carType });
+    expect(fresh.map((r) => r.id)).toEqual([car.id]);
+    expect(await poll('new_object', 'zap-cars-companies', { object_type: 'companies' })).toEqual([]);
+    const changed = await poll('new_or_updated_object', 'zap-cars', { object_type: carType });
+    expect(changed.map((r) => r.record_id)).toEqual([car.id]);
+    const changes = await poll('object_property_change', 'zap-cars', {
+      object_type: carType,
+      property: 'make',
+    });
+    expect(changes.map((c) => [c.previous_value, c.value])).toEqual([
+      ['Saab', 'Koenigsegg'],
+      [null, 'Saab'],
+    ]);
+    expect(changes[0]!.source_type).toEqual(expect.any(String));
+  });
+});
