@@ -12,12 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rows: Array<[scenario: string, calls: number, target: string, detail: string]> = [];
 type Counted = { calls: number; throttled: number; byEndpoint: Record<string, number> };
 
-async function measure(
-  h: Harness,
-  scenario: string,
-  target: string,
-  run: () => Promise<Counted>,
-) {
+async function measure(scenario: string, target: string, run: () => Promise<Counted>) {
   const { calls, throttled, byEndpoint } = await run();
   const note = throttled ? ` (${throttled} answered 429 and were retried)` : '';
   rows.push([scenario, calls, target, describeCalls(byEndpoint) + note]);
@@ -49,33 +44,31 @@ async function main() {
   // Warm the per-portal property cache once, as a running Zap would have it.
   await h.run('creates', 'create_contact', { email: 'warm@example.com' });
 
-  await measure(h, 'create_or_update_contact (new)', '1', () =>
+  await measure('create_or_update_contact (new)', '1', () =>
     h.run('creates', 'create_or_update_contact', {
       id_property: 'email',
       email: 'new@example.com',
       firstname: 'N',
     }),
   );
-  await measure(h, 'create_or_update_contact (existing)', '1', () =>
+  await measure('create_or_update_contact (existing)', '1', () =>
     h.run('creates', 'create_or_update_contact', {
       id_property: 'email',
       email: 'new@example.com',
       lastname: 'E',
     }),
   );
-  await measure(h, 'create_contact', '1', () =>
-    h.run('creates', 'create_contact', { email: 'c@example.com' }),
-  );
-  await measure(h, 'update_contact (by e-mail)', '1', () =>
+  await measure('create_contact', '1', () => h.run('creates', 'create_contact', { email: 'c@example.com' }));
+  await measure('update_contact (by e-mail)', '1', () =>
     h.run('creates', 'update_contact', { record_id: 'c@example.com', id_property: 'email', firstname: 'C' }),
   );
-  await measure(h, 'find_contact (by e-mail)', '1', () =>
+  await measure('find_contact (by e-mail)', '1', () =>
     h.run('searches', 'find_contact', { search_property: 'email', search_value: 'c@example.com' }),
   );
 
   await h.run('triggers', 'new_or_updated_contact', {}, { zap: { id: 'idle' } });
   await sleep(5);
-  await measure(h, 'new_or_updated_contact, idle poll', '1', () =>
+  await measure('new_or_updated_contact, idle poll', '1', () =>
     h.run('triggers', 'new_or_updated_contact', {}, { zap: { id: 'idle' } }),
   );
 
@@ -87,7 +80,6 @@ async function main() {
       createRecord(portal, contacts, { properties: { email: `n${n}-${i}@example.com` } });
     await sleep(5);
     await measure(
-      h,
       `new_or_updated_contact, ${n} changes (until idle)`,
       `ceil(${n}/200) = ${Math.ceil(n / 200)} (+1 idle)`,
       () => drain(h, 'new_or_updated_contact', zap),
@@ -106,7 +98,6 @@ async function main() {
   for (const id of ids) updateRecord(portal, contacts, id, { properties: { lifecyclestage: 'customer' } });
   await sleep(5);
   await measure(
-    h,
     `contact_property_change, ${n} changed records (until idle)`,
     `ceil(${n}/200) searches + ceil(${n}/50) = ${Math.ceil(n / 50)} history reads (+1 idle)`,
     () => drain(h, 'contact_property_change', 'prop', { property: 'lifecyclestage' }),

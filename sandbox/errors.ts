@@ -56,7 +56,9 @@ export const resourceNotFound = () => fail(404, 'resource not found');
 
 /** A non-numeric id, or a named object that does not exist. */
 export const objectNotFound = (id: string) =>
-  fail(404, 'Object not found.  objectId are usually numeric.', 'OBJECT_NOT_FOUND', { context: { id: [id] } });
+  fail(404, 'Object not found.  objectId are usually numeric.', 'OBJECT_NOT_FOUND', {
+    context: { id: [id] },
+  });
 
 export const unknownPath = (method: string, path: string) =>
   fail(404, `Unable to route ${method} ${path}: no such endpoint.`, 'OBJECT_NOT_FOUND');
@@ -64,7 +66,8 @@ export const unknownPath = (method: string, path: string) =>
 export const methodNotAllowed = (method: string, path: string) =>
   fail(405, `HTTP method ${method} is not supported by ${path}.`, 'VALIDATION_ERROR');
 
-export const conflict = (message: string, extra?: Partial<ErrorBody>) => fail(409, message, 'CONFLICT', extra);
+export const conflict = (message: string, extra?: Partial<ErrorBody>) =>
+  fail(409, message, 'CONFLICT', extra);
 
 const AUTH_HELP =
   'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview';
@@ -103,7 +106,11 @@ const RATE_LIMIT_MESSAGES: Record<RateLimitPolicy, string> = {
 };
 
 /** 429 bodies carry both the newer `category` and the older `errorType` + `policyName` (hubspot-api.md §3.3). */
-export const rateLimited = (policy: RateLimitPolicy, groupName?: string, headers: Record<string, string> = {}) =>
+export const rateLimited = (
+  policy: RateLimitPolicy,
+  groupName?: string,
+  headers: Record<string, string> = {},
+) =>
   new HubSpotError(
     429,
     errorBody(RATE_LIMIT_MESSAGES[policy], 'RATE_LIMITS', {

@@ -52,7 +52,13 @@ export class Faults {
     const latencyMs = rule.latencyMs ?? 0;
     if (rule.drop) return { kind: 'drop', latencyMs };
     if (rule.status !== undefined) {
-      return { kind: 'respond', status: rule.status, body: rule.body, headers: rule.headers ?? {}, latencyMs };
+      return {
+        kind: 'respond',
+        status: rule.status,
+        body: rule.body,
+        headers: rule.headers ?? {},
+        latencyMs,
+      };
     }
     return { kind: 'delay', latencyMs };
   }

@@ -102,6 +102,7 @@ export function objectBody(req: SandboxRequest): Record<string, unknown> {
 
 /** Reads a JSON array body (lists memberships take a bare array of ids). */
 export function arrayBody(req: SandboxRequest): unknown[] {
-  if (!Array.isArray(req.body)) throw validationError('Invalid input JSON: expected a JSON array as the request body.');
+  if (!Array.isArray(req.body))
+    throw validationError('Invalid input JSON: expected a JSON array as the request body.');
   return req.body;
 }

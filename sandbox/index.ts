@@ -123,7 +123,8 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
         req.body = parseBody(req.rawBody, headers['content-type']);
         response = await route.handler(req, portal);
       } catch (error) {
-        if (error instanceof HubSpotError) Object.assign(error.headers, { ...limitHeaders, ...error.headers });
+        if (error instanceof HubSpotError)
+          Object.assign(error.headers, { ...limitHeaders, ...error.headers });
         throw error;
       }
       response = { ...response, headers: { ...limitHeaders, ...response.headers } };
@@ -144,7 +145,8 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
 }
 
 function errorResponse(error: unknown): SandboxResponse {
-  if (error instanceof HubSpotError) return { status: error.status, body: error.body, headers: error.headers };
+  if (error instanceof HubSpotError)
+    return { status: error.status, body: error.body, headers: error.headers };
   // A bug in the sandbox must still answer in HubSpot's shape, never crash the server.
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, body: errorBody(`Internal error: ${message}`, 'INTERNAL_ERROR') };

@@ -10,12 +10,20 @@ export interface RunningSandbox {
 }
 
 /** Serves a sandbox over HTTP on a local port (0 picks a free one). */
-export function serveSandbox(sandbox: Sandbox, options: { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+export function serveSandbox(
+  sandbox: Sandbox,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     try {
       const body = await readBody(req);
-      const answer = await sandbox.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+      const answer = await sandbox.handle({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body,
+      });
       if (answer.drop) {
         req.socket.destroy();
         return;

@@ -23,7 +23,8 @@ export class ObjectTypeRegistry {
     if (standard) return standard;
     const key = nameOrId.toLowerCase();
     for (const def of this.custom.values()) {
-      if (def.objectTypeId === key || def.fullyQualifiedName.toLowerCase() === key || def.name === key) return def;
+      if (def.objectTypeId === key || def.fullyQualifiedName.toLowerCase() === key || def.name === key)
+        return def;
     }
     return undefined;
   }

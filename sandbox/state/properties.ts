@@ -30,7 +30,9 @@ export class PropertyStore {
   }
 
   list(type: ObjectTypeDef, options: { archived?: boolean } = {}): PropertyDef[] {
-    return [...this.schema(type).properties.values()].filter((p) => p.archived === (options.archived ?? false));
+    return [...this.schema(type).properties.values()].filter(
+      (p) => p.archived === (options.archived ?? false),
+    );
   }
 
   get(type: ObjectTypeDef, name: string): PropertyDef | undefined {

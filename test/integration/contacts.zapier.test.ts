@@ -118,7 +118,7 @@ describe('Zapier contacts operations against the sandbox', () => {
     await expect(
       run('creates', 'create_contact', { authData, inputData: { email: 'late@example.com' } }),
     ).rejects.toThrow(/daily/i);
-    expect(calls()['fault']).toBe(1);
+    expect(calls().fault).toBe(1);
     expect(calls()['POST /crm/v3/objects/:objectType']).toBeUndefined();
   });
 

@@ -33,7 +33,6 @@ describe('Zapier contact triggers against the sandbox', () => {
     run('triggers', key, { authData, inputData, meta: { zap: { id: zap } } }) as Promise<
       Array<Record<string, unknown>>
     >;
-  const searchCalls = () => t.sandbox.log.countsByEndpoint()['POST /crm/v3/objects/:objectType/search'] ?? 0;
 
   it('misses no record and repeats none when 10,050 contacts change between two polls', async () => {
     await poll('new_or_updated_contact', 'zap-bulk'); // sets the watermark
