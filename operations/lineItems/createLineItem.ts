@@ -33,6 +33,7 @@ export const createLineItem: OperationDef = {
     },
     { key: 'deal_id', label: 'Deal ID', helpText: 'Attach the new line item to this deal.' },
   ],
+  outputFields: [...create.outputFields, { key: 'deal_id', label: 'Deal ID', type: 'string' }],
   propertyFields: { objectType: 'line_items', purpose: 'create', exclude: ['hs_product_id'] },
   async perform(ctx) {
     const productId = recordId(ctx, 'product_id', 'Product ID');

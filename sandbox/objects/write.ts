@@ -6,6 +6,7 @@ import type { HistoryEntry, SandboxRecord } from '../model';
 import type { Portal } from '../portal';
 import { type InlineAssociation, parseInlineAssociations, storeInlineAssociations } from './associations';
 import { asCustom } from './customObjects';
+import { copyFromProduct } from './lineItemProduct';
 import { type FindOptions, requireRecord } from './lookup';
 import { iso } from './read';
 import { isContactEmail, uniqueIndex } from './uniqueIndex';
@@ -62,6 +63,8 @@ export function prepareCreate(
   if (type.name === 'meetings' && !values.hs_timestamp && values.hs_meeting_start_time) {
     values.hs_timestamp = values.hs_meeting_start_time;
   }
+  const productIssue = copyFromProduct(portal, type, values);
+  if (productIssue) issues.push(productIssue);
   issues.push(...missingRequired(type, values));
   if (issues.length > 0) throw propertyValidationError(issues, portal.info.portalId);
   // https://developers.hubspot.com/docs/api/crm/contacts: "include at least one of email, firstname, lastname".
