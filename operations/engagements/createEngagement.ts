@@ -76,6 +76,8 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
         type.name,
         TARGETS.map((t) => t.key),
       );
+      // The engagement docs give hs_timestamp in epoch milliseconds; coercion checked the value and made it UTC.
+      properties[TIMESTAMP] = String(Date.parse(properties[TIMESTAMP]!));
       const associations = targets.flatMap(({ type: target, ids }) => {
         const associationTypeId = defaultAssociationTypeId(type.name, target);
         if (associationTypeId === undefined)
