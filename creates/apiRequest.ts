@@ -1,0 +1,4 @@
+import { apiRequest } from '../operations/api/apiRequest';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(apiRequest);

@@ -1,0 +1,4 @@
+import { batchUpsert } from '../operations/bulk/batchUpsert';
+import { renderBufferedCreate } from '../zapier/render';
+
+export default renderBufferedCreate(batchUpsert);

@@ -1,0 +1,4 @@
+import { submitForm } from '../operations/forms/submitForm';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(submitForm);

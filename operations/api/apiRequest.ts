@@ -1,0 +1,95 @@
+import { FieldValidationError } from '../../hubspot/coerce';
+import type { HttpMethod } from '../../hubspot/transport';
+import type { OperationContext, OperationDef } from '../types';
+
+/**
+ * Calls any HubSpot API path through the connector's client: same auth, throttle, retries and error mapping. Only
+ * paths on the HubSpot API host are accepted: an absolute URL, a protocol-relative `//host`, or a `..` segment is
+ * refused, so the user's token never leaves for another host.
+ * https://developers.hubspot.com/docs/api/overview
+ */
+
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export const apiRequest: OperationDef = {
+  key: 'api_request',
+  kind: 'create',
+  noun: 'API Request',
+  label: 'API Request',
+  description: 'Calls any HubSpot API endpoint with your connection (advanced).',
+  inputFields: [
+    {
+      key: 'method',
+      label: 'Method',
+      required: true,
+      default: 'GET',
+      choices: METHODS.map((m) => ({ value: m, label: m })),
+    },
+    {
+      key: 'path',
+      label: 'Path',
+      required: true,
+      placeholder: '/crm/v3/objects/contacts',
+      helpText: 'A path on the HubSpot API, starting with /.',
+    },
+    { key: 'query', label: 'Query parameters', type: 'json', helpText: 'A JSON object, e.g. {"limit": 10}.' },
+    { key: 'body', label: 'Body', type: 'json', helpText: 'A JSON body for POST, PUT and PATCH.' },
+  ],
+  outputFields: [
+    { key: 'status', label: 'HTTP status', type: 'integer' },
+    { key: 'data', label: 'Response' },
+  ],
+  sample: { status: 200, data: { results: [] } },
+  calls: { endpoints: ['{method} {path}'], perRun: '1' },
+  async perform(ctx) {
+    const method = String(ctx.input.method || 'GET').toUpperCase() as HttpMethod;
+    if (!METHODS.includes(method))
+      throw new FieldValidationError('method', 'Method', `must be one of ${METHODS.join(', ')}.`);
+    const path = safePath(String(ctx.input.path ?? ''));
+    const query = jsonInput(ctx, 'query', 'Query parameters');
+    const body = jsonInput(ctx, 'body', 'Body');
+    const { status, data } = await ctx.api.request<unknown>({
+      method,
+      path,
+      query: query as Record<string, string>,
+      json: method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}),
+    });
+    return { status, data: data ?? null };
+  },
+};
+
+/** A path on the API host, or a field-naming error. */
+export function safePath(raw: string): string {
+  const path = raw.trim();
+  const refuse = (why: string) => new FieldValidationError('path', 'Path', why);
+  if (!path) throw refuse('is required.');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.startsWith('\\')) {
+    throw refuse('must be a path on the HubSpot API (such as /crm/v3/objects/contacts), not a full URL.');
+  }
+  if (!path.startsWith('/')) throw refuse('must start with /.');
+  const pathOnly = path.split(/[?#]/)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathOnly);
+  } catch {
+    throw refuse('is not a valid URL path.');
+  }
+  if (decoded.split(/[/\\]/).some((s) => s === '..' || s === '.'))
+    throw refuse('must not contain "." or ".." segments.');
+  if (path.includes('?') || path.includes('#'))
+    throw refuse('must not carry a query string; use Query parameters.');
+  return pathOnly;
+}
+
+function jsonInput(ctx: OperationContext, key: string, label: string): Record<string, unknown> | undefined {
+  const raw = ctx.input[key];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'object') return raw as Record<string, unknown>;
+  try {
+    const parsed = JSON.parse(String(raw));
+    if (parsed && typeof parsed === 'object') return parsed;
+  } catch {
+    // fall through to the field error
+  }
+  throw new FieldValidationError(key, label, 'must be a JSON object.');
+}

@@ -1,0 +1,3 @@
+import { listMembershipOperation } from './members';
+
+export const addToList = listMembershipOperation('add');

@@ -1,0 +1,3 @@
+import { listMembershipOperation } from './members';
+
+export const removeFromList = listMembershipOperation('remove');
