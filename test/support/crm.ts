@@ -50,3 +50,30 @@ export const liveCount = (t: TestSandbox, objectTypeId: string) =>
 
 /** Lets the millisecond clock move on, so a poll's closed window ends after the writes before it. */
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** Adds a pipeline with the given stages through the pipelines API; answers it with its stage ids. */
+export async function addPipeline(
+  t: TestSandbox,
+  objectType: string,
+  label: string,
+  stages: Array<{ label: string; metadata: Record<string, string> }>,
+): Promise<{ id: string; stages: Array<{ id: string; label: string }> }> {
+  const response = await t.call('POST', `/crm/v3/pipelines/${objectType}`, {
+    label,
+    displayOrder: 1,
+    stages: stages.map((s, displayOrder) => ({ ...s, displayOrder })),
+  });
+  if (response.status !== 201) throw new Error(`pipeline not created: ${response.status}`);
+  return (await response.json()) as { id: string; stages: Array<{ id: string; label: string }> };
+}
+
+/** Expects a step to fail with a message matching `message` and the record count to stay where it was. */
+export async function expectRefused(
+  step: Promise<unknown>,
+  message: RegExp,
+  count: () => number,
+): Promise<void> {
+  const before = count();
+  await expect(step).rejects.toThrow(message);
+  expect(count()).toBe(before);
+}
