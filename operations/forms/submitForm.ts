@@ -50,7 +50,11 @@ export const submitForm: OperationDef = {
     if (!formId) throw new FieldValidationError('form_id', 'Form', 'is required.');
     const fields = submittedFields(ctx);
     const portalId = await portalIdOf(ctx);
-    const { data } = await ctx.api.request<{ inlineMessage?: string; redirectUri?: string }>({
+    const { status, data } = await ctx.api.request<{
+      inlineMessage?: string;
+      redirectUri?: string;
+      errors?: Array<{ message?: string }>;
+    }>({
       method: 'POST',
       url: formsSecureSubmitUrl(portalId, formId),
       json: {
@@ -65,7 +69,17 @@ export const submitForm: OperationDef = {
             }
           : {}),
       },
+      // HubSpot lists each refused field in `errors` ("Error in 'fields.email'. Required field…"): name them.
+      acceptStatuses: [400],
     });
+    if (status === 400) {
+      const reasons = (data.errors ?? []).map((e) => e.message).filter(Boolean);
+      throw new FieldValidationError(
+        'fields',
+        'Fields',
+        `were refused by the form: ${reasons.join(' ') || 'invalid submission.'}`,
+      );
+    }
     return { form_id: formId, ...data };
   },
 };

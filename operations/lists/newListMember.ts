@@ -104,7 +104,8 @@ async function readNewMembers(ctx: OperationContext, listId: string, stored?: Li
       watermark = {
         at,
         idsAt: at === watermark.at ? [...watermark.idsAt, m.recordId] : [m.recordId],
-        after,
+        // State is stored as JSON: no undefined values.
+        ...(after ? { after } : {}),
       };
     }
     const next = data.paging?.next?.after;
