@@ -176,7 +176,7 @@ describe('Zapier association operations against the sandbox', () => {
     expect(byId.get(ids[0]!)!.associations.companies).toEqual([
       { id: co, labels: ['Decision maker'], type_ids: [279, labelTypeId] },
     ]);
-    expect(byId.get(ids[1]!)!.associations.companies.map((a) => a.id)).toEqual([co]);
+    expect(byId.get(ids[1]!)!.associations.companies!.map((a) => a.id)).toEqual([co]);
     expect(byId.get(ids[100]!)!.associations.companies).toEqual([]);
     const counts = t.sandbox.log.countsByEndpoint();
     expect(counts['POST /crm/v4/associations/:fromType/:toType/batch/read']).toBe(1);
