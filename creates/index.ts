@@ -1,3 +1,6 @@
+import addToList from './addToList';
+import apiRequest from './apiRequest';
+import batchUpsert from './batchUpsert';
 import createAssociation from './createAssociation';
 import createCall from './createCall';
 import createCompany from './createCompany';
@@ -15,11 +18,14 @@ import createProduct from './createProduct';
 import createTask from './createTask';
 import createTicket from './createTicket';
 import removeAssociation from './removeAssociation';
+import removeFromList from './removeFromList';
+import submitForm from './submitForm';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
 import updateDeal from './updateDeal';
 import updateObject from './updateObject';
 import updateTicket from './updateTicket';
+import uploadFile from './uploadFile';
 
 export const creates = [
   createContact,
@@ -44,4 +50,10 @@ export const creates = [
   createEmail,
   createAssociation,
   removeAssociation,
+  addToList,
+  removeFromList,
+  uploadFile,
+  submitForm,
+  batchUpsert,
+  apiRequest,
 ];

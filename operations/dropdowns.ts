@@ -1,4 +1,5 @@
 import { paths } from '../hubspot/paths';
+import { formDropdown, listDropdown } from './listFormDropdowns';
 import { typeNameFromInput, typeRefKey } from './objectTypeRef';
 import { choosePipeline, listPipelines } from './pipelines';
 import type { PortalPropertyDefinition } from './propertyFields';
@@ -115,6 +116,10 @@ export function dropdownKey(source: DropdownSource): string {
       return 'owner_list';
     case 'objectTypes':
       return 'object_type_list';
+    case 'lists':
+      return 'list_list';
+    case 'forms':
+      return 'form_list';
     case 'pipelines':
       return `${source.objectType}_pipeline_list`;
     case 'stages':
@@ -144,6 +149,10 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
       return pipelineDropdown(key, source.objectType);
     case 'stages':
       return stageDropdown(key, source.objectType, source.pipelineField);
+    case 'lists':
+      return listDropdown(key);
+    case 'forms':
+      return formDropdown(key);
     case 'objectTypes':
       return dropdown(key, 'Object type', objectTypeItems, `GET ${paths.schemas.list()}`);
     case 'associationLabels':

@@ -5,9 +5,11 @@ import { newObject } from './anyObject/newObject';
 import { newOrUpdatedObject } from './anyObject/newOrUpdatedObject';
 import { objectPropertyChange } from './anyObject/objectPropertyChange';
 import { updateObject } from './anyObject/updateObject';
+import { apiRequest } from './api/apiRequest';
 import { createAssociation } from './associations/createAssociation';
 import { findAssociations } from './associations/findAssociations';
 import { removeAssociation } from './associations/removeAssociation';
+import { batchUpsert } from './bulk/batchUpsert';
 import { createCompany } from './companies/createCompany';
 import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
 import { findCompany } from './companies/findCompany';
@@ -32,7 +34,15 @@ import { createMeeting } from './engagements/createMeeting';
 import { createNote } from './engagements/createNote';
 import { createTask } from './engagements/createTask';
 import { newEngagement } from './engagements/newEngagement';
+import { uploadFile } from './files/uploadFile';
+import { newFormSubmission } from './forms/newFormSubmission';
+import { submitForm } from './forms/submitForm';
 import { createLineItem } from './lineItems/createLineItem';
+import { addToList } from './lists/addToList';
+import { findList } from './lists/findList';
+import { newListMember } from './lists/newListMember';
+import { removeFromList } from './lists/removeFromList';
+import { findOwner } from './owners/findOwner';
 import { createProduct } from './products/createProduct';
 import { findProduct } from './products/findProduct';
 import { propertyFieldDropdowns } from './propertyFields';
@@ -84,6 +94,16 @@ export const OPERATIONS: readonly OperationDef[] = [
   createAssociation,
   removeAssociation,
   findAssociations,
+  newListMember,
+  addToList,
+  removeFromList,
+  findList,
+  findOwner,
+  uploadFile,
+  submitForm,
+  newFormSubmission,
+  batchUpsert,
+  apiRequest,
 ];
 
 /** Search-or-create pairs: the search key and the create it falls back to. */

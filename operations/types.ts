@@ -30,6 +30,8 @@ export type DropdownSource =
   /** The portal's association labels between the object types chosen in two other fields of the step. */
   | { kind: 'associationLabels'; fromField: string; toField: string }
   | { kind: 'objectTypes' }
+  | { kind: 'lists' }
+  | { kind: 'forms' }
   | { kind: 'pipelines'; objectType: string }
   | { kind: 'stages'; objectType: string; pipelineField: string }
   | { kind: 'uniqueProperties'; objectType: ObjectTypeRef }

@@ -2,7 +2,9 @@ import findAssociations from './findAssociations';
 import findCompany from './findCompany';
 import findContact from './findContact';
 import findDeal from './findDeal';
+import findList from './findList';
 import findObject from './findObject';
+import findOwner from './findOwner';
 import findProduct from './findProduct';
 import findTicket from './findTicket';
 
@@ -14,4 +16,6 @@ export const searches = [
   findProduct,
   findObject,
   findAssociations,
+  findList,
+  findOwner,
 ];

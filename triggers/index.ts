@@ -4,6 +4,8 @@ import newCompany from './newCompany';
 import newContact from './newContact';
 import newDeal from './newDeal';
 import newEngagement from './newEngagement';
+import newFormSubmission from './newFormSubmission';
+import newListMember from './newListMember';
 import newObject from './newObject';
 import newOrUpdatedContact from './newOrUpdatedContact';
 import newOrUpdatedObject from './newOrUpdatedObject';
@@ -22,4 +24,6 @@ export const triggers = [
   newOrUpdatedObject,
   objectPropertyChange,
   newEngagement,
+  newListMember,
+  newFormSubmission,
 ];

@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { SEARCH_REQUESTS_PER_SECOND } from '../hubspot/limits';
+import type { BufferedOperationDef } from '../operations/bulk/buffered';
 import { dropdownKey } from '../operations/dropdowns';
 import { typeNameFromInput } from '../operations/objectTypeRef';
 import { propertyInputFields } from '../operations/propertyFields';
@@ -116,4 +117,38 @@ export function renderTrigger(def: OperationDef) {
       throttle: { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] },
     },
   };
+}
+
+/**
+ * A create Zapier may buffer (`buffer` + `performBuffer`, which replace `perform`): the runs arrive together in
+ * `bundle.buffer`, and the answer maps each run's `meta.id` to `{outputData}` or `{error}`.
+ */
+export function renderBufferedCreate(def: BufferedOperationDef) {
+  const { operation } = renderCreate(def);
+  const { perform: _single, ...rest } = operation;
+  return {
+    key: def.key,
+    noun: def.noun,
+    display: display(def),
+    operation: {
+      ...rest,
+      buffer: { groupedBy: [...def.buffer.groupedBy], limit: def.buffer.limit },
+      performBuffer: async (z: ZObject, bundle: Bundle) => {
+        try {
+          const items = ((bundle as unknown as { buffer?: BufferedBundleItem[] }).buffer ?? []).map((b) => ({
+            id: String(b.meta?.id ?? ''),
+            input: (b.inputData ?? {}) as Record<string, unknown>,
+          }));
+          return await def.buffer.performBuffer(createContext(z, bundle, def.key), items);
+        } catch (error) {
+          throw toZapierError(z, error);
+        }
+      },
+    },
+  };
+}
+
+interface BufferedBundleItem {
+  inputData?: Record<string, unknown>;
+  meta?: { id?: string };
 }
