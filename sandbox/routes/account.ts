@@ -1,3 +1,4 @@
+import { wallTimeAt } from '../../hubspot/timeZone';
 import { json } from '../http';
 import type { Router } from '../router';
 
@@ -39,19 +40,8 @@ export function accountRoutes(router: Router): void {
 }
 
 function utcOffsetMs(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at / 1000) * 1000;
+  const w = wallTimeAt(at, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at / 1000) * 1000;
 }
 
 function utcOffset(timeZone: string, at: number): string {
@@ -61,4 +51,3 @@ function utcOffset(timeZone: string, at: number): string {
   return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-export const timeZoneOffsetMs = utcOffsetMs;
