@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { useSdkSandbox } from '../support/sdk';
 
+// biome-ignore lint/suspicious/noExplicitAny: error and page bodies are read field by field in assertions
+const body = async (res: Response): Promise<any> => res.json();
+
 /** Lists v3 and files v3 through @hubspot/api-client 14 (its accepted statuses), forms over plain HTTP. */
 describe('sandbox lists, files and forms', () => {
   const ctx = useSdkSandbox();
@@ -89,7 +92,7 @@ describe('sandbox lists, files and forms', () => {
       headers: { authorization: `Bearer ${narrow}` },
     });
     expect(res.status).toBe(403);
-    expect((await res.json()).category).toBe('MISSING_SCOPES');
+    expect((await body(res)).category).toBe('MISSING_SCOPES');
   });
 
   it('uploads a file as multipart (201) and reads it back', async () => {
@@ -122,11 +125,11 @@ describe('sandbox lists, files and forms', () => {
       body: noAccess,
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toMatch(/access/);
+    expect((await body(res)).message).toMatch(/access/);
   });
 
   it('lists seeded forms, submits one (contact upserted by e-mail) and reads its submissions newest first (v1)', async () => {
-    const forms = await (await ctx.t.call('GET', '/marketing/v3/forms')).json();
+    const forms = await body(await ctx.t.call('GET', '/marketing/v3/forms'));
     expect(forms.results.map((f: { name: string }) => f.name)).toEqual(['Contact us', 'Newsletter signup']);
     const formId = forms.results[0].id as string;
     const submit = (fields: Array<{ name: string; value: string }>) =>
@@ -158,10 +161,10 @@ describe('sandbox lists, files and forms', () => {
     expect(contacts[0]!.properties).toMatchObject({ firstname: 'Fo', lastname: 'Rm' });
     const bad = await submit([{ name: 'firstname', value: 'NoEmail' }]);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0].errorType).toBe('REQUIRED_FIELD');
-    const subs = await (
-      await ctx.t.call('GET', `/form-integrations/v1/submissions/forms/${formId}?limit=1`)
-    ).json();
+    expect((await body(bad)).errors[0].errorType).toBe('REQUIRED_FIELD');
+    const subs = await body(
+      await ctx.t.call('GET', `/form-integrations/v1/submissions/forms/${formId}?limit=1`),
+    );
     expect(subs.results).toHaveLength(1);
     expect(subs.results[0].values).toContainEqual(expect.objectContaining({ name: 'lastname', value: 'Rm' }));
     expect(subs.paging.next.after).toBe('1');
