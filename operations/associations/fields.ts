@@ -84,3 +84,12 @@ export const toSpec = (d: AssociationLabelDef) => ({
   associationCategory: d.category,
   associationTypeId: d.typeId,
 });
+
+/** The two records of a create/remove step and the label, all checked before any write. */
+export async function pairInput(ctx: OperationContext) {
+  const from = typeInput(ctx, FROM_TYPE);
+  const fromId = idInput(ctx, FROM_ID);
+  const to = typeInput(ctx, TO_TYPE);
+  const toId = idInput(ctx, TO_ID);
+  return { from, fromId, to, toId, label: await labelInput(ctx, from, to) };
+}

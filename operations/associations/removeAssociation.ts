@@ -1,6 +1,6 @@
 import { paths } from '../../hubspot/paths';
 import type { OperationDef } from '../types';
-import { FROM_ID, FROM_TYPE, idInput, LABEL, labelInput, TO_ID, TO_TYPE, toSpec, typeInput } from './fields';
+import { FROM_ID, FROM_TYPE, LABEL, pairInput, TO_ID, TO_TYPE, toSpec } from './fields';
 import { ASSOCIATION_OUTPUT_FIELDS, associationPairOutput, SAMPLE_ASSOCIATION } from './output';
 
 /**
@@ -36,11 +36,7 @@ export const removeAssociation: OperationDef = {
     perRun: '1 for the whole association; 2 for one label (labels check + removal)',
   },
   async perform(ctx) {
-    const from = typeInput(ctx, FROM_TYPE);
-    const fromId = idInput(ctx, FROM_ID);
-    const to = typeInput(ctx, TO_TYPE);
-    const toId = idInput(ctx, TO_ID);
-    const label = await labelInput(ctx, from, to);
+    const { from, fromId, to, toId, label } = await pairInput(ctx);
     if (!label) {
       await ctx.api.request({
         method: 'DELETE',

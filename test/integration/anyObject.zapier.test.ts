@@ -1,5 +1,6 @@
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { appTester, run, testApp, useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
+import { appTester, run, testApp } from '../support/zapier';
+import { useZapierSandbox } from '../support/zapierSandbox';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -8,15 +9,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * object's schema created through the sandbox's schemas API first.
  */
 describe('Zapier any-object operations against the sandbox', () => {
+  const sandbox = useZapierSandbox();
   let t: TestSandbox;
   let authData: Record<string, string>;
   let carType: string;
 
   beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+    ({ t, authData } = sandbox);
     const res = await t.call('POST', '/crm-object-schemas/v3/schemas', {
       name: 'cars',
       labels: { singular: 'Car', plural: 'Cars' },
@@ -40,14 +39,6 @@ describe('Zapier any-object operations against the sandbox', () => {
     });
     expect(res.status).toBe(201);
     carType = ((await res.json()) as { objectTypeId: string }).objectTypeId;
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
-  beforeEach(() => {
-    t.sandbox.log.clear();
-    t.sandbox.portal.limits.reset();
   });
 
   const cars = () => [...t.sandbox.portal.records.table(carType).values()].filter((r) => !r.archived);

@@ -1,7 +1,8 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { createRecord } from '../../sandbox/objects/write';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
+import { run } from '../support/zapier';
+import { useZapierSandbox } from '../support/zapierSandbox';
 
 const contacts = findStandardObjectType('contacts')!;
 const companies = findStandardObjectType('companies')!;
@@ -9,15 +10,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Associations v4 through the Zapier app: labels from the portal, removal, finding, and triggers that include them. */
 describe('Zapier association operations against the sandbox', () => {
+  const sandbox = useZapierSandbox();
   let t: TestSandbox;
   let authData: Record<string, string>;
   let labelTypeId: number;
 
   beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+    ({ t, authData } = sandbox);
     const res = await t.call('POST', '/crm/v4/associations/contacts/companies/labels', {
       label: 'Decision maker',
       name: 'decision_maker',
@@ -26,14 +25,6 @@ describe('Zapier association operations against the sandbox', () => {
     expect(res.status).toBe(200);
     const created = (await res.json()) as { results: Array<{ typeId: number; label: string }> };
     labelTypeId = created.results.find((r) => r.label === 'Decision maker')!.typeId;
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
-  beforeEach(() => {
-    t.sandbox.log.clear();
-    t.sandbox.portal.limits.reset();
   });
 
   const contact = (email: string) => createRecord(t.sandbox.portal, contacts, { properties: { email } }).id;

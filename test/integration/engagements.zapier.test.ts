@@ -1,12 +1,14 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { createRecord } from '../../sandbox/objects/write';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
+import { run } from '../support/zapier';
+import { useZapierSandbox } from '../support/zapierSandbox';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Notes, tasks, calls, meetings and e-mails: one call each, hs_timestamp coerced, associated on create. */
 describe('Zapier engagement operations against the sandbox', () => {
+  const sandbox = useZapierSandbox();
   let t: TestSandbox;
   let authData: Record<string, string>;
   let contactId: string;
@@ -14,10 +16,7 @@ describe('Zapier engagement operations against the sandbox', () => {
   let dealId: string;
 
   beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+    ({ t, authData } = sandbox);
     const portal = t.sandbox.portal;
     contactId = createRecord(portal, findStandardObjectType('contacts')!, {
       properties: { email: 'ada@example.com' },
@@ -28,14 +27,6 @@ describe('Zapier engagement operations against the sandbox', () => {
     dealId = createRecord(portal, findStandardObjectType('deals')!, {
       properties: { dealname: 'Renewal', pipeline: 'default', dealstage: 'appointmentscheduled' },
     }).id;
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
-  beforeEach(() => {
-    t.sandbox.log.clear();
-    t.sandbox.portal.limits.reset();
   });
 
   const live = (typeId: string) =>
