@@ -1,6 +1,6 @@
+import { useZapierSandbox } from '../support/crm';
 import type { TestSandbox } from '../support/sandbox';
 import { appTester, run, testApp } from '../support/zapier';
-import { useZapierSandbox } from '../support/zapierSandbox';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,8 +1,8 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { createRecord } from '../../sandbox/objects/write';
+import { useZapierSandbox } from '../support/crm';
 import type { TestSandbox } from '../support/sandbox';
 import { run } from '../support/zapier';
-import { useZapierSandbox } from '../support/zapierSandbox';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
