@@ -1,0 +1,104 @@
+import { DEFAULT_BASE_URL } from '../hubspot/config';
+import { OPERATIONS } from '../operations';
+import type { DropdownSource, OperationDef } from '../operations/types';
+import { connections } from './connections';
+import { responseError } from './errors';
+import type { MakeApp, MakeModule, MakeRpc } from './model';
+import { batchUpsertModule, universalModule } from './nativeModules';
+import { moduleFromRecipe, recipeFor } from './recipes';
+import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
+import { pendingReason, unsupportedReason } from './unsupported';
+
+/** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
+const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
+  batch_upsert: batchUpsertModule,
+  api_request: universalModule,
+};
+
+/** Builds the whole Make app from the shared operation definitions. */
+
+export type OperationSupport =
+  | { key: string; module: MakeModule }
+  | { key: string; unsupported: string }
+  | { key: string; pending: string }
+  | { key: string; unexpressed: true };
+
+export function operationSupport(def: OperationDef): OperationSupport {
+  const reason = unsupportedReason(def);
+  if (reason) return { key: def.key, unsupported: reason };
+  const native = NATIVE_MODULES[def.key];
+  if (native) return { key: def.key, module: native(def) };
+  const pending = pendingReason(def);
+  if (pending) return { key: def.key, pending };
+  const recipe = recipeFor(def);
+  if (recipe) return { key: def.key, module: moduleFromRecipe(def, recipe) };
+  return { key: def.key, unexpressed: true };
+}
+
+/**
+ * The generator reads environment-dependent defaults (base URL, path family); it renders HubSpot's production values
+ * whatever the shell says, so the committed output never depends on who ran the build.
+ */
+function withProductionDefaults<T>(build: () => T): T {
+  const names = ['HUBSPOT_BASE_URL', 'HUBSPOT_API_VERSION', 'HUBSPOT_AUTHORIZE_URL'];
+  const saved = names.map((n) => [n, process.env[n]] as const);
+  for (const n of names) delete process.env[n];
+  try {
+    return build();
+  } finally {
+    for (const [n, v] of saved) if (v !== undefined) process.env[n] = v;
+  }
+}
+
+export interface GeneratedApp {
+  app: MakeApp;
+  support: OperationSupport[];
+}
+
+export function generateMakeApp(operations: readonly OperationDef[] = OPERATIONS): GeneratedApp {
+  return withProductionDefaults(() => {
+    const support = operations.map(operationSupport);
+    const modules = support.flatMap((s) => ('module' in s ? [s.module] : []));
+
+    const rpcs = new Map<string, MakeRpc>();
+    const add = (rpc: MakeRpc) => rpcs.set(rpc.name, rpc);
+    for (const source of ALWAYS_RENDERED) add(rpcFor(source));
+    for (const s of support) {
+      if (!('module' in s)) continue;
+      const def = operations.find((o) => o.key === s.key)!;
+      for (const field of def.inputFields) if (field.dropdown) add(rpcFor(field.dropdown as DropdownSource));
+      if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
+    }
+
+    const groups = new Map<string, string[]>();
+    for (const m of modules) groups.set(m.group, [...(groups.get(m.group) ?? []), m.name]);
+
+    return {
+      support,
+      app: {
+        base: {
+          baseUrl: DEFAULT_BASE_URL,
+          headers: { Authorization: 'Bearer {{connection.accessToken}}' },
+          response: { error: responseError() },
+          log: { sanitize: ['request.headers.authorization'] },
+        },
+        connections: connections(),
+        modules,
+        rpcs: [...rpcs.values()],
+        groups: [...groups].map(([label, names]) => ({ label, modules: names })),
+        readme: README,
+      },
+    };
+  });
+}
+
+const README = `HubSpot CRM
+===========
+
+Create, update, upsert and find HubSpot records, watch new and updated records, fill dropdowns from your portal
+(owners, pipelines, stages, properties), and call any HubSpot endpoint with "Make an API Call".
+
+Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are
+reported as errors Make retries automatically; an expired or revoked connection, or missing scopes, stops the
+scenario until the connection is fixed.
+`;

@@ -1,0 +1,37 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateMakeApp } from './app';
+import { appFiles } from './files';
+
+/**
+ * `npm run build:make`: regenerates `make-app/` from the shared operation definitions. The output is committed;
+ * `test/make/generated.test.ts` fails when it differs from a fresh generation.
+ */
+
+export const OUTPUT_DIR = join(__dirname, '..', 'make-app');
+
+export function generatedFiles(): Map<string, string> {
+  return appFiles(generateMakeApp().app);
+}
+
+function main(): void {
+  const { support, app } = generateMakeApp();
+  rmSync(OUTPUT_DIR, { recursive: true, force: true });
+  for (const [path, content] of appFiles(app)) {
+    mkdirSync(dirname(join(OUTPUT_DIR, path)), { recursive: true });
+    writeFileSync(join(OUTPUT_DIR, path), content);
+  }
+  console.log(
+    `make-app/: ${app.modules.length} modules, ${app.rpcs.length} RPCs, ${app.connections.length} connections`,
+  );
+  for (const s of support) {
+    if ('unsupported' in s) console.log(`  not on Make: ${s.key} — ${s.unsupported}`);
+    if ('pending' in s) console.log(`  pending on Make: ${s.key} — ${s.pending}`);
+    if ('unexpressed' in s)
+      console.warn(
+        `  NO MAKE RECIPE: ${s.key} (add a recipe in make/recipes.ts or a reason in make/unsupported.ts)`,
+      );
+  }
+}
+
+if (require.main === module) main();

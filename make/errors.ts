@@ -1,0 +1,63 @@
+import { ERROR_TABLE, type ErrorRule, type MakeErrorType } from '../hubspot/errors';
+
+/**
+ * The Base `response.error` directive, generated from THE error table (`hubspot/errors.ts`): one IML expression
+ * choosing the Make error type row by row (first match wins, as `findRule` does), and a message carrying HubSpot's
+ * own words: the missing scopes for a 403, each property problem for a 400.
+ * Make error types: ../shared/reference/make-apps.md §5 (RateLimitError and ConnectionError are retried
+ * automatically; InvalidAccessTokenError and InvalidConfigurationError stop the scenario for the user to fix).
+ */
+
+function statusCondition(status: ErrorRule['status']): string | undefined {
+  if (status === undefined) return 'true';
+  // No HTTP answer at all: Make itself reports a ConnectionError; the error directive never sees it.
+  if (status === 'network') return undefined;
+  if (typeof status === 'number') return `statusCode == ${status}`;
+  return `statusCode >= ${status[0]} && statusCode <= ${status[1]}`;
+}
+
+function ruleCondition(rule: ErrorRule): string | undefined {
+  const status = statusCondition(rule.status);
+  if (status === undefined) return undefined;
+  const parts = [status];
+  if (rule.category) parts.push(`body.category == '${rule.category}'`);
+  if (rule.policyName) parts.push(`body.policyName == '${rule.policyName}'`);
+  // A code sits in `errors[].code`, or in a property error's `error` inside the 400's message.
+  if (rule.code)
+    parts.push(
+      `(contains(map(body.errors, 'code'), '${rule.code}') || contains(body.message, '${rule.code}'))`,
+    );
+  return parts.filter((p) => p !== 'true').join(' && ') || 'true';
+}
+
+/** Adjacent rows with the same Make type collapse into one `||` (same first-match result, shorter IML). */
+export function errorTypeExpression(table: readonly ErrorRule[] = ERROR_TABLE): string {
+  const groups: Array<{ type: MakeErrorType; conditions: string[] }> = [];
+  for (const rule of table) {
+    const condition = ruleCondition(rule);
+    if (condition === undefined) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.type === rule.make) last.conditions.push(condition);
+    else groups.push({ type: rule.make, conditions: [condition] });
+  }
+  let expression = "'RuntimeError'";
+  for (const group of groups.reverse()) {
+    if (group.conditions.includes('true')) {
+      expression = `'${group.type}'`;
+      continue;
+    }
+    const condition = group.conditions.map((c) => `(${c})`).join(' || ');
+    expression = `if(${condition}, '${group.type}', ${expression})`;
+  }
+  return `{{${expression}}}`;
+}
+
+/** HubSpot's message, the scopes a 403 names, and each property problem of a 400. */
+export const ERROR_MESSAGE =
+  "[{{statusCode}}] {{ifempty(body.message, 'HubSpot answered ' + statusCode)}}" +
+  "{{if(body.category == 'MISSING_SCOPES', ' Missing scopes: ' + join(ifempty(body.errors[1].context.requiredGranularScopes, body.errors[1].context.requiredScopes), ', ') + '. Reconnect HubSpot granting them.', '')}}" +
+  "{{if(statusCode == 400 && length(body.errors) > 0, ' Details: ' + join(map(body.errors, 'message'), '; '), '')}}";
+
+export function responseError(): { message: string; type: string } {
+  return { message: ERROR_MESSAGE, type: errorTypeExpression() };
+}

@@ -1,0 +1,106 @@
+import type { Json, MakeApp } from './model';
+import { kebabCase } from './naming';
+
+/**
+ * The Make Apps Editor's local-development layout (../shared/reference/make-apps.md §1.2–1.3): `makecomapp.json`
+ * naming every code file, `<type>s/<kebab-name>/<kebab-name>.<code>.iml.json`. App and connection common data stay
+ * `null`: the OAuth client secret is set on Make (see `deploy.ts`), never written here.
+ */
+
+export const APP_ID = 'hubspot-bridge';
+export const MAKE_ORIGIN = {
+  label: 'Make',
+  baseUrl: 'https://eu1.make.com/api',
+  appId: APP_ID,
+  appVersion: 1,
+  apikeyFile: '../.secrets/apikey',
+};
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function appFiles(app: MakeApp): Map<string, string> {
+  const files = new Map<string, string>();
+  const put = (path: string, value: unknown) => {
+    files.set(path, typeof value === 'string' ? value : json(value));
+    return path;
+  };
+  const codeFile = (type: string, name: string, code: string, value: unknown) =>
+    put(`${type}s/${kebabCase(name)}/${kebabCase(name)}.${code}.iml.json`, value);
+
+  const connection: Record<string, Json> = {};
+  for (const c of app.connections) {
+    const codeFiles: Json = {
+      communication: codeFile(
+        'connection',
+        c.name,
+        c.type === 'oauth' ? 'oauth-communication' : 'communication',
+        c.communication,
+      ),
+      params: codeFile('connection', c.name, 'params', c.params),
+      common: null,
+    };
+    if (c.type === 'oauth') {
+      codeFiles.scopeList = codeFile('connection', c.name, 'scope-list', c.scopeList ?? {});
+      codeFiles.defaultScope = codeFile('connection', c.name, 'default-scope', c.defaultScope ?? []);
+      codeFiles.installSpec = null;
+      codeFiles.installDirectives = null;
+    }
+    connection[c.name] = {
+      label: c.label,
+      connectionType: c.type === 'oauth' ? 'oauth' : 'basic',
+      codeFiles,
+    };
+  }
+  const [oauth, alternative] = app.connections.map((c) => c.name);
+
+  const module: Record<string, Json> = {};
+  for (const m of app.modules) {
+    const codeFiles: Json = {
+      communication: codeFile('module', m.name, 'communication', m.communication),
+      staticParams: codeFile('module', m.name, 'static-params', m.staticParams),
+      mappableParams: codeFile('module', m.name, 'mappable-params', m.mappableParams),
+      interface: codeFile('module', m.name, 'interface', m.interface),
+      samples: codeFile('module', m.name, 'samples', m.samples),
+      scope: codeFile('module', m.name, 'scope', m.scope),
+    };
+    if (m.epoch) codeFiles.epoch = codeFile('module', m.name, 'epoch', m.epoch);
+    module[m.name] = {
+      label: m.label,
+      description: m.description,
+      moduleType: m.moduleType,
+      ...(m.moduleType === 'action' ? { actionCrud: m.crud ?? null } : {}),
+      connection: oauth,
+      altConnection: alternative,
+      codeFiles,
+    };
+  }
+
+  const rpc: Record<string, Json> = {};
+  for (const r of app.rpcs) {
+    rpc[r.name] = {
+      label: r.label,
+      connection: oauth,
+      altConnection: alternative,
+      codeFiles: {
+        communication: codeFile('rpc', r.name, 'communication', r.communication),
+        params: codeFile('rpc', r.name, 'params', r.params),
+      },
+    };
+  }
+
+  put('general/base.iml.json', app.base);
+  put('modules/groups.json', app.groups);
+  put('README.md', app.readme);
+  put('makecomapp.json', {
+    fileVersion: 1,
+    generalCodeFiles: {
+      base: 'general/base.iml.json',
+      common: null,
+      readme: 'README.md',
+      groups: 'modules/groups.json',
+    },
+    components: { connection, webhook: {}, module, rpc, function: {}, endpoint: {} },
+    origins: [MAKE_ORIGIN],
+  });
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,318 @@
+import { render, type Scope } from './evaluate';
+import { imlString, toDate } from './functions';
+
+/**
+ * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's engine does, for tests:
+ * Base inheritance (base URL, headers, `response.error`), `condition`, `temp`, request encodings, `iterate`,
+ * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, and the error
+ * directive turning a 4xx/5xx into a Make error type. Semantics per ../shared/reference/make-apps.md §2.2–2.4; a
+ * test harness, not a faithful emulator of Make.
+ */
+
+export type Json = Record<string, unknown>;
+
+export class MakeError extends Error {
+  override name = 'MakeError';
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunOptions {
+  /** The app's Base (`general/base.iml.json`); connections run without it. */
+  base?: Json;
+  /** Points HubSpot's hosts at the sandbox. */
+  rewriteUrl?: (url: string) => string;
+  now?: () => Date;
+  /** Every request sent, for assertions. */
+  onRequest?: (request: { method: string; url: string; body?: unknown }) => void;
+}
+
+export interface TriggerItem {
+  output: unknown;
+  id: unknown;
+  date?: unknown;
+}
+
+export interface RunResult {
+  outputs: unknown[];
+  triggers: TriggerItem[];
+  temp: Json;
+  /** The connection directives of the last step: `data`, `uid`, `metadata`, `expires`. */
+  connection: Json;
+}
+
+const MAX_PAGES = 50;
+
+export async function runCommunication(
+  communication: Json | Json[],
+  scope: Scope,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const steps = Array.isArray(communication) ? communication : [communication];
+  let temp: Json = { ...((scope.temp as Json) ?? {}) };
+  let result: RunResult = { outputs: [], triggers: [], temp, connection: {} };
+  for (const step of steps) {
+    result = await runStep(step, { ...scope, temp }, options);
+    temp = result.temp;
+  }
+  return result;
+}
+
+function inheritBase(spec: Json, base: Json | undefined): Json {
+  if (!base) return spec;
+  const response = { ...((spec.response as Json) ?? {}) };
+  const baseResponse = (base.response as Json) ?? {};
+  if (baseResponse.error || response.error)
+    response.error = mergeErrors(baseResponse.error as Json, response.error as Json);
+  return {
+    ...spec,
+    headers: { ...((base.headers as Json) ?? {}), ...((spec.headers as Json) ?? {}) },
+    qs: { ...((base.qs as Json) ?? {}), ...((spec.qs as Json) ?? {}) },
+    response,
+    baseUrl: base.baseUrl,
+  };
+}
+
+function mergeErrors(base?: Json, own?: Json): Json {
+  return { ...(base ?? {}), ...(own ?? {}) };
+}
+
+async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<RunResult> {
+  const now = options.now?.() ?? new Date();
+  const request = inheritBase(spec, options.base);
+  let temp: Json = { ...((scope.temp as Json) ?? {}) };
+  const base: Scope = { ...scope, now, temp };
+  if (request.condition !== undefined) {
+    const condition = request.condition as Json | string | boolean;
+    const spec = typeof condition === 'object' ? condition : { condition };
+    if (!render(spec.condition, base)) {
+      const skipped = spec.default === undefined ? [] : [render(spec.default, base)];
+      return { outputs: skipped, triggers: [], temp, connection: {} };
+    }
+  }
+  if (request.temp) temp = { ...temp, ...(render(request.temp, base) as Json) };
+  const response = (request.response as Json) ?? {};
+  let current = {
+    url: request.url as string,
+    method: (request.method as string) ?? 'GET',
+    headers: request.headers as Json | undefined,
+    qs: request.qs as Json | undefined,
+    body: request.body,
+  };
+  const outputs: unknown[] = [];
+  const triggers: TriggerItem[] = [];
+  let connection: Json = {};
+  const limitSpec = response.limit;
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const requestScope: Scope = { ...base, temp, pagination: { page } };
+    const answer = await send(current, request, requestScope, options);
+    let responseScope: Scope = {
+      ...requestScope,
+      body: answer.body,
+      headers: answer.headers,
+      statusCode: answer.status,
+    };
+    if (answer.status >= 400)
+      throw errorFrom(response.error as Json | string | undefined, responseScope, answer.status);
+    if (response.temp) {
+      temp = { ...temp, ...(render(response.temp, responseScope) as Json) };
+      responseScope = { ...responseScope, temp };
+    }
+    checkValid(response.valid, responseScope);
+    const limit = limitSpec === undefined ? Infinity : Number(render(limitSpec, responseScope));
+    let pageItems = 0;
+    if (response.iterate !== undefined) {
+      const iterate = response.iterate as string | Json;
+      const container = render(typeof iterate === 'string' ? iterate : iterate.container, responseScope);
+      const condition = typeof iterate === 'object' ? iterate.condition : undefined;
+      for (const item of Array.isArray(container) ? container : []) {
+        const itemScope = { ...responseScope, item };
+        if (condition !== undefined && !render(condition, itemScope)) continue;
+        pageItems++;
+        if (outputs.length >= limit) break;
+        const output = render(response.output ?? '{{item}}', itemScope);
+        outputs.push(output);
+        if (response.trigger) {
+          const trigger = response.trigger as Json;
+          triggers.push({ output, id: render(trigger.id, itemScope), date: render(trigger.date, itemScope) });
+        }
+      }
+    } else {
+      outputs.push(render(response.output ?? '{{body}}', responseScope));
+    }
+    if (response.data !== undefined || response.uid !== undefined || response.metadata !== undefined)
+      connection = render(
+        { data: response.data, uid: response.uid, metadata: response.metadata, expires: response.expires },
+        responseScope,
+      ) as Json;
+    const pagination = request.pagination as Json | undefined;
+    if (!pagination || response.iterate === undefined || pageItems === 0 || outputs.length >= limit) break;
+    if (pagination.condition !== undefined && !render(pagination.condition, responseScope)) break;
+    const merge = pagination.mergeWithParent !== false;
+    current = {
+      url: (pagination.url as string) ?? current.url,
+      method: (pagination.method as string) ?? current.method,
+      headers: merge
+        ? { ...(current.headers ?? {}), ...((pagination.headers as Json) ?? {}) }
+        : (pagination.headers as Json),
+      qs: merge ? { ...(current.qs ?? {}), ...((pagination.qs as Json) ?? {}) } : (pagination.qs as Json),
+      body: pagination.body ?? current.body,
+    };
+    // Pagination directives see the last response; the next request renders them in that scope.
+    current = { ...current, ...preRender(current, pagination, responseScope) };
+  }
+  if (response.wrapper !== undefined) {
+    const wrapped = render(response.wrapper, { ...base, temp, output: outputs });
+    return { outputs: Array.isArray(wrapped) ? wrapped : [wrapped], triggers, temp, connection };
+  }
+  return { outputs, triggers, temp, connection };
+}
+
+/** Renders the pagination-supplied parts now (they read `body` of the last page), leaving the rest for `send`. */
+function preRender(current: { headers?: Json; qs?: Json; body?: unknown }, pagination: Json, scope: Scope) {
+  const out: Json = {};
+  if (pagination.body !== undefined) out.body = { __rendered: render(pagination.body, scope) };
+  if (pagination.qs !== undefined)
+    out.qs = { ...(current.qs ?? {}), ...mark(render(pagination.qs, scope) as Json) };
+  if (pagination.headers !== undefined)
+    out.headers = { ...(current.headers ?? {}), ...mark(render(pagination.headers, scope) as Json) };
+  return out;
+}
+
+const RENDERED = Symbol('rendered');
+function mark(values: Json): Json {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [RENDERED]: v }]));
+}
+function renderPart(value: unknown, scope: Scope): unknown {
+  if (value && typeof value === 'object' && RENDERED in value)
+    return (value as Record<symbol, unknown>)[RENDERED];
+  if (value && typeof value === 'object' && '__rendered' in value) return (value as Json).__rendered;
+  return render(value, scope);
+}
+function renderMap(values: Json | undefined, scope: Scope): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (k === '{{...}}') Object.assign(out, render(v, scope) as Json);
+    else {
+      const rendered = renderPart(v, scope);
+      if (rendered !== undefined && rendered !== null) out[k] = rendered;
+    }
+  }
+  return out;
+}
+
+async function send(
+  current: { url: string; method: string; headers?: Json; qs?: Json; body?: unknown },
+  request: Json,
+  scope: Scope,
+  options: RunOptions,
+): Promise<{ status: number; headers: Json; body: unknown }> {
+  let url = imlString(render(current.url, scope));
+  if (url.startsWith('/') && request.baseUrl) url = `${request.baseUrl}${url}`;
+  if (options.rewriteUrl) url = options.rewriteUrl(url);
+  const target = new URL(url);
+  for (const [k, v] of Object.entries(renderMap(current.qs, scope)))
+    for (const one of Array.isArray(v) ? v : [v]) target.searchParams.append(k, imlString(one));
+  const method = imlString(render(current.method, scope)).toUpperCase() || 'GET';
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(renderMap(current.headers, scope)))
+    headers[k.toLowerCase()] = imlString(v);
+  const body = current.body === undefined ? undefined : renderPart(current.body, scope);
+  let payload: string | undefined;
+  const type = (request.type as string) ?? 'json';
+  if (body !== undefined && method !== 'GET') {
+    if (type === 'urlencoded') {
+      payload = new URLSearchParams(
+        Object.entries(body as Json)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]): [string, string] => [k, imlString(v)]),
+      ).toString();
+      headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else if (type === 'text' || type === 'string' || type === 'raw') {
+      payload = imlString(body);
+    } else {
+      payload = JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+  }
+  options.onRequest?.({ method, url: target.toString(), body });
+  let res: Response;
+  try {
+    res = await fetch(target, { method, headers, body: payload, redirect: 'manual' });
+  } catch (error) {
+    // No answer at all: Make reports it as a ConnectionError and retries.
+    throw new MakeError('ConnectionError', `Connection failed: ${(error as Error).message}`);
+  }
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON: Make's automatic parsing keeps the text.
+  }
+  return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed };
+}
+
+function errorFrom(spec: Json | string | undefined, scope: Scope, status: number): MakeError {
+  if (spec === undefined) return new MakeError('RuntimeError', `Status Code Error: ${status}`, status);
+  if (typeof spec === 'string') return new MakeError('RuntimeError', imlString(render(spec, scope)), status);
+  const own = (spec[String(status)] as Json | undefined) ?? spec;
+  const type = own.type ?? spec.type;
+  return new MakeError(
+    type === undefined ? 'RuntimeError' : imlString(render(type, scope)),
+    imlString(render(own.message ?? spec.message, scope)),
+    status,
+  );
+}
+
+function checkValid(valid: unknown, scope: Scope): void {
+  if (valid === undefined) return;
+  const spec = typeof valid === 'object' && valid ? (valid as Json) : { condition: valid };
+  if (render(spec.condition, scope)) return;
+  throw new MakeError(
+    spec.type ? imlString(render(spec.type, scope)) : 'RuntimeError',
+    spec.message ? imlString(render(spec.message, scope)) : 'Invalid response',
+  );
+}
+
+/** Deep merge for epoch overrides onto a trigger's communication (objects merge, everything else replaces). */
+export function deepMerge(a: unknown, b: unknown): unknown {
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const out: Json = { ...(a as Json) };
+    for (const [k, v] of Object.entries(b as Json)) out[k] = deepMerge(out[k], v);
+    return out;
+  }
+  return b === undefined ? a : b;
+}
+
+/** Make's polling-trigger state: the newest date (and its id) already emitted. */
+export interface TriggerState {
+  lastDate?: string;
+  lastID?: unknown;
+}
+
+/**
+ * One poll of a `type: date` trigger: the items newer than the state, oldest first (Make processes bundles in
+ * chronological order), and the new state.
+ */
+export function applyTrigger(
+  items: TriggerItem[],
+  state: TriggerState,
+): { emitted: unknown[]; state: TriggerState } {
+  const time = (v: unknown) => toDate(v)?.getTime() ?? 0;
+  const since = state.lastDate === undefined ? -Infinity : time(state.lastDate);
+  const fresh = items
+    .filter((i) => time(i.date) > since)
+    .sort((x, y) => time(x.date) - time(y.date) || String(x.id).localeCompare(String(y.id)));
+  if (fresh.length === 0) return { emitted: [], state };
+  const newest = fresh[fresh.length - 1]!;
+  return {
+    emitted: fresh.map((i) => i.output),
+    state: { lastDate: toDate(newest.date)!.toISOString(), lastID: newest.id },
+  };
+}

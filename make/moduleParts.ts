@@ -1,0 +1,82 @@
+import type { OperationDef, OutputFieldDef } from '../operations/types';
+import { toMakeParam } from './fields';
+import type { Json, MakeParam } from './model';
+import { propertyFieldsRpcName, rpcName } from './rpcs';
+
+/** Parameters, interface and the `limit` parameter, shared by every module rendered from an operation. */
+
+const OUTPUT_TYPES: Record<NonNullable<OutputFieldDef['type']>, string> = {
+  string: 'text',
+  number: 'number',
+  integer: 'integer',
+  boolean: 'boolean',
+  datetime: 'date',
+};
+
+/**
+ * Zapier fields Make modules leave out. Associated records on triggers come from a second, batched read per poll;
+ * a Make trigger is one paged request whose items cannot be joined with another request's answer.
+ */
+export const ZAPIER_ONLY_FIELDS: Readonly<Record<string, string>> = {
+  include_associations:
+    'Associated record ids come from a second batched read joined per record, which a Make polling trigger (one paged request) cannot do; use "Make an API Call" on the v4 associations API.',
+};
+
+export function zapierOnlyParams(def: OperationDef): Record<string, string> | undefined {
+  const entries = def.inputFields
+    .filter((f) => ZAPIER_ONLY_FIELDS[f.key])
+    .map((f) => [f.key, ZAPIER_ONLY_FIELDS[f.key]!]);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** The operation's own fields, then the property fields (unless a field already nests them). */
+export function operationParams(def: OperationDef): MakeParam[] {
+  const nested = def.propertyFields ? propertyFieldsRpcName(def.propertyFields) : undefined;
+  const params: MakeParam[] = def.inputFields
+    .filter((f) => !ZAPIER_ONLY_FIELDS[f.key])
+    .map((field) => toMakeParam(field, { rpcFor: (f) => rpcName(f.dropdown!), nested }));
+  const nestedSomewhere = def.inputFields.some((f) => f.altersDynamicFields);
+  if (nested && !nestedSomewhere) params.push(`rpc://${nested}`);
+  return params;
+}
+
+/**
+ * Keys the action's own fields use; everything else in `parameters` is a HubSpot property. Fields listed in
+ * `propertyFields.exclude` are properties the operation renders itself, so they stay.
+ */
+export function ownKeys(def: OperationDef): string[] {
+  const properties = new Set(def.propertyFields?.exclude ?? []);
+  return def.inputFields.map((f) => f.key).filter((k) => !properties.has(k));
+}
+
+export const omitOwn = (def: OperationDef) =>
+  `{{omit(${['parameters', ...ownKeys(def).map((k) => `'${k}'`)].join(', ')})}}`;
+
+/** Zapier's `properties__email` output keys become a `properties` collection in Make's interface. */
+export function interfaceFor(fields: readonly OutputFieldDef[]): Json[] {
+  const out: Json[] = [];
+  const collections = new Map<string, Json[]>();
+  for (const field of fields) {
+    const type = OUTPUT_TYPES[field.type ?? 'string'];
+    const [parent, child] = field.key.split('__');
+    if (child) {
+      if (!collections.has(parent!)) {
+        const spec: Json[] = [];
+        collections.set(parent!, spec);
+        out.push({ name: parent, label: 'Properties', type: 'collection', spec });
+      }
+      collections.get(parent!)!.push({ name: child, label: field.label, type });
+    } else {
+      out.push({ name: field.key, label: field.label, type });
+    }
+  }
+  return out;
+}
+
+export const LIMIT_PARAM = (fallback: number): Json => ({
+  name: 'limit',
+  type: 'uinteger',
+  label: 'Maximum number of results',
+  default: fallback,
+  required: false,
+});

@@ -1,0 +1,142 @@
+import { BATCH } from '../hubspot/limits';
+import { paths } from '../hubspot/paths';
+import type { OperationDef } from '../operations/types';
+import { toMakeParam } from './fields';
+import type { Json, MakeModule } from './model';
+import { camelCase } from './naming';
+import { imlPath } from './objectRef';
+
+/**
+ * Modules that exist on Make only: the universal "Make an API Call" (one per app, relative URLs only, as Make
+ * requires for approval) and a batch upsert taking an array of records (Make scenarios aggregate bundles into arrays;
+ * Zapier steps handle one record).
+ */
+
+const keyValues = (name: string, label: string): Json => ({
+  name,
+  type: 'array',
+  label,
+  spec: ['key', 'value'].map((key) => ({ name: key, type: 'text', label: key === 'key' ? 'Key' : 'Value' })),
+});
+
+export function universalModule(def: OperationDef): MakeModule {
+  return {
+    name: camelCase(def.key),
+    operationKey: def.key,
+    makeOnlyParams: ['headers'],
+    label: 'Make an API Call',
+    description: 'Performs an arbitrary authorized call to the HubSpot API.',
+    moduleType: 'universal',
+    group: 'Other',
+    staticParams: [],
+    scope: [],
+    mappableParams: [
+      {
+        name: 'path',
+        type: 'text',
+        label: 'URL',
+        required: true,
+        help: 'A path relative to https://api.hubapi.com, starting with `/`, e.g. `/crm/v3/objects/contacts`.',
+      },
+      {
+        name: 'method',
+        type: 'select',
+        label: 'Method',
+        required: true,
+        default: 'GET',
+        options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ label: m, value: m })),
+      },
+      keyValues('headers', 'Headers'),
+      keyValues('query', 'Query String'),
+      { name: 'body', type: 'any', label: 'Body', help: 'JSON text, sent as `application/json`.' },
+    ],
+    communication: {
+      url: '{{parameters.path}}',
+      method: '{{parameters.method}}',
+      headers: {
+        'Content-Type': 'application/json',
+        '{{...}}': "{{toCollection(parameters.headers, 'key', 'value')}}",
+      },
+      qs: { '{{...}}': "{{toCollection(parameters.query, 'key', 'value')}}" },
+      body: '{{ifempty(parameters.body, undefined)}}',
+      type: 'text',
+      response: { output: { body: '{{body}}', headers: '{{headers}}', statusCode: '{{statusCode}}' } },
+    },
+    interface: [
+      { name: 'body', type: 'any', label: 'Body' },
+      { name: 'headers', type: 'collection', label: 'Headers' },
+      { name: 'statusCode', type: 'number', label: 'Status code' },
+    ],
+    samples: { body: { results: [] }, headers: {}, statusCode: 200 },
+  };
+}
+
+export function batchUpsertModule(def: OperationDef): MakeModule {
+  const typeField = def.inputFields.find((f) => f.key === 'object_type');
+  const inputs: Json = {
+    name: 'inputs',
+    type: 'array',
+    label: 'Records',
+    required: true,
+    validate: { maxItems: BATCH.maxObjectInputs },
+    help: `Up to ${BATCH.maxObjectInputs} records, e.g. from an array aggregator. Each is matched on its unique property and created or updated. Each record names that property again in "Match on": Make cannot copy a module value into every array item.`,
+    spec: [
+      { name: 'idProperty', type: 'text', label: 'Match on (the same unique property)', required: true },
+      { name: 'id', type: 'text', label: 'Unique value', required: true },
+      {
+        name: 'properties',
+        type: 'any',
+        label: 'Properties',
+        help: 'A collection of property name → value.',
+      },
+    ],
+  };
+  return {
+    name: camelCase(def.key),
+    operationKey: def.key,
+    makeOnlyParams: ['inputs'],
+    zapierOnlyParams: {
+      properties:
+        'Zapier sends one record per run (the property fields) and batches runs; Make takes the records as an array (`inputs`), each with its properties.',
+    },
+    label: def.label,
+    description: `${def.description} On Make: up to ${BATCH.maxObjectInputs} records from an array, in one call.`,
+    moduleType: 'action',
+    crud: 'update',
+    group: 'Any object',
+    staticParams: [],
+    scope: [],
+    mappableParams: [
+      toMakeParam({ ...typeField!, altersDynamicFields: false }, { rpcFor: () => 'listObjectTypes' }),
+      toMakeParam(def.inputFields.find((f) => f.key === 'id_property')!, { rpcFor: () => 'listObjectTypes' }),
+      inputs,
+    ],
+    communication: {
+      url: imlPath(paths.objects.batch, '{{parameters.object_type}}', 'upsert'),
+      method: 'POST',
+      body: { inputs: '{{parameters.inputs}}' },
+      response: {
+        output: {
+          results: '{{body.results}}',
+          errors: '{{ifempty(body.errors, emptyarray)}}',
+          status: '{{body.status}}',
+        },
+      },
+    },
+    interface: [
+      {
+        name: 'results',
+        type: 'array',
+        label: 'Records',
+        spec: [{ name: 'id', type: 'text', label: 'Record ID' }],
+      },
+      { name: 'errors', type: 'array', label: 'Errors' },
+      { name: 'status', type: 'text', label: 'Status' },
+    ],
+    samples: {
+      results: [{ id: '101', properties: { email: 'jane@example.com' } }],
+      errors: [],
+      status: 'COMPLETE',
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { DEFAULT_BASE_URL } from '../hubspot/config';
+import { findStandardObjectType, STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
+import { customObjectType } from '../operations/objectTypeRef';
+import type { OperationDef } from '../operations/types';
+import { pascalCase } from './naming';
+
+/**
+ * An operation's object type as Make sees it: a fixed type (`contacts`) or the value of another parameter
+ * (`{fromInput: 'object_type'}`), rendered into IML. Time properties and scopes come from `hubspot/objectTypes.ts`.
+ */
+export type TypeRef = string | { fromInput: string };
+
+export const HUBSPOT_API = DEFAULT_BASE_URL;
+
+export function isFromInput(ref: TypeRef): ref is { fromInput: string } {
+  return typeof ref !== 'string';
+}
+
+/** The IML for the type's path segment. */
+export function typeIml(ref: TypeRef): string {
+  return isFromInput(ref) ? `{{parameters.${ref.fromInput}}}` : ref;
+}
+
+/** A word for names derived from the type (`Contacts`, or the input field: `ObjectType`). */
+export function typeWord(ref: TypeRef): string {
+  return pascalCase(isFromInput(ref) ? ref.fromInput : ref);
+}
+
+/** A property of the type's definition, as IML: fixed, or a `switch` over the standard types for a chosen type. */
+export function typeProperty(
+  ref: TypeRef,
+  pick: 'createdProperty' | 'lastModifiedProperty' | 'primaryDisplayProperty',
+): string {
+  if (!isFromInput(ref)) {
+    const def = findStandardObjectType(ref) ?? customObjectType(ref);
+    return def[pick];
+  }
+  const cases = STANDARD_OBJECT_TYPES.flatMap((t) => [
+    `'${t.name}', '${t[pick]}'`,
+    `'${t.objectTypeId}', '${t[pick]}'`,
+  ]);
+  return `{{switch(parameters.${ref.fromInput}, ${cases.join(', ')}, '${customObjectType('x')[pick]}')}}`;
+}
+
+export function defaultProperties(ref: TypeRef): readonly string[] | undefined {
+  return isFromInput(ref)
+    ? undefined
+    : (findStandardObjectType(ref) ?? customObjectType(ref)).defaultProperties;
+}
+
+export function scopesFor(ref: TypeRef, access: 'read' | 'write'): string[] {
+  if (isFromInput(ref)) return [];
+  const def = findStandardObjectType(ref) ?? customObjectType(ref);
+  const scope = (access === 'read' ? def.readScopes : def.writeScopes)[0];
+  return scope ? [scope] : [];
+}
+
+/** The operation's object type: its property-fields spec, a field's dropdown, or the type in its endpoint. */
+export function operationTypeRef(def: OperationDef): TypeRef | undefined {
+  const fromSpec = def.propertyFields?.objectType as TypeRef | undefined;
+  if (fromSpec) return fromSpec;
+  for (const field of def.inputFields) {
+    const source = field.dropdown as { objectType?: TypeRef } | undefined;
+    if (source?.objectType) return source.objectType;
+  }
+  const m = /\/objects\/([^/\s]+)/.exec(def.calls.endpoints[0] ?? '');
+  if (!m) return undefined;
+  const braced = /^\{(.+)\}$/.exec(decodeURIComponent(m[1]!));
+  return braced ? { fromInput: braced[1]! } : decodeURIComponent(m[1]!);
+}
+
+/**
+ * A path from `hubspot/paths.ts` with IML in its segments: each IML argument is passed as a placeholder (which
+ * `seg()` leaves as it is) and put back after. Keeps paths.ts the one place that knows HubSpot's URLs.
+ */
+export function imlPath<A extends string[]>(build: (...args: A) => string, ...iml: A): string {
+  const placeholders = iml.map((_, i) => `MAKEIMLARG${i}X`) as A;
+  let path = build(...placeholders);
+  iml.forEach((value, i) => {
+    path = path.replace(placeholders[i]!, value);
+  });
+  return path;
+}

@@ -1,0 +1,304 @@
+import { paths } from '../hubspot/paths';
+import type { OperationDef } from '../operations/types';
+import type { Json, MakeModule } from './model';
+import { interfaceFor, LIMIT_PARAM, omitOwn, operationParams, zapierOnlyParams } from './moduleParts';
+import { camelCase } from './naming';
+import {
+  defaultProperties,
+  imlPath,
+  isFromInput,
+  operationTypeRef,
+  scopesFor,
+  type TypeRef,
+  typeIml,
+  typeProperty,
+} from './objectRef';
+
+/**
+ * How each generic operation factory (`operations/objects/`) is expressed in Make's IML. A recipe recognises an
+ * operation by its declarative shape (kind, fields, the endpoint in `calls`), so every contact, company, deal,
+ * ticket, engagement or any-object operation built by a factory renders here without per-operation code.
+ */
+
+export interface Recipe {
+  name: string;
+  matches(def: OperationDef): boolean;
+  render(
+    def: OperationDef,
+    type: TypeRef,
+  ): Omit<MakeModule, 'name' | 'label' | 'description' | 'group' | 'operationKey' | 'samples' | 'interface'> &
+    Partial<Pick<MakeModule, 'interface'>>;
+}
+
+const endpoint = (def: OperationDef) => def.calls.endpoints[0] ?? '';
+const hasField = (def: OperationDef, key: string) => def.inputFields.some((f) => f.key === key);
+const hasOutput = (def: OperationDef, key: string) => def.outputFields.some((f) => f.key === key);
+
+/** A time property of the type as an IML expression (a quoted name, or a `switch` over the chosen type). */
+function timeExpr(type: TypeRef, pick: 'createdProperty' | 'lastModifiedProperty'): string {
+  const value = typeProperty(type, pick);
+  return value.startsWith('{{') ? value.slice(2, -2) : `'${value}'`;
+}
+
+/** A search result's `createdAt`/`updatedAt` mirror the type's created and last-modified properties. */
+const recordTime = (pick: 'createdProperty' | 'lastModifiedProperty') =>
+  pick === 'createdProperty' ? '{{item.createdAt}}' : '{{item.updatedAt}}';
+
+/**
+ * CRM search (`POST …/search`) with every page: the cursor is in the body, and Make's `pagination.body` replaces
+ * the body, so the whole body is repeated with `after` (../shared/reference/make-apps.md §2.4).
+ */
+function searchRequest(type: TypeRef, body: Json, response: Json): Json {
+  return {
+    url: imlPath(paths.objects.search, typeIml(type)),
+    method: 'POST',
+    body,
+    pagination: {
+      body: { ...body, after: '{{body.paging.next.after}}' },
+      condition: '{{body.paging.next.after}}',
+    },
+    response,
+  };
+}
+
+const PAGE = 100;
+
+/** An action writing records: the operation's fields and property fields, the type's write scope. */
+function writeAction(
+  def: OperationDef,
+  type: TypeRef,
+  crud: 'create' | 'update',
+  communication: Json,
+): ReturnType<Recipe['render']> {
+  return {
+    moduleType: 'action',
+    crud,
+    mappableParams: operationParams(def),
+    staticParams: [],
+    scope: scopesFor(type, 'write'),
+    communication,
+  };
+}
+
+function properties(type: TypeRef, ...extra: string[]): Json {
+  const defaults = defaultProperties(type);
+  return defaults ? { properties: [...defaults, ...extra] } : extra.length ? { properties: extra } : {};
+}
+
+/** Polling triggers: newest first, only what is newer than the last date Make saw (`data.lastDate`). */
+function pollingTrigger(
+  type: TypeRef,
+  pick: 'createdProperty' | 'lastModifiedProperty',
+  output: unknown,
+): Json {
+  const time = timeExpr(type, pick);
+  const body = {
+    filterGroups: [
+      {
+        filters: [
+          {
+            propertyName: `{{${time}}}`,
+            operator: 'GT',
+            value: "{{if(data.lastDate, formatDate(data.lastDate, 'x'), '0')}}",
+          },
+        ],
+      },
+    ],
+    sorts: [{ propertyName: `{{${time}}}`, direction: 'DESCENDING' }],
+    ...properties(type),
+    limit: PAGE,
+  };
+  return searchRequest(type, body, {
+    iterate: '{{body.results}}',
+    output,
+    limit: '{{ifempty(parameters.limit, 100)}}',
+    trigger: { id: '{{item.id}}', date: recordTime(pick), type: 'date', order: 'desc' },
+  });
+}
+
+function epoch(type: TypeRef, trigger: Json, pick: 'createdProperty' | 'lastModifiedProperty'): Json {
+  const primary = typeProperty(type, 'primaryDisplayProperty');
+  const label = primary.startsWith('{{')
+    ? `{{ifempty(get(item.properties, ${primary.slice(2, -2)}), item.id)}}`
+    : `{{ifempty(item.properties.${primary}, item.id)}}`;
+  return {
+    url: trigger.url,
+    method: 'POST',
+    body: trigger.body,
+    response: { limit: 300, output: { label, date: recordTime(pick) } },
+  };
+}
+
+/** A polling trigger module: static parameters only (Make's rule for triggers), an epoch to choose where to start. */
+function triggerModule(
+  def: OperationDef,
+  type: TypeRef,
+  pick: 'createdProperty' | 'lastModifiedProperty',
+  output: Json,
+): ReturnType<Recipe['render']> {
+  const communication = pollingTrigger(type, pick, output);
+  return {
+    moduleType: 'trigger',
+    staticParams: [...operationParams(def), LIMIT_PARAM(100)],
+    mappableParams: [],
+    scope: scopesFor(type, 'read'),
+    makeOnlyParams: ['limit'],
+    communication,
+    epoch: epoch(type, communication, pick),
+  };
+}
+
+const RECORD_OUTPUT = {
+  id: '{{item.id}}',
+  createdAt: '{{item.createdAt}}',
+  updatedAt: '{{item.updatedAt}}',
+  archived: '{{ifempty(item.archived, false)}}',
+  properties: '{{item.properties}}',
+};
+
+export const RECIPES: Recipe[] = [
+  {
+    name: 'createRecord',
+    matches: (d) =>
+      d.kind === 'create' &&
+      d.propertyFields?.purpose === 'create' &&
+      /^POST \S*\/objects\/[^/]+$/.test(endpoint(d)),
+    render: (d, type) =>
+      writeAction(d, type, 'create', {
+        url: imlPath(paths.objects.create, typeIml(type)),
+        method: 'POST',
+        body: { properties: omitOwn(d) },
+        response: { output: '{{body}}' },
+      }),
+  },
+  {
+    name: 'updateRecord',
+    matches: (d) => d.kind === 'create' && /^PATCH /.test(endpoint(d)) && hasField(d, 'record_id'),
+    render: (d, type) =>
+      writeAction(d, type, 'update', {
+        url: imlPath(paths.objects.one, typeIml(type), '{{parameters.record_id}}'),
+        method: 'PATCH',
+        qs: { idProperty: '{{ifempty(parameters.id_property, undefined)}}' },
+        body: { properties: omitOwn(d) },
+        response: { output: '{{body}}' },
+      }),
+  },
+  {
+    // One call, no search first: HubSpot matches on the unique property (safe to retry, no index lag).
+    name: 'upsertRecord',
+    matches: (d) =>
+      d.kind === 'create' &&
+      /\/batch\/upsert$/.test(endpoint(d)) &&
+      hasField(d, 'id_property') &&
+      !!d.propertyFields,
+    render: (d, type) =>
+      writeAction(d, type, 'update', {
+        url: imlPath(paths.objects.batch, typeIml(type), 'upsert'),
+        method: 'POST',
+        body: {
+          inputs: [
+            {
+              idProperty: '{{parameters.id_property}}',
+              id: '{{get(parameters, parameters.id_property)}}',
+              properties: omitOwn(d),
+            },
+          ],
+        },
+        response: {
+          valid: {
+            condition: '{{length(body.errors) == 0}}',
+            message: '{{body.errors[1].message}}',
+            type: 'DataError',
+          },
+          output: {
+            id: '{{body.results[1].id}}',
+            createdAt: '{{body.results[1].createdAt}}',
+            updatedAt: '{{body.results[1].updatedAt}}',
+            archived: '{{ifempty(body.results[1].archived, false)}}',
+            properties: '{{body.results[1].properties}}',
+            is_new: '{{ifempty(body.results[1].new, false)}}',
+          },
+        },
+      }),
+  },
+  {
+    name: 'findRecord',
+    matches: (d) => d.kind === 'search' && hasField(d, 'search_property') && hasField(d, 'search_value'),
+    render: (d, type) => ({
+      moduleType: 'search',
+      crud: 'read',
+      mappableParams: [...operationParams(d), LIMIT_PARAM(10)],
+      staticParams: [],
+      scope: scopesFor(type, 'read'),
+      makeOnlyParams: ['limit'],
+      communication: searchRequest(
+        type,
+        {
+          filterGroups: [
+            {
+              filters: [
+                {
+                  propertyName: '{{parameters.search_property}}',
+                  operator: 'EQ',
+                  value: '{{parameters.search_value}}',
+                },
+              ],
+            },
+          ],
+          sorts: [{ propertyName: `{{${timeExpr(type, 'createdProperty')}}}`, direction: 'DESCENDING' }],
+          ...properties(type, '{{parameters.search_property}}'),
+          limit: PAGE,
+        },
+        { iterate: '{{body.results}}', output: '{{item}}', limit: '{{ifempty(parameters.limit, 10)}}' },
+      ),
+    }),
+  },
+  {
+    name: 'newRecordTrigger',
+    matches: (d) =>
+      d.kind === 'trigger' &&
+      !d.hidden &&
+      / \S*\/search$/.test(endpoint(d)) &&
+      !hasOutput(d, 'record_id') &&
+      !hasField(d, 'property'),
+    render: (d, type) => triggerModule(d, type, 'createdProperty', RECORD_OUTPUT),
+  },
+  {
+    // Fires again for each modification: the id joins the record id and its modification time, as on Zapier.
+    name: 'newOrUpdatedRecordTrigger',
+    matches: (d) =>
+      d.kind === 'trigger' &&
+      !d.hidden &&
+      / \S*\/search$/.test(endpoint(d)) &&
+      hasOutput(d, 'record_id') &&
+      !hasField(d, 'property'),
+    render: (d, type) =>
+      triggerModule(d, type, 'lastModifiedProperty', {
+        ...RECORD_OUTPUT,
+        id: "{{item.id}}-{{formatDate(item.updatedAt, 'x')}}",
+        record_id: '{{item.id}}',
+      }),
+  },
+];
+
+export function recipeFor(def: OperationDef): Recipe | undefined {
+  return RECIPES.find((r) => r.matches(def));
+}
+
+export function moduleFromRecipe(def: OperationDef, recipe: Recipe): MakeModule {
+  const type = operationTypeRef(def);
+  if (type === undefined)
+    throw new Error(`${def.key}: no object type found for the Make recipe ${recipe.name}`);
+  const rendered = recipe.render(def, type);
+  return {
+    name: camelCase(def.key),
+    label: def.label,
+    description: def.description,
+    group: isFromInput(type) ? 'Any object' : `${def.noun}s`,
+    operationKey: def.key,
+    samples: def.sample as Json,
+    interface: interfaceFor(def.outputFields),
+    ...(zapierOnlyParams(def) ? { zapierOnlyParams: zapierOnlyParams(def) } : {}),
+    ...rendered,
+  };
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { generatedFiles, OUTPUT_DIR } from '../../make/build';
+import { expressionsIn } from '../../make/iml/evaluate';
+import { FUNCTIONS } from '../../make/iml/functions';
+import { parseExpression } from '../../make/iml/parse';
+import { loadValidators, schemaFor } from '../../make/schemas';
+
+function committedFiles(dir = OUTPUT_DIR): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) for (const [k, v] of committedFiles(path)) out.set(k, v);
+    else out.set(relative(OUTPUT_DIR, path), readFileSync(path, 'utf8'));
+  }
+  return out;
+}
+
+describe('make-app/ (generated Make app)', () => {
+  const fresh = generatedFiles();
+
+  it('is exactly what `npm run build:make` generates now', () => {
+    const committed = committedFiles();
+    expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [path, content] of fresh)
+      expect({ path, content: committed.get(path) }).toEqual({ path, content });
+  });
+
+  it("validates every file against Make's editor schemas", () => {
+    const validator = loadValidators();
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [path, content] of fresh) {
+      const schema = schemaFor(path);
+      if (!schema) continue;
+      const validate = validator(schema);
+      checked++;
+      if (!validate(JSON.parse(content)))
+        problems.push(`${path} (${schema}): ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('emits only IML the test evaluator understands (parses, known functions)', () => {
+    const unknown = new Set<string>();
+    for (const [path, content] of fresh) {
+      if (!path.endsWith('.json')) continue;
+      for (const source of expressionsIn(JSON.parse(content))) {
+        expect(() => parseExpression(source)).not.toThrow();
+        for (const m of source.matchAll(/([A-Za-z_]+)\s*\(/g))
+          if (!FUNCTIONS[m[1]!]) unknown.add(`${m[1]} in ${path}`);
+      }
+    }
+    expect([...unknown]).toEqual([]);
+  });
+
+  it('keeps secrets out: no common data, no client secret, no token values', () => {
+    const manifest = JSON.parse(fresh.get('makecomapp.json')!);
+    expect(manifest.generalCodeFiles.common).toBeNull();
+    for (const c of Object.values(manifest.components.connection) as Array<{
+      codeFiles: { common: unknown };
+    }>)
+      expect(c.codeFiles.common).toBeNull();
+    for (const content of fresh.values()) expect(content).not.toMatch(/pat-na1-|clientSecret"\s*:\s*"[^{]/);
+  });
+});
