@@ -32,19 +32,19 @@ export function universalModule(def: OperationDef): MakeModule {
     scope: [],
     mappableParams: [
       {
-        name: 'path',
-        type: 'text',
-        label: 'URL',
-        required: true,
-        help: 'A path relative to https://api.hubapi.com, starting with `/`, e.g. `/crm/v3/objects/contacts`.',
-      },
-      {
         name: 'method',
         type: 'select',
         label: 'Method',
         required: true,
         default: 'GET',
         options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ label: m, value: m })),
+      },
+      {
+        name: 'path',
+        type: 'text',
+        label: 'URL',
+        required: true,
+        help: 'A path relative to https://api.hubapi.com, starting with `/`, e.g. `/crm/v3/objects/contacts`.',
       },
       keyValues('headers', 'Headers'),
       keyValues('query', 'Query String'),
