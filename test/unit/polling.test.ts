@@ -1,24 +1,27 @@
 import { HubSpotClient } from '../../hubspot/client';
+import { makeResponse, type Transport } from '../../hubspot/transport';
 import { pollRecords, type Watermark } from '../../operations/polling';
 import type { SearchRequest } from '../../operations/search';
 import type { OperationContext } from '../../operations/types';
 import { FakeClock } from './fakeClock';
 
-const BASE = 'https://api.hubapi.test';
-const SEARCH = '/crm/v3/objects/contacts/search';
-
-// nock 15 is an ES module; this test file compiles to CommonJS, so it is loaded with a dynamic import.
-let nock: typeof import('nock', { with: { 'resolution-mode': 'import' }}).default;
-beforeAll(async () => {
-  nock = (await import('nock')).default;
-  process.env.HUBSPOT_BASE_URL = BASE;
-  nock.disableNetConnect();
+/**
+ * A stand-in for HubSpot's search endpoint: answers queued pages in order and keeps every request body. (nock is used
+ * by client.test.ts; two nock instances in one jest worker intercept each other, so this file needs none.)
+ */
+const answers: unknown[] = [];
+const bodies: SearchRequest[] = [];
+const searchTransport: Transport = async (req) => {
+  expect(req.url).toMatch(/\/crm\/v3\/objects\/contacts\/search$/);
+  bodies.push(req.json as SearchRequest);
+  const answer = answers.shift();
+  if (answer === undefined) throw new Error('No answer queued for this search');
+  return makeResponse(200, {}, JSON.stringify(answer));
+};
+beforeEach(() => {
+  answers.length = 0;
+  bodies.length = 0;
 });
-afterAll(() => {
-  delete process.env.HUBSPOT_BASE_URL;
-  nock.enableNetConnect();
-});
-afterEach(() => nock.cleanAll());
 
 const record = (id: number, modified: number) => ({
   id: String(id),
@@ -29,7 +32,7 @@ const record = (id: number, modified: number) => ({
 
 function context(state: Map<string, unknown>, clock = new FakeClock()): OperationContext {
   return {
-    api: new HubSpotClient({ accessToken: 'pat-na1-00000000-fake', clock }),
+    api: new HubSpotClient({ accessToken: 'pat-na1-00000000-fake', clock, transport: searchTransport }),
     schema: { properties: async () => [], owners: async () => [] },
     state: {
       get: async <T>(key: string) => state.get(key) as T | undefined,
@@ -44,14 +47,6 @@ function context(state: Map<string, unknown>, clock = new FakeClock()): Operatio
   };
 }
 
-/** A nock body matcher that keeps each request body. */
-const keep =
-  (bodies: SearchRequest[]) =>
-  (body: SearchRequest): boolean => {
-    bodies.push(body);
-    return true;
-  };
-
 const spec = {
   objectType: 'contacts',
   timeProperty: 'lastmodifieddate',
@@ -64,10 +59,7 @@ describe('pollRecords: the closed polling window', () => {
   it('first poll returns the latest records and sets the watermark to now minus the lag margin', async () => {
     const state = new Map<string, unknown>();
     const ctx = context(state);
-    const bodies: SearchRequest[] = [];
-    nock(BASE)
-      .post(SEARCH, keep(bodies))
-      .reply(200, { total: 1, results: [record(7, ctx.now() - 60_000)] });
+    answers.push({ total: 1, results: [record(7, ctx.now() - 60_000)] });
     const { records } = await pollRecords(ctx, spec);
     expect(records.map((r) => r.id)).toEqual(['7']);
     expect(bodies[0]!.sorts).toEqual([{ propertyName: 'lastmodifieddate', direction: 'DESCENDING' }]);
@@ -80,10 +72,7 @@ describe('pollRecords: the closed polling window', () => {
       ['watermark:m', { from: clock.now() - 100_000 } satisfies Watermark],
     ]);
     const ctx = context(state, clock);
-    const bodies: SearchRequest[] = [];
-    nock(BASE)
-      .post(SEARCH, keep(bodies))
-      .reply(200, { total: 2, results: [record(1, clock.now() - 50_000), record(2, clock.now() - 40_000)] });
+    answers.push({ total: 2, results: [record(1, clock.now() - 50_000), record(2, clock.now() - 40_000)] });
     const first = await pollRecords(ctx, spec);
     expect(first.records.map((r) => r.id)).toEqual(['2', '1']); // newest first
     expect(bodies[0]!.sorts).toEqual([{ propertyName: 'hs_object_id', direction: 'ASCENDING' }]);
@@ -94,9 +83,10 @@ describe('pollRecords: the closed polling window', () => {
     expect(state.get('watermark:m')).toEqual({ from: clock.now() - 30_000 });
 
     clock.advance(60_000); // the next invocation, with its own client
-    nock(BASE).post(SEARCH).reply(200, { total: 0, results: [] });
+    answers.push({ total: 0, results: [] });
     expect((await pollRecords(context(state, clock), spec)).records).toEqual([]);
-    expect(nock.isDone()).toBe(true);
+    expect(bodies).toHaveLength(2);
+    expect(answers).toHaveLength(0);
   });
 
   it('stops at its cap mid-window and resumes after the last id, never with an offset', async () => {
@@ -109,20 +99,15 @@ describe('pollRecords: the closed polling window', () => {
       results: ids.map((id) => record(id, start + 1)),
       ...(more ? { paging: { next: { after: String(ids.length) } } } : {}),
     });
-    nock(BASE)
-      .post(SEARCH)
-      .reply(200, page([1, 2], true));
+    answers.push(page([1, 2], true));
     const capped = await pollRecords(ctx, { ...spec, maxRecordsPerPoll: 2 });
     expect(capped.records).toHaveLength(2);
     expect(state.get('watermark:m')).toEqual({ from: start, to: clock.now() - 30_000, lastId: '2' });
 
     clock.advance(5_000); // the next invocation reuses the stored window, not extended
-    const resumedBodies: SearchRequest[] = [];
-    nock(BASE)
-      .post(SEARCH, keep(resumedBodies))
-      .reply(200, page([3], false));
+    answers.push(page([3], false));
     await pollRecords(context(state, clock), { ...spec, maxRecordsPerPoll: 2 });
-    const resumed = resumedBodies[0];
+    const resumed = bodies[1];
     expect(resumed!.after).toBeUndefined();
     expect(resumed!.filterGroups![0]!.filters).toContainEqual({
       propertyName: 'hs_object_id',
