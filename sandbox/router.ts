@@ -1,5 +1,5 @@
-import type { Portal } from './portal';
 import type { SandboxRequest, SandboxResponse } from './http';
+import type { Portal } from './portal';
 
 /**
  * A small router over legacy-family paths. Each route says who may call it (`auth`), which scopes it needs (any one

@@ -50,4 +50,3 @@ function utcOffset(timeZone: string, at: number): string {
   const minutes = Math.abs(ms) / 60_000;
   return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
-
