@@ -74,7 +74,8 @@ const outputFields = (def: OperationDef) => def.outputFields.map((f) => ({ ...f 
 /** CRM search allows 5 requests per second per portal; searches and polls share that lane. */
 export const SEARCH_THROTTLE = { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] };
 
-export function renderCreate(def: OperationDef) {
+/** The parts every Zapier operation shares; `extra` adds the kind's own keys (polling type, throttle). */
+function render<Extra extends object>(def: OperationDef, extra: Extra) {
   return {
     key: def.key,
     noun: def.noun,
@@ -84,52 +85,28 @@ export function renderCreate(def: OperationDef) {
       perform: perform(def),
       sample: def.sample,
       outputFields: outputFields(def),
+      ...extra,
     },
   };
 }
 
-export function renderSearch(def: OperationDef) {
-  return {
-    key: def.key,
-    noun: def.noun,
-    display: display(def),
-    operation: {
-      inputFields: inputFields(def),
-      perform: perform(def),
-      sample: def.sample,
-      outputFields: outputFields(def),
-      throttle: SEARCH_THROTTLE,
-    },
-  };
-}
+export const renderCreate = (def: OperationDef) => render(def, {});
 
-export function renderTrigger(def: OperationDef) {
-  return {
-    key: def.key,
-    noun: def.noun,
-    display: display(def),
-    operation: {
-      type: 'polling' as const,
-      inputFields: inputFields(def),
-      perform: perform(def),
-      sample: def.sample,
-      outputFields: outputFields(def),
-      throttle: { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] },
-    },
-  };
-}
+export const renderSearch = (def: OperationDef) => render(def, { throttle: SEARCH_THROTTLE });
+
+/** Polling triggers run searches, so they share the search throttle (Zapier forbids `retry` on them). */
+export const renderTrigger = (def: OperationDef) =>
+  render(def, { type: 'polling' as const, throttle: SEARCH_THROTTLE });
 
 /**
  * A create Zapier may buffer (`buffer` + `performBuffer`, which replace `perform`): the runs arrive together in
  * `bundle.buffer`, and the answer maps each run's `meta.id` to `{outputData}` or `{error}`.
  */
 export function renderBufferedCreate(def: BufferedOperationDef) {
-  const { operation } = renderCreate(def);
+  const { operation, ...head } = renderCreate(def);
   const { perform: _single, ...rest } = operation;
   return {
-    key: def.key,
-    noun: def.noun,
-    display: display(def),
+    ...head,
     operation: {
       ...rest,
       buffer: { groupedBy: [...def.buffer.groupedBy], limit: def.buffer.limit },
