@@ -51,31 +51,35 @@ describe('Zapier ↔ Make parity', () => {
     }
   });
 
-  it.each(OPERATIONS.map((o) => [o.key, o] as const))('%s: same field keys and required flags', (key, def) => {
-    const s = byKey.get(key)!;
-    if (!('module' in s)) return;
-    const module = s.module;
-    expect(module.name).toBe(key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
-    const zapierOnly = new Set(Object.keys(module.zapierOnlyParams ?? {}));
-    const makeOnly = new Set(module.makeOnlyParams ?? []);
-    const zapier = zapierFields(key)
-      .filter((f) => !zapierOnly.has(f.key))
-      .map((f) => ({ key: f.key, required: Boolean(f.required) }));
-    const make = params(module)
-      .filter((p) => !makeOnly.has(String(p.name)))
-      .map((p) => ({ key: String(p.name), required: Boolean(p.required) }));
-    expect(make).toEqual(zapier);
-    // Property fields load from the portal on both: Make through the property-fields RPC.
-    if (def.propertyFields && !zapierOnly.has('properties'))
-      expect(rpcReferences([...module.staticParams, ...module.mappableParams])).toContain(
-        `rpc://${propertyFieldsRpcName(def.propertyFields)}`,
-      );
-  });
+  it.each(OPERATIONS.map((o) => [o.key, o] as const))(
+    '%s: same field keys and required flags',
+    (key, def) => {
+      const s = byKey.get(key)!;
+      if (!('module' in s)) return;
+      const module = s.module;
+      expect(module.name).toBe(key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+      const zapierOnly = new Set(Object.keys(module.zapierOnlyParams ?? {}));
+      const makeOnly = new Set(module.makeOnlyParams ?? []);
+      const zapier = zapierFields(key)
+        .filter((f) => !zapierOnly.has(f.key))
+        .map((f) => ({ key: f.key, required: Boolean(f.required) }));
+      const make = params(module)
+        .filter((p) => !makeOnly.has(String(p.name)))
+        .map((p) => ({ key: String(p.name), required: Boolean(p.required) }));
+      expect(make).toEqual(zapier);
+      // Property fields load from the portal on both: Make through the property-fields RPC.
+      if (def.propertyFields && !zapierOnly.has('properties'))
+        expect(rpcReferences([...module.staticParams, ...module.mappableParams])).toContain(
+          `rpc://${propertyFieldsRpcName(def.propertyFields)}`,
+        );
+    },
+  );
 
   it('names Make-only and Zapier-only fields with a reason, never silently', () => {
     for (const s of support) {
       if (!('module' in s)) continue;
-      for (const reason of Object.values(s.module.zapierOnlyParams ?? {})) expect(reason.length).toBeGreaterThan(40);
+      for (const reason of Object.values(s.module.zapierOnlyParams ?? {}))
+        expect(reason.length).toBeGreaterThan(40);
     }
   });
 });

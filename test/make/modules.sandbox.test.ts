@@ -1,0 +1,252 @@
+import { MakeError } from '../../make/iml/run';
+import type { Json } from '../../make/model';
+import { OPERATIONS } from '../../operations';
+import { type PortalPropertyDefinition, propertyInputFields } from '../../operations/propertyFields';
+import { rateLimited } from '../../sandbox/errors';
+import { MakeRunner } from '../support/make';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+
+/** Every generated Make action, search and RPC, run by the IML evaluator against the sandbox over a local port. */
+describe('Make modules against the sandbox', () => {
+  let t: TestSandbox;
+  let make: MakeRunner;
+
+  beforeAll(async () => {
+    t = await startTestSandbox();
+    make = new MakeRunner(t.url, { accessToken: t.token });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => {
+    t.sandbox.portal.limits.reset();
+    t.sandbox.faults.reset();
+    make.requests = [];
+  });
+
+  const CREATES: Record<string, Json> = {
+    createContact: { email: 'make-create@example.com', firstname: 'Make', lifecyclestage: 'lead' },
+    createCompany: { name: 'Make Co', domain: 'make.example.com' },
+    createDeal: { dealname: 'Make deal', amount: 1200 },
+    createTicket: { subject: 'Make ticket', hs_pipeline: '0', hs_pipeline_stage: '1' },
+    createProduct: { name: 'Widget', price: 10 },
+    createObject: { object_type: 'contacts', email: 'make-object@example.com' },
+  };
+
+  it('runs every create action and the record exists in HubSpot', async () => {
+    const creates = make.app.modules.filter((m) => m.moduleType === 'action' && m.crud === 'create');
+    expect(creates.map((m) => m.name).sort()).toEqual(Object.keys(CREATES).sort());
+    for (const [name, parameters] of Object.entries(CREATES)) {
+      const record = await make.action(name, parameters);
+      expect({ name, id: record.id }).toEqual({ name, id: expect.stringMatching(/^\d+$/) });
+      expect(record.properties).toEqual(expect.objectContaining({ hs_object_id: record.id }));
+    }
+  });
+
+  it('updates by unique property and by id, and upserts (create, then update) in one call each', async () => {
+    const company = await make.action('createCompany', { name: 'Before' });
+    await make.action('updateCompany', { record_id: company.id, name: 'After' });
+    await make.action('updateObject', {
+      object_type: 'companies',
+      record_id: company.id,
+      domain: 'after.example.com',
+    });
+    const stored = t.sandbox.portal.records.get('0-2', String(company.id))!;
+    expect(stored.properties).toEqual(
+      expect.objectContaining({ name: 'After', domain: 'after.example.com' }),
+    );
+
+    await make.action('createContact', { email: 'alan@example.com' });
+    const updated = await make.action('updateContact', {
+      record_id: 'alan@example.com',
+      id_property: 'email',
+      jobtitle: 'Mathematician',
+    });
+    expect((updated.properties as Json).jobtitle).toBe('Mathematician');
+
+    const first = await make.action('createOrUpdateContact', {
+      id_property: 'email',
+      email: 'grace@example.com',
+      firstname: 'Grace',
+    });
+    const second = await make.action('createOrUpdateObject', {
+      object_type: 'contacts',
+      id_property: 'email',
+      email: 'grace@example.com',
+      lastname: 'Hopper',
+    });
+    expect(first.is_new).toBe(true);
+    expect(second).toEqual(expect.objectContaining({ id: first.id, is_new: false }));
+    const deal = await make.action('createDeal', { dealname: 'To update' });
+    const ticket = await make.action('createTicket', {
+      subject: 'To update',
+      hs_pipeline: '0',
+      hs_pipeline_stage: '1',
+    });
+    expect(
+      ((await make.action('updateDeal', { record_id: deal.id, dealname: 'Updated' })).properties as Json)
+        .dealname,
+    ).toBe('Updated');
+    expect(
+      ((await make.action('updateTicket', { record_id: ticket.id, subject: 'Updated' })).properties as Json)
+        .subject,
+    ).toBe('Updated');
+  });
+
+  it('batch upserts an array of records in one call', async () => {
+    const result = await make.action('batchUpsert', {
+      object_type: 'contacts',
+      id_property: 'email',
+      inputs: [
+        { idProperty: 'email', id: 'b1@example.com', properties: { firstname: 'B1' } },
+        { idProperty: 'email', id: 'b2@example.com', properties: { firstname: 'B2' } },
+      ],
+    });
+    expect((result.results as Json[]).map((r) => (r.properties as Json).email).sort()).toEqual([
+      'b1@example.com',
+      'b2@example.com',
+    ]);
+    expect(make.requests).toHaveLength(1);
+  });
+
+  it('makes an arbitrary API call (universal module)', async () => {
+    const answer = await make.action('apiRequest', {
+      method: 'GET',
+      path: '/crm/v3/objects/contacts',
+      query: [{ key: 'limit', value: '2' }],
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(((answer.body as Json).results as Json[]).length).toBe(2);
+  });
+
+  it.each([
+    ['findContact', 'contacts', 'lastname', {}],
+    ['findCompany', 'companies', 'city', {}],
+    ['findDeal', 'deals', 'description', {}],
+    ['findTicket', 'tickets', 'content', { hs_pipeline: '0', hs_pipeline_stage: '1' }],
+    ['findProduct', 'products', 'description', {}],
+    ['findObject', 'companies', 'description', { object_type: 'companies' }],
+  ] as const)(
+    '%s reads every page of a search (body repeated with `after`)',
+    async (name, type, property, extra) => {
+      const value = `pager-${name}`;
+      const { object_type, ...props } = extra as Json;
+      for (const batch of [100, 5]) {
+        const inputs = Array.from({ length: batch }, () => ({ properties: { ...props, [property]: value } }));
+        const res = await t.call('POST', `/crm/v3/objects/${type}/batch/create`, { inputs });
+        expect(res.status).toBeLessThan(300);
+      }
+      make.requests = [];
+      const { outputs } = await make.run(name, {
+        ...(object_type ? { object_type } : {}),
+        search_property: property,
+        search_value: value,
+        limit: 500,
+      });
+      expect(outputs).toHaveLength(105);
+      const searches = make.requests.filter((r) => r.url.endsWith('/search'));
+      expect(searches).toHaveLength(2);
+      expect((searches[1]!.body as Json).after).toBeDefined();
+      expect((searches[1]!.body as Json).filterGroups).toEqual((searches[0]!.body as Json).filterGroups);
+    },
+  );
+
+  it("runs every RPC; property fields match the Zapier app's fields for the same portal", async () => {
+    const params: Json = {
+      object_type: 'contacts',
+      from_object_type: 'contacts',
+      to_object_type: 'companies',
+    };
+    for (const rpc of make.app.rpcs) {
+      const items = await make.rpc(rpc.name, params);
+      expect({ rpc: rpc.name, some: items.length > 0 }).toEqual({ rpc: rpc.name, some: true });
+      if (rpc.name.endsWith('PropertyFields')) {
+        for (const item of items)
+          expect(item).toEqual(
+            expect.objectContaining({ name: expect.any(String), type: expect.any(String) }),
+          );
+      } else {
+        for (const item of items)
+          expect(item).toEqual(
+            expect.objectContaining({ label: expect.any(String), value: expect.anything() }),
+          );
+      }
+    }
+    const answer = (await (await t.call('GET', '/crm/v3/properties/contacts')).json()) as {
+      results: PortalPropertyDefinition[];
+    };
+    const defs = answer.results;
+    const zapierKeys = propertyInputFields(defs, { objectType: 'contacts', purpose: 'create' })
+      .map((f) => f.key)
+      .sort();
+    const makeFields = await make.rpc('listContactsPropertyFields');
+    expect(makeFields.map((f) => f.name).sort()).toEqual(zapierKeys);
+    const byName = Object.fromEntries(makeFields.map((f) => [f.name, f]));
+    expect(byName.hubspot_owner_id).toEqual(
+      expect.objectContaining({ type: 'select', options: 'rpc://listOwners' }),
+    );
+    expect(byName.lifecyclestage).toEqual(
+      expect.objectContaining({
+        type: 'select',
+        options: expect.arrayContaining([expect.objectContaining({ value: 'lead' })]),
+      }),
+    );
+    const stages = await make.rpc('listDealsStages', { pipeline: 'default' });
+    expect(stages.map((s) => s.value)).toContain('appointmentscheduled');
+    expect(OPERATIONS.length).toBeGreaterThan(0);
+  });
+
+  const makeError = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof MakeError) return { type: error.type, message: error.message };
+      throw error;
+    }
+    throw new Error('expected a Make error');
+  };
+
+  it('maps a 429 to RateLimitError (Make retries it)', async () => {
+    t.sandbox.faults.add({
+      path: '/crm/v3/objects/contacts',
+      status: 429,
+      // The body the sandbox answers a burst with (`sandbox/errors.ts` rateLimited).
+      body: rateLimited('TEN_SECONDLY_ROLLING').body,
+    });
+    expect(await makeError(make.action('createContact', { email: 'late@example.com' }))).toEqual({
+      type: 'RateLimitError',
+      message: expect.stringContaining('ten_secondly_rolling'),
+    });
+  });
+
+  it('maps a 401 to InvalidAccessTokenError', async () => {
+    const bad = new MakeRunner(t.url, { accessToken: 'pat-na1-00000000-fake-revoked' });
+    expect((await makeError(bad.action('createContact', { email: 'x@example.com' }))).type).toBe(
+      'InvalidAccessTokenError',
+    );
+  });
+
+  it("maps a 400 to DataError carrying HubSpot's property messages", async () => {
+    const error = await makeError(
+      make.action('createContact', { email: 'bad@example.com', lifecyclestage: 'not-a-stage' }),
+    );
+    expect(error.type).toBe('DataError');
+    expect(error.message).toMatch(/^\[400\].*lifecyclestage/);
+  });
+
+  it('maps a 403 missing scope to InvalidConfigurationError naming the scope, and a 409 to DuplicateDataError', async () => {
+    const limited = new MakeRunner(t.url, {
+      accessToken: t.sandbox.portal.auth.createPrivateAppToken({
+        token: 'pat-na1-00000000-fake-contacts-only',
+        scopes: ['crm.objects.contacts.read'],
+      }),
+    });
+    const denied = await makeError(limited.action('createContact', { email: 'scope@example.com' }));
+    expect(denied).toEqual({
+      type: 'InvalidConfigurationError',
+      message: expect.stringContaining('crm.objects.contacts.write'),
+    });
+    await make.action('createContact', { email: 'twice@example.com' });
+    expect((await makeError(make.action('createContact', { email: 'twice@example.com' }))).type).toBe(
+      'DuplicateDataError',
+    );
+  });
+});

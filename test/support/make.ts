@@ -1,0 +1,132 @@
+import { generateMakeApp } from '../../make/app';
+import { AUTHORIZE_URL } from '../../make/connections';
+import { render } from '../../make/iml/evaluate';
+import { applyTrigger, deepMerge, type Json, runCommunication, type TriggerState } from '../../make/iml/run';
+import type { MakeApp, MakeModule } from '../../make/model';
+import { HUBSPOT_API } from '../../make/objectRef';
+
+/**
+ * Runs the generated Make app's IML against a sandbox, the way Make's engine would: modules with the Base, RPCs,
+ * epochs, polling triggers with their state, and the connections' own communication.
+ */
+export class MakeRunner {
+  readonly app: MakeApp = generateMakeApp().app;
+  requests: Array<{ method: string; url: string; body?: unknown }> = [];
+  now: () => Date = () => new Date();
+
+  constructor(
+    private readonly sandboxUrl: string,
+    public connection: Json,
+  ) {}
+
+  private get options() {
+    return {
+      base: this.app.base,
+      now: this.now,
+      rewriteUrl: (url: string) =>
+        url
+          .replace(HUBSPOT_API, this.sandboxUrl)
+          .replace(AUTHORIZE_URL, `${this.sandboxUrl}/oauth/authorize`),
+      onRequest: (r: { method: string; url: string; body?: unknown }) => this.requests.push(r),
+    };
+  }
+
+  module(name: string): MakeModule {
+    const found = this.app.modules.find((m) => m.name === name);
+    if (!found) throw new Error(`No Make module ${name}`);
+    return found;
+  }
+
+  async run(name: string, parameters: Json, data: Json = {}) {
+    const module = this.module(name);
+    return runCommunication(
+      module.communication,
+      { parameters, connection: this.connection, data },
+      this.options,
+    );
+  }
+
+  /** Actions output exactly one bundle. */
+  async action(name: string, parameters: Json): Promise<Json> {
+    const { outputs } = await this.run(name, parameters);
+    if (outputs.length !== 1) throw new Error(`${name} output ${outputs.length} bundles`);
+    return outputs[0] as Json;
+  }
+
+  async rpc(name: string, parameters: Json = {}): Promise<Json[]> {
+    const rpc = this.app.rpcs.find((r) => r.name === name);
+    if (!rpc) throw new Error(`No Make RPC ${name}`);
+    const { outputs } = await runCommunication(
+      rpc.communication,
+      { parameters, connection: this.connection },
+      this.options,
+    );
+    return outputs as Json[];
+  }
+
+  /** "Choose where to start": the epoch's items. */
+  async epoch(name: string, parameters: Json): Promise<Array<{ label: string; date: string }>> {
+    const module = this.module(name);
+    const merged = deepMerge(module.communication, module.epoch) as Json;
+    // The epoch's own output replaces the trigger's (it is the list the user picks from).
+    (merged.response as Json).output = (module.epoch!.response as Json).output;
+    delete (merged.response as Json).trigger;
+    const { outputs } = await runCommunication(
+      merged,
+      { parameters, connection: this.connection, data: {} },
+      this.options,
+    );
+    return outputs as Array<{ label: string; date: string }>;
+  }
+
+  /** One poll from a state; answers the emitted bundles and the next state. */
+  async poll(name: string, parameters: Json, state: TriggerState) {
+    const { triggers } = await this.run(name, parameters, { ...state });
+    return applyTrigger(triggers, state);
+  }
+
+  /** Make's OAuth flow: authorize (the sandbox grants at once and redirects), token, info. */
+  async connectOAuth(common: Json) {
+    const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
+    const comm = oauth.communication as Record<string, Json>;
+    const scope = {
+      common,
+      oauth: { localRedirectUri: 'https://www.make.com/oauth/cb/app', scope: oauth.defaultScope },
+    };
+    const authorize = new URL(this.options.rewriteUrl(render(comm.authorize!.url, scope) as string));
+    for (const [k, v] of Object.entries(render(comm.authorize!.qs, scope) as Json))
+      authorize.searchParams.set(k, String(v));
+    const redirect = await fetch(authorize, { redirect: 'manual' });
+    const query = Object.fromEntries(new URL(redirect.headers.get('location')!).searchParams);
+    const temp = render((comm.authorize!.response as Json).temp, { ...scope, query }) as Json;
+    const token = await runCommunication(
+      comm.token!,
+      { ...scope, temp, data: {} },
+      { ...this.options, base: undefined },
+    );
+    const data = token.connection.data as Json;
+    const info = await runCommunication(comm.info!, { ...scope, data }, { ...this.options, base: undefined });
+    return { data, uid: info.connection.uid, metadata: info.connection.metadata as Json };
+  }
+
+  /** Runs `refresh` when its condition holds (Make checks it before each use); answers the new data or undefined. */
+  async refreshOAuth(common: Json, data: Json): Promise<Json | undefined> {
+    const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
+    const refresh = (oauth.communication as Record<string, Json>).refresh!;
+    const scope = { common, data, now: this.now() };
+    if (!render(refresh.condition, scope)) return undefined;
+    const { condition: _condition, ...request } = refresh;
+    const result = await runCommunication(request, scope, { ...this.options, base: undefined });
+    return { ...data, ...(result.connection.data as Json) };
+  }
+
+  async connectToken(accessToken: string) {
+    const basic = this.app.connections.find((c) => c.type === 'basic')!;
+    const result = await runCommunication(
+      basic.communication,
+      { parameters: { accessToken } },
+      { ...this.options, base: undefined },
+    );
+    return result.connection;
+  }
+}
