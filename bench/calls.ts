@@ -103,6 +103,40 @@ async function main() {
     () => drain(h, 'contact_property_change', 'prop', { property: 'lifecyclestage' }),
   );
 
+  // Issue 4: many Zap runs become one batch upsert per 100 records, at Free-tier limits.
+  const batch = (h.app.creates as Record<string, { operation: { performBuffer: unknown } }>).batch_upsert!;
+  const buffer = Array.from({ length: 1_000 }, (_, i) => ({
+    meta: { id: `run-${i}` },
+    inputData: { object_type: 'contacts', id_property: 'email', email: `buffered${i}@example.com` },
+  }));
+  const buffered = await h.runFunction<Record<string, { error?: string }>>(batch.operation.performBuffer, {
+    inputData: {},
+    buffer,
+  });
+  const failed = Object.values(buffered.result).filter((r) => r.error).length;
+  rows.push([
+    'batch_upsert, 1,000 buffered contact runs',
+    buffered.calls,
+    '≤ 10 batch calls (+1 property read), no 429 reaching a record',
+    `${describeCalls(buffered.byEndpoint)}; ${failed} run(s) failed, ${buffered.throttled} answered 429`,
+  ]);
+
+  // Issue 4: a trigger page with its records' associations costs one extra call per page, not per record.
+  const companies = findStandardObjectType('companies')!;
+  const company = createRecord(portal, companies, { properties: { name: 'Acme', domain: 'acme.example' } });
+  await h.run('triggers', 'new_contact', { include_associations: ['companies'] }, { zap: { id: 'assoc' } });
+  await sleep(5);
+  for (let i = 0; i < 150; i++) {
+    const c = createRecord(portal, contacts, { properties: { email: `assoc${i}@example.com` } });
+    portal.associations.associate('0-1', c.id, '0-2', company.id, []);
+  }
+  await sleep(5);
+  await measure(
+    'new_contact, 150 new records with their companies',
+    '1 search + 1 association batch read',
+    () => h.run('triggers', 'new_contact', { include_associations: ['companies'] }, { zap: { id: 'assoc' } }),
+  );
+
   await h.close();
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'scenario'.padEnd(width)}  calls  target`);

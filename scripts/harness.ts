@@ -19,6 +19,8 @@ export interface RunReport<T> {
 }
 
 export interface Harness {
+  /** The Zapier app as tested (HTTP patch off). */
+  app: typeof app;
   sandbox: Sandbox;
   server: RunningSandbox;
   authData: Record<string, string>;
@@ -60,6 +62,7 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
     return { result, calls: summary.total, throttled, byEndpoint: summary.byEndpoint };
   };
   return {
+    app,
     sandbox,
     server,
     authData,
