@@ -9,15 +9,20 @@ const PIPELINE = PIPELINE_PROPERTIES.deals!.pipeline;
 
 /**
  * Fires once per deal stage change, with the previous and new stage and their labels, optionally only in one
- * pipeline and only into one stage. Runs the property-change trigger on `dealstage` (search for modified deals, then
- * their stage history); the filters apply to the new stage, which names its pipeline because stage ids are unique
- * across a portal's deal pipelines (https://developers.hubspot.com/docs/api/crm/pipelines). Labels cost one
+ * pipeline and only into one stage. Runs the property-change trigger on `dealstage` (search for modified deals, in
+ * the chosen pipeline, then their stage history); the stage filter applies to the new stage, which names its pipeline
+ * because stage ids are unique across a portal's deal pipelines (https://developers.hubspot.com/docs/api/crm/pipelines). Labels cost one
  * pipelines read, only on polls that found changes.
  */
 const stageChanges = propertyChangeTrigger({
   key: 'deal_stage_changed',
   objectType: 'deals',
   sample: SAMPLE_DEAL,
+  // The pipeline narrows the search itself, so deals moving in other pipelines cost no history reads.
+  searchFilters: (ctx) =>
+    ctx.input[PIPELINE]
+      ? [{ propertyName: PIPELINE, operator: 'EQ', value: String(ctx.input[PIPELINE]) }]
+      : [],
 });
 
 export const dealStageChanged: OperationDef = {

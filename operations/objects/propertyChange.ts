@@ -1,7 +1,7 @@
 import { paths } from '../../hubspot/paths';
 import { pollRecords } from '../polling';
 import { requiredText } from '../records';
-import type { HistoryValue, HubSpotRecord } from '../search';
+import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { type RecordOperationConfig, recordType } from './common';
@@ -18,7 +18,12 @@ export const INTEGRATION_SOURCES = new Set(['INTEGRATION', 'API']);
  * (`batch/read` with `propertiesWithHistory`) and emits each history entry inside the window.
  * https://developers.hubspot.com/docs/api/crm/understanding-the-crm#property-history
  */
-export function propertyChangeTrigger(config: RecordOperationConfig): OperationDef {
+export interface PropertyChangeConfig extends RecordOperationConfig {
+  /** Narrows the search for modified records (e.g. one pipeline), so history is read only for records that matter. */
+  searchFilters?: (ctx: OperationContext) => SearchFilter[];
+}
+
+export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
@@ -81,6 +86,7 @@ export function propertyChangeTrigger(config: RecordOperationConfig): OperationD
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
         properties: [property],
+        filters: config.searchFilters?.(ctx),
         stateKey: `property${types.stateSuffix(ctx)}:${property}`,
       });
       const withHistory = await readHistory(ctx, type.name, records, property);
