@@ -1,8 +1,15 @@
 import { DEFAULT_BASE_URL } from '../hubspot/config';
 import { OPERATIONS } from '../operations';
 import type { DropdownSource, OperationDef } from '../operations/types';
+import { findOwnerModule, submitFormModule, uploadFileModule } from './accountModules';
+import {
+  createAssociationModule,
+  findAssociationsModule,
+  removeAssociationModule,
+} from './associationModules';
 import { connections } from './connections';
 import { responseError } from './errors';
+import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { batchUpsertModule, universalModule } from './nativeModules';
 import { moduleFromRecipe, recipeFor } from './recipes';
@@ -13,6 +20,15 @@ import { pendingReason, unsupportedReason } from './unsupported';
 const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   batch_upsert: batchUpsertModule,
   api_request: universalModule,
+  create_association: createAssociationModule,
+  remove_association: removeAssociationModule,
+  find_associations: findAssociationsModule,
+  add_to_list: (def) => listMembershipModule(def, 'add'),
+  remove_from_list: (def) => listMembershipModule(def, 'remove'),
+  find_list: findListModule,
+  find_owner: findOwnerModule,
+  submit_form: submitFormModule,
+  upload_file: uploadFileModule,
 };
 
 /** Builds the whole Make app from the shared operation definitions. */
@@ -40,7 +56,12 @@ export function operationSupport(def: OperationDef): OperationSupport {
  * whatever the shell says, so the committed output never depends on who ran the build.
  */
 function withProductionDefaults<T>(build: () => T): T {
-  const names = ['HUBSPOT_BASE_URL', 'HUBSPOT_API_VERSION', 'HUBSPOT_AUTHORIZE_URL'];
+  const names = [
+    'HUBSPOT_BASE_URL',
+    'HUBSPOT_FORMS_BASE_URL',
+    'HUBSPOT_API_VERSION',
+    'HUBSPOT_AUTHORIZE_URL',
+  ];
   const saved = names.map((n) => [n, process.env[n]] as const);
   for (const n of names) delete process.env[n];
   try {

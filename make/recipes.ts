@@ -1,5 +1,9 @@
+import { defaultAssociationTypeId } from '../hubspot/associationTypes';
+import { findStandardObjectType } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
+import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
 import type { OperationDef } from '../operations/types';
+import { associationParts, objectFromValue, objectsFromValues } from './imlArrays';
 import type { Json, MakeModule } from './model';
 import { interfaceFor, LIMIT_PARAM, omitOwn, operationParams, zapierOnlyParams } from './moduleParts';
 import { camelCase } from './naming';
@@ -63,6 +67,41 @@ function searchRequest(type: TypeRef, body: Json, response: Json): Json {
 
 const PAGE = 100;
 
+/**
+ * Record-id fields of a create (`contact_ids`, `deal_id`) become inline `associations` with HubSpot's default type
+ * from `hubspot/associationTypes.ts`, built from the field's values (`make/imlArrays.ts`); one IML expression merging
+ * them, or undefined when the operation has none.
+ */
+function inlineAssociations(def: OperationDef, type: TypeRef): string | undefined {
+  if (isFromInput(type)) return undefined;
+  const parts = def.inputFields.flatMap((field) => {
+    const m = /^([a-z]+)_ids?$/.exec(field.key);
+    const target = m ? findStandardObjectType(m[1]!) : undefined;
+    const typeId = target ? defaultAssociationTypeId(type, target.name) : undefined;
+    if (typeId === undefined) return [];
+    const { before, after } = associationParts(typeId);
+    const value = `parameters.${field.key}`;
+    return [field.list ? objectsFromValues(value, before, after) : objectFromValue(value, before, after)];
+  });
+  return parts.length ? `{{merge(${parts.join(', ')})}}` : undefined;
+}
+
+/**
+ * The record's properties: every mapped property field, and an own field standing for a property the operation
+ * renders itself (`product_id` → `hs_product_id`, listed in `propertyFields.exclude`).
+ */
+function createdProperties(def: OperationDef): Json | string {
+  const excluded = new Set(def.propertyFields?.exclude ?? []);
+  const standIns = def.inputFields.filter((f) => excluded.has(`hs_${f.key}`));
+  if (standIns.length === 0) return omitOwn(def);
+  return {
+    '{{...}}': omitOwn(def),
+    ...Object.fromEntries(
+      standIns.map((f) => [`hs_${f.key}`, `{{ifempty(parameters.${f.key}, undefined)}}`]),
+    ),
+  };
+}
+
 /** An action writing records: the operation's fields and property fields, the type's write scope. */
 function writeAction(
   def: OperationDef,
@@ -85,7 +124,13 @@ function properties(type: TypeRef, ...extra: string[]): Json {
   return defaults ? { properties: [...defaults, ...extra] } : extra.length ? { properties: extra } : {};
 }
 
-/** Polling triggers: newest first, only what is newer than the last date Make saw (`data.lastDate`). */
+/**
+ * Polling triggers: newest first, only what is newer than the last date Make saw (`data.lastDate`), and only what
+ * is older than the lag margin. HubSpot's search index lags behind writes, so a record can become searchable after a
+ * newer one Make has already passed; Make's watermark would then skip it. Reading only records whose time is at least
+ * the margin old (as `operations/polling.ts` does on Zapier) leaves a late-indexed record for the next run, which
+ * still finds it above the watermark. https://developers.hubspot.com/docs/api/crm/search
+ */
 function pollingTrigger(
   type: TypeRef,
   pick: 'createdProperty' | 'lastModifiedProperty',
@@ -100,6 +145,11 @@ function pollingTrigger(
             propertyName: `{{${time}}}`,
             operator: 'GT',
             value: "{{if(data.lastDate, formatDate(data.lastDate, 'x'), '0')}}",
+          },
+          {
+            propertyName: `{{${time}}}`,
+            operator: 'LTE',
+            value: `{{formatDate(addSeconds(now, -${DEFAULT_LAG_MARGIN_MS / 1000}), 'x')}}`,
           },
         ],
       },
@@ -167,7 +217,10 @@ export const RECIPES: Recipe[] = [
       writeAction(d, type, 'create', {
         url: imlPath(paths.objects.create, typeIml(type)),
         method: 'POST',
-        body: { properties: omitOwn(d) },
+        body: {
+          properties: createdProperties(d),
+          ...(inlineAssociations(d, type) ? { associations: inlineAssociations(d, type) } : {}),
+        },
         response: { output: '{{body}}' },
       }),
   },

@@ -136,7 +136,21 @@ const BUILDERS: Record<string, RpcBuilder> = {
           `{{parameters.${String(s.fromField)}}}`,
           `{{parameters.${String(s.toField)}}}`,
         ),
-        response: options("{{ifempty(item.label, 'Unlabeled')}}", '{{item.typeId}}'),
+        // The value is `CATEGORY:typeId`, as in the Zapier app (`labelValue`), so a label is written without guessing.
+        response: options("{{ifempty(item.label, 'Unlabeled')}}", '{{item.category}}:{{item.typeId}}'),
+      },
+    }),
+  },
+  forms: {
+    name: () => 'listForms',
+    build: () => ({
+      label: 'List forms',
+      params: [],
+      communication: {
+        url: paths.forms.list(),
+        qs: { limit: 100 },
+        pagination: cursorPaging,
+        response: { ...options('{{item.name}}', '{{item.id}}'), limit: 1000 },
       },
     }),
   },

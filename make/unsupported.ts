@@ -19,39 +19,23 @@ export const UNSUPPORTED_SHAPES: UnsupportedShape[] = [
       d.kind === 'trigger' &&
       d.calls.endpoints.some((e) => /\/crm\/v3\/objects\/[^/]+\/batch\/read$/.test(e)),
     reason:
-      "Emits one bundle per property-history entry: it needs a second request whose body lists the ids found by the first (`inputs: [{id}]`) and a flattening of each record's history array. IML can build neither an array of objects from another array nor a flat list across records without custom IML functions, which Make does not enable by default.",
+      "Emits one bundle per property-history entry. The second request (a batch read with `propertiesWithHistory` for the ids the search found) can be built in IML (`make/imlArrays.ts`), but the bundles cannot: each record's history is an array inside the record, and a history entry does not carry its record's id. `iterate` takes one container and cannot nest (one bundle per entry per record), and `flatten(map(...))` would give the entries without the record they belong to.",
   },
 ];
 
 /** Single operations Make cannot express, by operation key. */
-export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {};
+export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
+  new_list_member:
+    "HubSpot lists members only in join order, oldest first (`GET /crm/v3/lists/{listId}/memberships/join-order`), with no filter on the join time. The Zapier trigger stores the paging cursor of the last page it read and resumes there; a Make polling trigger keeps only the last date and id it emitted (`data.lastDate`, `data.lastID`), so every run would have to page from the list's first member, and Make stops a run after 3,200 items (50 pages): members beyond that in a larger list would never be reached. The members' properties also come from a second, batched read that a Make trigger cannot join. Use New or Updated Contact with a list-membership filter, or a HubSpot workflow webhook.",
+  new_form_submission:
+    'Watches several forms, or every form when none is chosen: Forms v1 reads submissions one form at a time (`GET /form-integrations/v1/submissions/forms/{formGuid}`) and has no cross-form endpoint, while a Make polling trigger is one paged request; IML cannot send one request per form of a list, nor list the forms and then read each. A single-form watch would be expressible but is a different operation with a different field (one required form instead of an optional list).',
+};
 
 /**
  * Operations IML could express but whose recipe is not written yet. Listed so the gap is visible (the parity test
- * prints it and `npm run build:make` reports it); each entry should become a recipe.
+ * prints it and `npm run build:make` reports it); each entry should become a recipe. Empty today.
  */
-const ENGAGEMENT_IDS =
-  'No Make recipe yet: the record is created with associations from lists of record ids (contact_ids, ...), which the createRecord recipe does not send; a recipe must add one `associations` entry per id field.';
-export const PENDING_KEYS: Readonly<Record<string, string>> = {
-  create_note: ENGAGEMENT_IDS,
-  create_task: ENGAGEMENT_IDS,
-  create_call: ENGAGEMENT_IDS,
-  create_meeting: ENGAGEMENT_IDS,
-  create_email: ENGAGEMENT_IDS,
-  create_line_item: 'No Make recipe yet: product_id and deal_id become an association and a product lookup.',
-  create_association: 'No Make recipe yet (PUT default or labelled association; expressible).',
-  remove_association: 'No Make recipe yet (DELETE, or archive one label; expressible).',
-  find_associations: 'No Make recipe yet (GET with cursor paging; expressible).',
-  new_list_member: 'No Make recipe yet (memberships join-order paging, then a batch read of the members).',
-  add_to_list: 'No Make recipe yet (PUT memberships/add with the ids; expressible).',
-  remove_from_list: 'No Make recipe yet (PUT memberships/remove with the ids; expressible).',
-  find_list:
-    'No Make recipe yet (by id, or by name through object-type-id/name; expressible with a condition).',
-  find_owner: 'No Make recipe yet (GET owners by email or id; expressible).',
-  upload_file: 'No Make recipe yet (multipart upload of a Make buffer, then a note attaching it).',
-  submit_form: 'No Make recipe yet (needs the portal id first; the forms host differs from the Base URL).',
-  new_form_submission: 'No Make recipe yet (forms v1 submissions with offset paging).',
-};
+export const PENDING_KEYS: Readonly<Record<string, string>> = {};
 
 export function unsupportedReason(def: OperationDef): string | undefined {
   return UNSUPPORTED_KEYS[def.key] ?? UNSUPPORTED_SHAPES.find((s) => s.matches(def))?.reason;

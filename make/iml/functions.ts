@@ -84,7 +84,7 @@ export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
     return array
       .filter((item) => filterKey === undefined || allowed.includes(imlString(getPath(item, filterKey))))
       .map((item) => getPath(item, key))
-      .filter((v: unknown) => v !== undefined);
+      .filter((v: unknown) => v !== undefined && v !== null);
   },
   merge: (...arrays) => arrays.flatMap((a) => (Array.isArray(a) ? a : [])),
   length: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : 0),
@@ -94,6 +94,18 @@ export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
       : typeof haystack === 'string' && haystack.includes(imlString(needle)),
   keys: (obj) => Object.keys((obj ?? {}) as object),
   first: (array) => (Array.isArray(array) ? array[0] : undefined),
+  last: (array) => (Array.isArray(array) ? array[array.length - 1] : undefined),
+  deduplicate: (array) => (Array.isArray(array) ? [...new Set(array)] : []),
+  // Text functions: `substring` is 0-based with an exclusive end; `replace` with a text (not a /regex/) replaces all.
+  substring: (text, start, end) =>
+    imlString(text).substring(Number(start), end === undefined ? undefined : Number(end)),
+  replace: (text, search, replacement) =>
+    imlString(text).split(imlString(search)).join(imlString(replacement)),
+  split: (text, separator) => (isEmpty(text) ? [] : imlString(text).split(imlString(separator))),
+  toArray: (collection) =>
+    Object.entries((collection ?? {}) as object).map(([key, value]) => ({ key, value })),
+  createJSON: (v) => JSON.stringify(v),
+  parseJSON: (v) => JSON.parse(imlString(v)),
   toCollection: (array, keyName, valueName) =>
     Object.fromEntries(
       (Array.isArray(array) ? array : []).map((item) => [

@@ -223,10 +223,12 @@ async function send(
   for (const [k, v] of Object.entries(renderMap(current.headers, scope)))
     headers[k.toLowerCase()] = imlString(v);
   const body = current.body === undefined ? undefined : renderPart(current.body, scope);
-  let payload: string | undefined;
+  let payload: string | FormData | undefined;
   const type = (request.type as string) ?? 'json';
   if (body !== undefined && method !== 'GET') {
-    if (type === 'urlencoded') {
+    if (type === 'multipart/form-data') {
+      payload = multipart(body as Json);
+    } else if (type === 'urlencoded') {
       payload = new URLSearchParams(
         Object.entries(body as Json)
           .filter(([, v]) => v !== undefined)
@@ -256,6 +258,23 @@ async function send(
     // Not JSON: Make's automatic parsing keeps the text.
   }
   return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed };
+}
+
+/**
+ * Make's multipart body: each field a text, or a file as `{value: buffer, options: {filename, contentType}}` (the
+ * request-library form Make documents for `type: multipart/form-data`). fetch sets the boundary.
+ */
+function multipart(body: Json): FormData {
+  const form = new FormData();
+  for (const [name, part] of Object.entries(body)) {
+    if (part === undefined || part === null) continue;
+    const file = part as { value?: unknown; options?: { filename?: string; contentType?: string } };
+    if (typeof part === 'object' && file.value instanceof Uint8Array) {
+      const blob = new Blob([file.value], { type: file.options?.contentType ?? 'application/octet-stream' });
+      form.append(name, blob, file.options?.filename ?? 'file');
+    } else form.append(name, imlString(part));
+  }
+  return form;
 }
 
 function errorFrom(spec: Json | string | undefined, scope: Scope, status: number): MakeError {

@@ -1,9 +1,8 @@
-import { MakeError } from '../../make/iml/run';
 import type { Json } from '../../make/model';
 import { OPERATIONS } from '../../operations';
 import { type PortalPropertyDefinition, propertyInputFields } from '../../operations/propertyFields';
 import { rateLimited } from '../../sandbox/errors';
-import { MakeRunner } from '../support/make';
+import { MakeRunner, makeErrorOf, sandboxList } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
 /** Every generated Make action, search and RPC, run by the IML evaluator against the sandbox over a local port. */
@@ -31,9 +30,23 @@ describe('Make modules against the sandbox', () => {
     createObject: { object_type: 'contacts', email: 'make-object@example.com' },
   };
 
+  /** Create actions whose effect is checked in `associationsLists.sandbox.test.ts`. */
+  const CREATES_ELSEWHERE = [
+    'createNote',
+    'createTask',
+    'createCall',
+    'createMeeting',
+    'createEmail',
+    'createLineItem',
+    'createAssociation',
+    'addToList',
+    'submitForm',
+    'uploadFile',
+  ];
+
   it('runs every create action and the record exists in HubSpot', async () => {
     const creates = make.app.modules.filter((m) => m.moduleType === 'action' && m.crud === 'create');
-    expect(creates.map((m) => m.name).sort()).toEqual(Object.keys(CREATES).sort());
+    expect(creates.map((m) => m.name).sort()).toEqual([...Object.keys(CREATES), ...CREATES_ELSEWHERE].sort());
     for (const [name, parameters] of Object.entries(CREATES)) {
       const record = await make.action(name, parameters);
       expect({ name, id: record.id }).toEqual({ name, id: expect.stringMatching(/^\d+$/) });
@@ -155,10 +168,11 @@ describe('Make modules against the sandbox', () => {
       from_object_type: 'contacts',
       to_object_type: 'companies',
     };
+    sandboxList(t.sandbox, 'RPC list');
     for (const rpc of make.app.rpcs) {
       const items = await make.rpc(rpc.name, params);
       expect({ rpc: rpc.name, some: items.length > 0 }).toEqual({ rpc: rpc.name, some: true });
-      if (rpc.name.endsWith('PropertyFields')) {
+      if (rpc.name.includes('PropertyFields')) {
         for (const item of items)
           expect(item).toEqual(
             expect.objectContaining({ name: expect.any(String), type: expect.any(String) }),
@@ -194,16 +208,6 @@ describe('Make modules against the sandbox', () => {
     expect(OPERATIONS.length).toBeGreaterThan(0);
   });
 
-  const makeError = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (error) {
-      if (error instanceof MakeError) return { type: error.type, message: error.message };
-      throw error;
-    }
-    throw new Error('expected a Make error');
-  };
-
   it('maps a 429 to RateLimitError (Make retries it)', async () => {
     t.sandbox.faults.add({
       path: '/crm/v3/objects/contacts',
@@ -211,7 +215,7 @@ describe('Make modules against the sandbox', () => {
       // The body the sandbox answers a burst with (`sandbox/errors.ts` rateLimited).
       body: rateLimited('TEN_SECONDLY_ROLLING').body,
     });
-    expect(await makeError(make.action('createContact', { email: 'late@example.com' }))).toEqual({
+    expect(await makeErrorOf(make.action('createContact', { email: 'late@example.com' }))).toEqual({
       type: 'RateLimitError',
       message: expect.stringContaining('ten_secondly_rolling'),
     });
@@ -219,13 +223,13 @@ describe('Make modules against the sandbox', () => {
 
   it('maps a 401 to InvalidAccessTokenError', async () => {
     const bad = new MakeRunner(t.url, { accessToken: 'pat-na1-00000000-fake-revoked' });
-    expect((await makeError(bad.action('createContact', { email: 'x@example.com' }))).type).toBe(
+    expect((await makeErrorOf(bad.action('createContact', { email: 'x@example.com' }))).type).toBe(
       'InvalidAccessTokenError',
     );
   });
 
   it("maps a 400 to DataError carrying HubSpot's property messages", async () => {
-    const error = await makeError(
+    const error = await makeErrorOf(
       make.action('createContact', { email: 'bad@example.com', lifecyclestage: 'not-a-stage' }),
     );
     expect(error.type).toBe('DataError');
@@ -239,13 +243,13 @@ describe('Make modules against the sandbox', () => {
         scopes: ['crm.objects.contacts.read'],
       }),
     });
-    const denied = await makeError(limited.action('createContact', { email: 'scope@example.com' }));
+    const denied = await makeErrorOf(limited.action('createContact', { email: 'scope@example.com' }));
     expect(denied).toEqual({
       type: 'InvalidConfigurationError',
       message: expect.stringContaining('crm.objects.contacts.write'),
     });
     await make.action('createContact', { email: 'twice@example.com' });
-    expect((await makeError(make.action('createContact', { email: 'twice@example.com' }))).type).toBe(
+    expect((await makeErrorOf(make.action('createContact', { email: 'twice@example.com' }))).type).toBe(
       'DuplicateDataError',
     );
   });

@@ -1,4 +1,5 @@
 import type { Json } from '../../make/model';
+import { DEFAULT_LAG_MARGIN_MS } from '../../operations/polling';
 import { ManualClock } from '../../sandbox';
 import { MakeRunner } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
@@ -7,6 +8,9 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox';
  * Every generated polling trigger from its epoch ("Choose where to start") and then from its watermark, and both
  * connections (OAuth with refresh, private-app token), run by the IML evaluator against the sandbox.
  */
+/** Past the triggers' lag margin: what was written before is now read. */
+const LAG_MARGIN_MS = DEFAULT_LAG_MARGIN_MS + 1_000;
+
 describe('Make triggers and connections against the sandbox', () => {
   let t: TestSandbox;
   let clock: ManualClock;
@@ -63,6 +67,7 @@ describe('Make triggers and connections against the sandbox', () => {
     async (name, type, params, props) => {
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) ids.push(await create(type, props(i)));
+      clock.advance(LAG_MARGIN_MS);
       const epoch = await make.epoch(name, params);
       expect(epoch.length).toBeGreaterThanOrEqual(3);
       expect(epoch[0]).toEqual({ label: expect.any(String), date: expect.any(String) });
@@ -74,6 +79,9 @@ describe('Make triggers and connections against the sandbox', () => {
       const idle = await make.poll(name, params, first.state);
       expect(idle.emitted).toEqual([]);
       const fresh = await create(type, props(9));
+      // Within the lag margin a record is left for a later run.
+      expect((await make.poll(name, params, idle.state)).emitted).toEqual([]);
+      clock.advance(LAG_MARGIN_MS);
       const next = await make.poll(name, params, idle.state);
       expect(next.emitted.map((b) => (b as Json).record_id ?? (b as Json).id)).toEqual([fresh]);
     },
@@ -81,13 +89,44 @@ describe('Make triggers and connections against the sandbox', () => {
 
   it('newOrUpdatedContact fires again when a record changes, with a new bundle id', async () => {
     const id = await create('contacts', { email: 'again@example.com' });
+    clock.advance(LAG_MARGIN_MS);
     const { state } = await make.poll('newOrUpdatedContact', {}, {});
     clock.advance(1_000);
     await t.call('PATCH', `/crm/v3/objects/contacts/${id}`, { properties: { firstname: 'Again' } });
+    clock.advance(LAG_MARGIN_MS);
     const { emitted } = await make.poll('newOrUpdatedContact', {}, state);
     expect(emitted).toEqual([
       expect.objectContaining({ record_id: id, id: expect.stringMatching(new RegExp(`^${id}-\\d+$`)) }),
     ]);
+  });
+
+  it('a record indexed late, with a time older than one indexed at once, is emitted on a later run (lag margin)', async () => {
+    const start = { lastDate: new Date(clock.now()).toISOString() };
+    t.sandbox.portal.searchIndexLagMs = 45_000;
+    const late = await create('contacts', { email: 'late-indexed@example.com' });
+    t.sandbox.portal.searchIndexLagMs = 0;
+    clock.advance(9_000);
+    const prompt = await create('contacts', { email: 'indexed-at-once@example.com' });
+    clock.advance(9_000);
+    // HubSpot's search shows the newer record and not yet the older one: a watermark taken now would pass the late one.
+    const visible = await t.call('POST', '/crm/v3/objects/contacts/search', {
+      filterGroups: [
+        { filters: [{ propertyName: 'createdate', operator: 'GT', value: Date.parse(start.lastDate) }] },
+      ],
+    });
+    expect(((await visible.json()) as { results: Json[] }).results.map((r) => r.id)).toEqual([prompt]);
+    const early = await make.poll('newContact', {}, start);
+    expect(early.emitted).toEqual([]);
+    clock.advance(LAG_MARGIN_MS);
+    const later = await make.poll('newContact', {}, early.state);
+    expect(later.emitted.map((b) => (b as Json).id)).toEqual([late, prompt]);
+    const filters = (make.requests.at(-1)!.body as { filterGroups: Array<{ filters: Json[] }> })
+      .filterGroups[0]!.filters;
+    expect(filters[1]).toEqual({
+      propertyName: 'createdate',
+      operator: 'LTE',
+      value: String(clock.now() - DEFAULT_LAG_MARGIN_MS),
+    });
   });
 
   it('private-app token connection: checked on save, labelled with the portal', async () => {

@@ -1,9 +1,18 @@
+import { DEFAULT_FORMS_BASE_URL } from '../../hubspot/config';
 import { generateMakeApp } from '../../make/app';
 import { AUTHORIZE_URL } from '../../make/connections';
 import { render } from '../../make/iml/evaluate';
-import { applyTrigger, deepMerge, type Json, runCommunication, type TriggerState } from '../../make/iml/run';
+import {
+  applyTrigger,
+  deepMerge,
+  type Json,
+  MakeError,
+  runCommunication,
+  type TriggerState,
+} from '../../make/iml/run';
 import type { MakeApp, MakeModule } from '../../make/model';
 import { HUBSPOT_API } from '../../make/objectRef';
+import type { Sandbox } from '../../sandbox';
 
 /**
  * Runs the generated Make app's IML against a sandbox, the way Make's engine would: modules with the Base, RPCs,
@@ -26,6 +35,7 @@ export class MakeRunner {
       rewriteUrl: (url: string) =>
         url
           .replace(HUBSPOT_API, this.sandboxUrl)
+          .replace(DEFAULT_FORMS_BASE_URL, this.sandboxUrl)
           .replace(AUTHORIZE_URL, `${this.sandboxUrl}/oauth/authorize`),
       onRequest: (r: { method: string; url: string; body?: unknown }) => this.requests.push(r),
     };
@@ -129,4 +139,28 @@ export class MakeRunner {
     );
     return result.connection;
   }
+}
+
+/** The Make error a module run ends with (type and message); fails when it succeeds or throws anything else. */
+export async function makeErrorOf(promise: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof MakeError) return { type: error.type, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a Make error');
+}
+
+/** A list stored directly in the sandbox portal (static unless told otherwise; contacts unless told otherwise). */
+export function sandboxList(sandbox: Sandbox, name: string, processingType = 'MANUAL', objectTypeId = '0-1') {
+  const now = sandbox.portal.now();
+  return sandbox.portal.lists.create({
+    name,
+    objectTypeId,
+    processingType: processingType as 'MANUAL',
+    createdAt: now,
+    updatedAt: now,
+    createdById: '1',
+  });
 }

@@ -1,0 +1,38 @@
+/**
+ * Arrays of objects built from values, in IML. HubSpot wants `[{to: {id}}, …]` or `[{id}, …]` where a Make field
+ * holds `['51', '52']`, and IML's built-in functions have no "map each value to an object". They do have
+ * `createJSON`, `replace`, `substring` and `parseJSON`, so the JSON text of the array is rewritten: in
+ * `createJSON(['51','52'])` = `["51","52"]`, an unescaped `","` only ever stands between two values (a quote inside a
+ * value is escaped as `\"`), so replacing it wraps every value safely whatever characters the values hold.
+ * Functions: ../shared/reference/make-apps.md §2.1.
+ */
+
+/** No `{{`/`}}` and no `'` in a literal: the template and the IML string would end there. */
+function literal(text: string): string {
+  if (/\{\{|\}\}|'/.test(text)) throw new Error(`make/imlArrays.ts: cannot quote ${text} in IML`);
+  return `'${text}'`;
+}
+
+/**
+ * An IML expression (no braces) for `[before + JSON(v) + after, …]` over the values of an array expression, or
+ * `emptyarray` when it is empty. Values are sent as JSON strings: `before`/`after` hold the rest of each object.
+ */
+export function objectsFromValues(values: string, before: string, after: string): string {
+  const json = `createJSON(${values})`;
+  const inner = `substring(${json}, 1, length(${json}) - 1)`;
+  const wrapped = `replace(${inner}, '","', ${literal(`"${after},${before}"`)})`;
+  return `if(length(${values}) > 0, parseJSON(${literal(`[${before}`)} + ${wrapped} + ${literal(`${after}]`)}), emptyarray)`;
+}
+
+/** The same for one optional value: `[before + JSON(v) + after]`, or `emptyarray` when it is empty. */
+export function objectFromValue(value: string, before: string, after: string): string {
+  return `if(${value}, parseJSON(${literal(`[${before}`)} + createJSON(toString(${value})) + ${literal(`${after}]`)}), emptyarray)`;
+}
+
+/** HubSpot's inline association to a record by id, with a HUBSPOT_DEFINED type (`POST /crm/v3/objects/{type}`). */
+export function associationParts(associationTypeId: number): { before: string; after: string } {
+  return {
+    before: '{"to":{"id":',
+    after: `},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":${associationTypeId}}]}`,
+  };
+}

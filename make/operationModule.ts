@@ -1,0 +1,32 @@
+import type { OperationDef } from '../operations/types';
+import type { Json, MakeModule } from './model';
+import { interfaceFor, operationParams } from './moduleParts';
+import { camelCase } from './naming';
+
+/**
+ * The parts every hand-shaped module shares with the recipes' modules: the name (camelCase of the Zapier key), the
+ * operation's labels and sample, and its fields as mappable parameters (same keys and required flags as Zapier).
+ */
+export function operationModule(
+  def: OperationDef,
+  group: string,
+  module: Pick<MakeModule, 'moduleType' | 'communication'> & Partial<MakeModule>,
+): MakeModule {
+  return {
+    name: camelCase(def.key),
+    label: def.label,
+    description: def.description,
+    group,
+    operationKey: def.key,
+    samples: def.sample as Json,
+    interface: interfaceFor(def.outputFields),
+    staticParams: [],
+    mappableParams: operationParams(def),
+    scope: [],
+    ...module,
+  };
+}
+
+/** A request that runs only when `condition` holds; when it is the last one skipped, `output` is the module's. */
+export const onlyIf = (condition: string, output?: Json): Json =>
+  output === undefined ? { condition } : { condition: { condition, default: output } };
