@@ -116,8 +116,10 @@ export function generateMakeApp(operations: readonly OperationDef[] = OPERATIONS
 const README = `HubSpot CRM
 ===========
 
-Create, update, upsert and find HubSpot records, watch new and updated records, fill dropdowns from your portal
-(owners, pipelines, stages, properties), and call any HubSpot endpoint with "Make an API Call".
+Create, update, upsert and find HubSpot records, watch new and updated records, log notes, tasks, calls, meetings
+and e-mails on the records they concern, create line items, associate records (with labels), add records to static
+lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
+properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are
 reported as errors Make retries automatically; an expired or revoked connection, or missing scopes, stops the
