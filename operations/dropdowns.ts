@@ -1,4 +1,5 @@
 import { paths } from '../hubspot/paths';
+import { dropdown } from './hiddenDropdown';
 import { formDropdown, listDropdown } from './listFormDropdowns';
 import { typeNameFromInput, typeRefKey } from './objectTypeRef';
 import { choosePipeline, listPipelines } from './pipelines';
@@ -10,28 +11,6 @@ import type { DropdownSource, ObjectTypeRef, OperationDef, OperationResult } fro
  * Hidden operations that fill dropdowns from the portal: owners, a type's properties, its unique properties. Each
  * returns `{id, label}` items. Owners page through HubSpot's cursor so every owner is reachable.
  */
-
-const dropdown = (
-  key: string,
-  noun: string,
-  perform: OperationDef['perform'],
-  endpoint: string,
-): OperationDef => ({
-  key,
-  kind: 'trigger',
-  hidden: true,
-  noun,
-  label: `List ${noun}s`,
-  description: `Lists ${noun.toLowerCase()}s for a dropdown.`,
-  inputFields: [],
-  outputFields: [
-    { key: 'id', label: 'ID' },
-    { key: 'label', label: 'Label' },
-  ],
-  sample: { id: 'email', label: 'Email' },
-  calls: { endpoints: [endpoint], perRun: '1' },
-  perform,
-});
 
 export function ownerDropdown(key: string): OperationDef {
   return dropdown(

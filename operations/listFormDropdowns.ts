@@ -1,4 +1,5 @@
 import { paths } from '../hubspot/paths';
+import { dropdown } from './hiddenDropdown';
 import type { OperationContext, OperationDef, OperationResult } from './types';
 
 /**
@@ -12,22 +13,11 @@ const hidden = (
   noun: string,
   endpoint: string,
   perform: OperationDef['perform'],
-): OperationDef => ({
-  key,
-  kind: 'trigger',
-  hidden: true,
-  noun,
-  label: `List ${noun}s`,
-  description: `Lists ${noun.toLowerCase()}s for a dropdown.`,
-  inputFields: [],
-  outputFields: [
-    { key: 'id', label: 'ID' },
-    { key: 'label', label: 'Label' },
-  ],
-  sample: { id: '12', label: 'Webinar attendees' },
-  calls: { endpoints: [endpoint], perRun: '1 per 500 lists / 100 forms' },
-  perform,
-});
+): OperationDef =>
+  dropdown(key, noun, perform, endpoint, {
+    sample: { id: '12', label: 'Webinar attendees' },
+    perRun: '1 per 500 lists / 100 forms',
+  });
 
 /** Enough for any real portal; stops a runaway loop on a misbehaving answer. */
 const MAX_PAGES = 50;
