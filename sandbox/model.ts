@@ -3,15 +3,10 @@
  * so that what the sandbox stores is what it answers.
  */
 
-/** HubSpot property types: https://developers.hubspot.com/docs/api/crm/properties */
-export type PropertyType =
-  | 'bool'
-  | 'date'
-  | 'datetime'
-  | 'enumeration'
-  | 'number'
-  | 'phone_number'
-  | 'string';
+/** HubSpot property types, from the one definition the connector uses too. */
+import type { PropertyType } from '../hubspot/propertyDefinition';
+
+export type { PropertyType };
 
 export type FieldType =
   | 'booleancheckbox'
