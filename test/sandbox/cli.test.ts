@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { parseFlags, UsageError } from '../../sandbox/server';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 interface Spawned {
   child: ChildProcess;
@@ -14,8 +13,15 @@ interface Spawned {
   exited: Promise<number | null>;
 }
 
+/**
+ * Runs the server in one Node process with tsx as a loader. The `tsx` binary would fork a second process that a
+ * SIGKILL of the first leaves running, holding the pipes open, and jest would then never exit.
+ */
 function spawnSandbox(args: string[]): Spawned {
-  const child = spawn(TSX, ['sandbox/server.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/server.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => {
@@ -28,10 +34,13 @@ function spawnSandbox(args: string[]): Spawned {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Waits until the sandbox printed `count` KEY=value lines, and parses them. */
+/**
+ * Waits until the sandbox printed `count` KEY=value lines on stdout and its hint on stderr (two pipes, so either
+ * may arrive first), and parses the lines.
+ */
 async function printedLines(s: Spawned, count: number): Promise<Record<string, string>> {
-  const deadline = Date.now() + 8_000;
-  while (s.stdout().split('\n').filter(Boolean).length < count) {
+  const deadline = Date.now() + 15_000;
+  while (s.stdout().split('\n').filter(Boolean).length < count || !s.stderr().includes('Press Ctrl-C')) {
     if (Date.now() > deadline || s.child.exitCode !== null) {
       throw new Error(`sandbox printed ${JSON.stringify(s.stdout())}; stderr ${s.stderr()}`);
     }
