@@ -11,8 +11,16 @@ import type { FormSubmission } from './common';
  */
 
 const SUBMISSIONS_PAGE = 50;
-/** Pages read per form and poll; a form with more new submissions than this logs it (see the report). */
-const MAX_PAGES_PER_FORM = 20;
+/**
+ * Submissions emitted per form and poll. A bigger backlog is emitted oldest first over the next polls: the watermark
+ * moves only as far as what was emitted, so nothing is skipped.
+ */
+export const MAX_SUBMISSIONS_PER_FORM_POLL = 1_000;
+/**
+ * Pages read per form and poll while looking for the watermark (newest first, so the oldest new submissions come
+ * last). Past this, submissions older than the last page read cannot be reached in one step's time; that is logged.
+ */
+const MAX_PAGES_PER_FORM = 100;
 
 /** Per form: the newest submittedAt emitted, and the conversion ids at that millisecond. */
 interface FormWatermark {
@@ -56,7 +64,8 @@ export const newFormSubmission: OperationDef = {
   },
   calls: {
     endpoints: [`GET ${paths.forms.list()}`, `GET ${paths.forms.submissions('{formGuid}')}`],
-    perRun: '1 per watched form when idle (+1 to list forms when none is chosen); +1 per 50 new submissions',
+    perRun:
+      '1 per watched form when idle (+1 to list forms when none is chosen); +1 per 50 new submissions; at most 1,000 a form per poll, the rest on the next polls',
   },
   async perform(ctx) {
     const formIds = await watchedForms(ctx);
@@ -89,7 +98,32 @@ async function watchedForms(ctx: OperationContext): Promise<string[]> {
 async function pollForm(ctx: OperationContext, formId: string): Promise<OperationResult[]> {
   const key = `form:${formId}`;
   const stored = ctx.isLoadingSample ? undefined : await ctx.state.get<FormWatermark>(key);
-  const fresh: FormSubmission[] = [];
+  const unseen = await readUntilWatermark(ctx, formId, stored);
+  // Newest first; when the backlog is bigger than one poll, emit its oldest part and leave the rest for the next.
+  const fresh = stored ? unseen.slice(-MAX_SUBMISSIONS_PER_FORM_POLL) : unseen;
+  if (!ctx.isLoadingSample) {
+    const next = nextWatermark(stored, fresh);
+    if (next) await ctx.state.set<FormWatermark>(key, next);
+  }
+  return fresh.map((s) => ({
+    id: s.conversionId,
+    form_id: formId,
+    submitted_at: new Date(s.submittedAt).toISOString(),
+    page_url: s.pageUrl ?? null,
+    values: Object.fromEntries(s.values.map((v) => [v.name, v.value])),
+  }));
+}
+
+/**
+ * The submissions newer than the watermark, newest first. Submissions at the watermark's millisecond that were not
+ * emitted yet count as new (several can share a millisecond). Without a watermark (first poll, sample) one small page.
+ */
+async function readUntilWatermark(
+  ctx: OperationContext,
+  formId: string,
+  stored: FormWatermark | undefined,
+): Promise<FormSubmission[]> {
+  const unseen: FormSubmission[] = [];
   let after: string | undefined;
   let pages = 0;
   let reachedWatermark = false;
@@ -103,34 +137,42 @@ async function pollForm(ctx: OperationContext, formId: string): Promise<Operatio
       query: { limit: stored ? SUBMISSIONS_PAGE : 3, after },
     });
     for (const s of data.results) {
-      if (
-        stored &&
-        (s.submittedAt < stored.at || (s.submittedAt === stored.at && stored.idsAt.includes(s.conversionId)))
-      ) {
+      if (stored && s.submittedAt < stored.at) {
         reachedWatermark = true;
         break;
       }
-      fresh.push(s);
+      if (stored && s.submittedAt === stored.at && stored.idsAt.includes(s.conversionId)) continue;
+      unseen.push(s);
     }
     after = data.paging?.next?.after;
     pages++;
   } while (stored && !reachedWatermark && after && pages < MAX_PAGES_PER_FORM);
   if (stored && !reachedWatermark && after) {
-    ctx.log('Form has more new submissions than one poll reads; the oldest were skipped.', { formId, pages });
+    ctx.log(
+      'Form has more new submissions than one poll can read; those older than the last page are unreachable.',
+      {
+        formId,
+        pages,
+        read: unseen.length,
+      },
+    );
   }
-  const newest = fresh[0];
-  if (!ctx.isLoadingSample && newest) {
-    const idsAt = fresh.filter((s) => s.submittedAt === newest.submittedAt).map((s) => s.conversionId);
-    const keep = stored && stored.at === newest.submittedAt ? [...stored.idsAt, ...idsAt] : idsAt;
-    await ctx.state.set<FormWatermark>(key, { at: newest.submittedAt, idsAt: keep });
-  } else if (!ctx.isLoadingSample && !stored) {
-    await ctx.state.set<FormWatermark>(key, { at: 0, idsAt: [] });
-  }
-  return fresh.map((s) => ({
-    id: s.conversionId,
-    form_id: formId,
-    submitted_at: new Date(s.submittedAt).toISOString(),
-    page_url: s.pageUrl ?? null,
-    values: Object.fromEntries(s.values.map((v) => [v.name, v.value])),
-  }));
+  return unseen;
+}
+
+/** Where the next poll of a form starts; undefined when it stays where it was. `emitted` is newest first. */
+function nextWatermark(
+  stored: FormWatermark | undefined,
+  emitted: FormSubmission[],
+): FormWatermark | undefined {
+  const newest = emitted[0];
+  if (!newest) return stored ? undefined : { at: 0, idsAt: [] };
+  // First poll: everything up to the newest submission's millisecond is the past, including submissions at that
+  // millisecond beyond the small page read.
+  if (!stored) return { at: newest.submittedAt + 1, idsAt: [] };
+  const idsAt = emitted.filter((s) => s.submittedAt === newest.submittedAt).map((s) => s.conversionId);
+  return {
+    at: newest.submittedAt,
+    idsAt: stored.at === newest.submittedAt ? [...stored.idsAt, ...idsAt] : idsAt,
+  };
 }

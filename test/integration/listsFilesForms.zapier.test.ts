@@ -231,6 +231,34 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     expect(portal().forms.submissionsOf(newsletter!.id)).toHaveLength(count);
   });
 
+  it('emits a backlog bigger than one poll oldest first over several polls, skipping none, ties included', async () => {
+    const [contactUs] = portal().forms.all();
+    const meta = { zap: { id: 'zap-form-backlog' } };
+    const poll = async () =>
+      (await run('triggers', 'new_form_submission', {
+        authData,
+        inputData: { form_ids: [contactUs!.id] },
+        meta,
+      })) as Array<{ id: string }>;
+    await poll(); // sets the watermark
+    // 1,100 new submissions, five at each millisecond, so the cut between polls falls inside a millisecond.
+    const start = portal().now() + 1;
+    const ids = Array.from({ length: 1_100 }, (_, i) => `backlog-${i}`);
+    ids.forEach((conversionId, i) =>
+      portal().forms.addSubmission(contactUs!.id, {
+        conversionId,
+        submittedAt: start + Math.floor(i / 5),
+        values: [{ name: 'email', value: `q${i}@example.com`, objectTypeId: '0-1' }],
+      }),
+    );
+    const first = await poll();
+    expect(first).toHaveLength(1_000);
+    expect(new Set(first.map((s) => s.id))).toEqual(new Set(ids.slice(0, 1_000)));
+    const second = await poll();
+    expect(new Set(second.map((s) => s.id))).toEqual(new Set(ids.slice(1_000)));
+    expect(await poll()).toEqual([]);
+  });
+
   it('buffers 1,000 contact upserts into at most 10 batch calls, with a result or an error for every run', async () => {
     const buffered = (testApp.creates as Record<string, { operation: { performBuffer: unknown } }>)
       .batch_upsert!;
