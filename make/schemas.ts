@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 
 /**
- * Make's editor schemas (vendored in ../shared/make-schemas, see its README): every `imljson/*.json` registered under
- * its file name so the relative `$ref`s resolve, Ajv non-strict (the files use editor-only keywords).
+ * Make's editor schemas, vendored in `make/schemas/` (MIT notice and provenance in its README) so the check runs in
+ * any clone; `MAKE_SCHEMAS_DIR` points it at another copy, e.g. a newer release of Make's VS Code extension. Every
+ * `imljson/*.json` is registered under its file name so the relative `$ref`s resolve, Ajv non-strict (the files use
+ * editor-only keywords).
  */
-
-export const SCHEMA_DIR =
-  process.env.MAKE_SCHEMAS_DIR ?? join(__dirname, '..', '..', 'shared', 'make-schemas');
+export const SCHEMA_DIR = process.env.MAKE_SCHEMAS_DIR ?? join(__dirname, 'schemas');
 
 /** Which schema validates a local-development file, by its name (the README's mapping). */
 const BY_SUFFIX: Array<[RegExp, string]> = [
