@@ -244,13 +244,13 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     // 1,100 new submissions, five at each millisecond, so the cut between polls falls inside a millisecond.
     const start = portal().now() + 1;
     const ids = Array.from({ length: 1_100 }, (_, i) => `backlog-${i}`);
-    ids.forEach((conversionId, i) =>
+    for (const [i, conversionId] of ids.entries()) {
       portal().forms.addSubmission(contactUs!.id, {
         conversionId,
         submittedAt: start + Math.floor(i / 5),
         values: [{ name: 'email', value: `q${i}@example.com`, objectTypeId: '0-1' }],
-      }),
-    );
+      });
+    }
     const first = await poll();
     expect(first).toHaveLength(1_000);
     expect(new Set(first.map((s) => s.id))).toEqual(new Set(ids.slice(0, 1_000)));
