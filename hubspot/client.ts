@@ -9,6 +9,7 @@ import type { ErrorContext } from './errorMessages';
 import { HubSpotError } from './errors';
 import { type LogFn, type StructuredLogger, structuredLogger } from './log';
 import { buildUrl, type Query } from './paths';
+import { readRateLimitHeaders } from './rateWindow';
 import { DEFAULT_RETRY_POLICY, decideRetry, jitterRateWait, type RetryPolicy } from './retry';
 import { type Lane, Throttle } from './throttle';
 import {
@@ -22,6 +23,26 @@ import {
 
 /** A Zapier step has a little over 30 s of useful time by default. */
 export const DEFAULT_BUDGET_MS = 30_000;
+
+/** Below these shares of the burst window or the daily quota left, every response is logged as a warning sign. */
+const LOW_BURST_SHARE = 0.1;
+const LOW_DAILY_SHARE = 0.05;
+
+/**
+ * Only responses worth a person's attention are logged: errors, and answers that show the portal's shared budget
+ * running low (every app on the portal draws from it). Zapier already records each HTTP exchange on its own.
+ */
+export function isWorthLogging(res: Pick<HttpResponse, 'status' | 'headers'>): boolean {
+  if (res.status >= 400) return true;
+  const limits = readRateLimitHeaders(res.headers);
+  const low = (remaining?: number, max?: number, share = 0) =>
+    remaining !== undefined && max !== undefined && max > 0 && remaining < max * share;
+  return Boolean(
+    limits &&
+      (low(limits.remaining, limits.max, LOW_BURST_SHARE) ||
+        low(limits.dailyRemaining, limits.daily, LOW_DAILY_SHARE)),
+  );
+}
 
 export type AccessTokenProvider = string | (() => string | Promise<string>);
 
@@ -117,15 +138,16 @@ export class HubSpotClient {
     try {
       const res = await this.throttle.schedule(lane, () => this.transport(req), { deadline: this.deadline });
       this.throttle.observe(lane, res.headers);
-      this.log.event('request', {
-        method: req.method,
-        url: req.url,
-        status: res.status,
-        ms: this.clock.now() - started,
-        correlationId: res.headers['x-hubspot-correlation-id'],
-        burstRemaining: res.headers['x-hubspot-ratelimit-remaining'],
-        dailyRemaining: res.headers['x-hubspot-ratelimit-daily-remaining'],
-      });
+      if (isWorthLogging(res))
+        this.log.event('request', {
+          method: req.method,
+          url: req.url,
+          status: res.status,
+          ms: this.clock.now() - started,
+          correlationId: res.headers['x-hubspot-correlation-id'],
+          burstRemaining: res.headers['x-hubspot-ratelimit-remaining'],
+          dailyRemaining: res.headers['x-hubspot-ratelimit-daily-remaining'],
+        });
       return res;
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;

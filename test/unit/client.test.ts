@@ -1,4 +1,4 @@
-import { HubSpotClient } from '../../hubspot/client';
+import { HubSpotClient, isWorthLogging } from '../../hubspot/client';
 import { DailyQuotaError, RateLimitedError, ServerError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { fetchTransport, NetworkError, type Transport } from '../../hubspot/transport';
@@ -178,4 +178,18 @@ test('acceptStatuses hands a 404 back instead of throwing', async () => {
     acceptStatuses: [404],
   });
   expect(res.status).toBe(404);
+});
+
+test('logs a response only when it is an error or the burst window or daily quota runs low', () => {
+  const headers = (remaining: number, dailyRemaining: number) => ({
+    'x-hubspot-ratelimit-max': '100',
+    'x-hubspot-ratelimit-remaining': String(remaining),
+    'x-hubspot-ratelimit-daily': '250000',
+    'x-hubspot-ratelimit-daily-remaining': String(dailyRemaining),
+  });
+  expect(isWorthLogging({ status: 200, headers: headers(50, 200_000) })).toBe(false);
+  expect(isWorthLogging({ status: 200, headers: {} })).toBe(false);
+  expect(isWorthLogging({ status: 200, headers: headers(9, 200_000) })).toBe(true);
+  expect(isWorthLogging({ status: 200, headers: headers(50, 12_000) })).toBe(true);
+  expect(isWorthLogging({ status: 404, headers: {} })).toBe(true);
 });
