@@ -1,6 +1,7 @@
 import type { FaultRule } from './faults';
 import type { LogEntry } from './requestLog';
 import type { SandboxSettings, SandboxSettingsUpdate } from './routes/admin';
+import type { DeliveryAttempt } from './webhooks/dispatcher';
 
 /**
  * A typed client for the sandbox admin API (`routes/admin.ts`), for tests and benchmarks that reach a sandbox over
@@ -26,7 +27,13 @@ export interface OAuthAppCredentials {
   appId: number;
 }
 
-export type { FaultRule, LogEntry, SandboxSettings, SandboxSettingsUpdate };
+export interface WebhookDeliveries {
+  /** Events waiting for a delivery or a retry. */
+  pending: number;
+  deliveries: DeliveryAttempt[];
+}
+
+export type { DeliveryAttempt, FaultRule, LogEntry, SandboxSettings, SandboxSettingsUpdate };
 
 export class SandboxAdminError extends Error {
   constructor(
@@ -71,6 +78,16 @@ export class SandboxAdmin {
   /** A new private-app token; every scope unless told otherwise. */
   createToken(options: { scopes?: string[] } = {}): Promise<{ token: string }> {
     return this.call('POST', 'tokens', options);
+  }
+
+  /** Every webhook delivery attempt so far, and how many events wait. */
+  webhookDeliveries(): Promise<WebhookDeliveries> {
+    return this.call('GET', 'webhooks/deliveries');
+  }
+
+  /** Delivers the webhook events due now (retries included once the clock reaches them) and waits for answers. */
+  flushWebhooks(): Promise<WebhookDeliveries> {
+    return this.call('POST', 'webhooks/flush');
   }
 
   /** Registers an OAuth app, for `/oauth/authorize` and `/oauth/v1/token`. */

@@ -9,6 +9,7 @@ import { RequestLog, tokenFingerprint } from './requestLog';
 import { Router } from './router';
 import { routeModules } from './routes';
 import { adminRoutes } from './routes/admin';
+import { type DispatcherOptions, WebhookDispatcher } from './webhooks/dispatcher';
 
 export interface SandboxOptions {
   clock?: Clock;
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   searchIndexLagMs?: number;
   /** Turn rate limiting off (benchmarks that are not about limits). */
   rateLimits?: boolean;
+  /** Webhook delivery: on its own by default; `{ autoDeliver: false }` delivers only on `webhooks.flush()`. */
+  webhooks?: DispatcherOptions;
 }
 
 /** What the transport layer hands the sandbox: the raw request. */
@@ -44,6 +47,8 @@ export interface Sandbox {
   log: RequestLog;
   faults: Faults;
   router: Router;
+  /** Sends webhook events to the apps' target URLs; `flush()` delivers what is due and waits. */
+  webhooks: WebhookDispatcher;
   handle(request: IncomingSandboxRequest): Promise<SandboxAnswer>;
 }
 
@@ -66,6 +71,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     log,
     faults,
     router,
+    webhooks: new WebhookDispatcher(portal, options.webhooks),
     handle: (request) => handle(sandbox, request),
   };
   adminRoutes(sandbox);
@@ -113,6 +119,8 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
       if (route.auth === 'bearer') {
         req.auth = portal.auth.authenticate(headers.authorization);
         token = req.auth.token;
+      } else if (route.auth === 'developer') {
+        portal.auth.authenticateDeveloper(req.query.get('hapikey'));
       }
       const limitHeaders = portal.limits.enabled ? portal.limits.admit(route.lane, req.auth) : {};
       try {

@@ -12,6 +12,7 @@ import { PipelineStore } from './state/pipelines';
 import { PropertyStore } from './state/properties';
 import { RateLimiter } from './state/rateLimits';
 import { RecordStore } from './state/records';
+import { WebhookStore } from './state/webhooks';
 
 export interface PortalInfo {
   portalId: number;
@@ -43,6 +44,7 @@ export class Portal {
   readonly lists = new ListStore();
   readonly files = new FileStore();
   readonly forms = new FormStore();
+  readonly webhooks = new WebhookStore();
   readonly auth: AuthStore;
   readonly limits: RateLimiter;
 
@@ -81,6 +83,7 @@ export class Portal {
       forms: this.forms.toJSON(),
       auth: this.auth.toJSON(),
       limits: this.limits.toJSON(),
+      webhooks: this.webhooks.toJSON(),
     };
   }
 
@@ -98,5 +101,7 @@ export class Portal {
     this.forms.load(state.forms);
     this.auth.load(state.auth);
     this.limits.load(state.limits);
+    // Last, so that loading the records above announces no webhook events.
+    this.webhooks.load(state.webhooks);
   }
 }

@@ -9,8 +9,11 @@ import type { Portal } from './portal';
 export type Lane = 'burst' | 'search' | 'none';
 
 export interface RouteOptions {
-  /** `bearer` (default): a valid token is required. `none`: OAuth endpoints, sandbox admin. */
-  auth?: 'bearer' | 'none';
+  /**
+   * `bearer` (default): a valid token is required. `developer`: the developer API key in `?hapikey=` (webhooks
+   * management). `none`: OAuth endpoints, sandbox admin.
+   */
+  auth?: 'bearer' | 'developer' | 'none';
   /** Any one of these scopes grants access; computed from the request (e.g. per object type). */
   scopes?: (req: SandboxRequest, portal: Portal) => readonly string[];
   /** `burst` (default) counts toward the 10-second and daily limits, `search` toward the per-second search limit. */

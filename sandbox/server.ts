@@ -45,6 +45,9 @@ export interface Credentials {
   refreshToken?: string;
   clientId?: string;
   clientSecret?: string;
+  /** OAuth only: the app's id and the developer API key, for the webhooks v3 management API. */
+  appId?: number;
+  developerApiKey?: string;
 }
 
 export interface StartedServer {
@@ -174,12 +177,15 @@ export async function startSandboxServer(options: ServerOptions): Promise<Starte
             `HUBSPOT_REFRESH_TOKEN=${credentials.refreshToken}`,
             `HUBSPOT_CLIENT_ID=${credentials.clientId}`,
             `HUBSPOT_CLIENT_SECRET=${credentials.clientSecret}`,
+            `HUBSPOT_APP_ID=${credentials.appId}`,
+            `HUBSPOT_DEVELOPER_API_KEY=${credentials.developerApiKey}`,
           ]
         : []),
     ],
     restored: saved !== undefined,
     persistence,
     close: async () => {
+      sandbox.webhooks.close();
       persistence?.close();
       await server.close();
     },
@@ -208,6 +214,8 @@ function launcherCredentials(portal: Portal, appType: AppType): Credentials {
     refreshToken: issued.refreshToken,
     clientId: app.clientId,
     clientSecret: app.clientSecret,
+    appId: app.appId,
+    developerApiKey: auth.developerApiKey,
   };
 }
 
@@ -221,11 +229,12 @@ function hints(started: StartedServer, options: ServerOptions): string {
       : options.data
         ? `State is saved to ${options.data} after every change.`
         : `Seeded ${options.seed} contacts. State lives in memory (use --data <file> to keep it).`,
-    `Admin API: ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings (see sandbox/adminClient.ts).`,
+    `Admin API: ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings, /__sandbox/webhooks/deliveries (see sandbox/adminClient.ts).`,
   ];
   if (options.appType === 'oauth') {
     out.push(
       'The access token expires in 30 minutes: refresh it with POST /oauth/v1/token grant_type=refresh_token.',
+      'Webhooks: configure them with PUT /webhooks/v3/<HUBSPOT_APP_ID>/settings?hapikey=<HUBSPOT_DEVELOPER_API_KEY>.',
     );
   }
   out.push('Press Ctrl-C to stop.');

@@ -9,8 +9,8 @@ import type { Portal } from '../portal';
 import type { RateLimitOverrides } from '../state/rateLimits';
 
 /**
- * The sandbox's admin API (not HubSpot's): request log, fault injection, tokens, OAuth apps, settings, limits and
- * the clock, for tests and benchmarks that drive a sandbox over HTTP. Typed client: `../adminClient.ts`.
+ * The sandbox's admin API (not HubSpot's): request log, fault injection, tokens, OAuth apps, webhook deliveries,
+ * settings, limits and the clock, for tests and benchmarks that drive a sandbox over HTTP. Typed client: `../adminClient.ts`.
  * Answers never carry an existing token, only the one a call just created.
  */
 
@@ -80,6 +80,14 @@ export function adminRoutes(sandbox: Sandbox): void {
       clientSecret: clientSecret as string | undefined,
     });
     return json(201, { clientId: app.clientId, clientSecret: app.clientSecret, appId: app.appId });
+  });
+
+  const deliveries = () =>
+    json(200, { pending: sandbox.webhooks.pending(), deliveries: sandbox.webhooks.deliveries() });
+  router.get(path('webhooks/deliveries'), open, deliveries);
+  router.post(path('webhooks/flush'), open, async () => {
+    await sandbox.webhooks.flush();
+    return deliveries();
   });
 
   router.get(path('settings'), open, () => json(200, settingsOf(portal)));

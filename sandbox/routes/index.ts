@@ -12,6 +12,7 @@ import { pipelineRoutes } from './pipelines';
 import { propertyRoutes } from './properties';
 import { schemaRoutes } from './schemas';
 import { searchRoutes } from './search';
+import { webhookRoutes } from './webhooks';
 
 /**
  * Every area of the emulated API registers its routes here. Each area lives in its own file.
@@ -32,4 +33,5 @@ export const routeModules: RouteModule[] = [
   listRoutes,
   fileRoutes,
   formRoutes,
+  webhookRoutes,
 ];

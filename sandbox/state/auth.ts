@@ -68,6 +68,11 @@ export class AuthStore {
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly codes = new Map<string, AuthorizationCode>();
   readonly oauthApps: OAuthApp[] = [];
+  /**
+   * The developer account's API key (`?hapikey=`), which HubSpot's webhooks v3 management API takes; one for every
+   * app of the account. https://developers.hubspot.com/docs/api/webhooks
+   */
+  developerApiKey = secret('sandbox-devkey-');
 
   constructor(private readonly clock: Clock) {}
 
@@ -219,15 +224,23 @@ export class AuthStore {
     };
   }
 
+  /** Checks `?hapikey=` against the developer API key; HubSpot's 401 otherwise. */
+  authenticateDeveloper(hapikey: string | undefined): void {
+    if (!hapikey || hapikey !== this.developerApiKey) throw invalidAuthentication();
+  }
+
   toJSON() {
     return {
       tokens: [...this.tokens],
       refreshTokens: [...this.refreshTokens],
       oauthApps: this.oauthApps,
+      developerApiKey: this.developerApiKey,
     };
   }
 
   load(state: ReturnType<AuthStore['toJSON']>): void {
+    // Absent in state saved before webhooks existed.
+    if (state.developerApiKey) this.developerApiKey = state.developerApiKey;
     for (const [k, v] of state.tokens) this.tokens.set(k, v);
     for (const [k, v] of state.refreshTokens) this.refreshTokens.set(k, v);
     for (const app of state.oauthApps) if (!this.findOAuthApp(app.clientId)) this.oauthApps.push(app);

@@ -136,7 +136,11 @@ describe('sandbox persistence (--data)', () => {
         'HUBSPOT_REFRESH_TOKEN',
         'HUBSPOT_CLIENT_ID',
         'HUBSPOT_CLIENT_SECRET',
+        'HUBSPOT_APP_ID',
+        'HUBSPOT_DEVELOPER_API_KEY',
       ]);
+      expect(credentials.developerApiKey).toBe(first.credentials.developerApiKey);
+      expect(credentials.appId).toBe(first.credentials.appId);
       expect(second.lines[2]).toBe(`HUBSPOT_REFRESH_TOKEN=${first.credentials.refreshToken}`);
       expect(credentials.refreshToken).toBe(first.credentials.refreshToken);
       expect(credentials.clientId).toBe(first.credentials.clientId);
