@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import {
-  accessTokenInfo,
   authorizeUrl,
+  introspectAccessToken,
   type OAuthCredentials,
   REQUIRED_SCOPES,
   requestTokens,
@@ -27,9 +27,15 @@ function credentials(): OAuthCredentials {
   return { clientId, clientSecret };
 }
 
+/** Who and which portal a token belongs to; the label falls back to the hub id when HubSpot names no domain. */
+async function identity(z: ZObject, accessToken: string) {
+  const info = await introspectAccessToken(zapierTransport(z), credentials(), accessToken);
+  return { ...info, hub_domain: info.hub_domain ?? `HubSpot account ${info.hub_id}` };
+}
+
 /** Tokens plus who and which portal they belong to, stored in authData for the connection label and throttling. */
 async function withIdentity(z: ZObject, tokens: Awaited<ReturnType<typeof requestTokens>>) {
-  const info = await accessTokenInfo(zapierTransport(z), tokens.access_token);
+  const info = await identity(z, tokens.access_token);
   return {
     access_token: tokens.access_token,
     refresh_token: tokens.refresh_token,
@@ -88,7 +94,7 @@ export default {
     { key: 'hub_domain', type: 'string' as const, required: false, computed: true },
     { key: 'user', type: 'string' as const, required: false, computed: true },
   ],
-  /** Checks the token and names the portal: `GET /oauth/v1/access-tokens/{token}`. */
-  test: guard(async (z, bundle) => accessTokenInfo(zapierTransport(z), bundle.authData.access_token ?? '')),
+  /** Checks the token and names the portal: `POST /oauth/v3/token/introspect`. */
+  test: guard(async (z, bundle) => identity(z, bundle.authData.access_token ?? '')),
   connectionLabel: '{{hub_domain}} ({{user}})',
 };

@@ -36,7 +36,9 @@ export const PATH_FAMILIES: readonly PathFamilyRow[] = [
   row('/account-info/v3/', '/account-info/{v}/'),
   row('/files/v3/', '/files/{v}/'),
   row('/marketing/v3/forms', '/marketing/forms/{v}'),
-  row('/oauth/v1/', '/oauth/{v}/'),
+  // OAuth's dated family continues v3 (token, introspect, revoke), not v1:
+  // https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide
+  row('/oauth/v3/', '/oauth/{v}/'),
 ];
 
 /** Rewrites a legacy path into the date-versioned family (paths with no twin are returned unchanged). */

@@ -48,9 +48,11 @@ export function errorFromParsed(
   headers?: Readonly<Record<string, string>>,
 ): HubSpotError {
   const policyName = policyOf(body);
-  const codes = [...body.propertyErrors.map((p) => p.error), ...body.errors.map((e) => e.code)].filter(
-    (c): c is string => c !== undefined,
-  );
+  const codes = [
+    ...body.propertyErrors.map((p) => p.error),
+    ...body.errors.map((e) => e.code),
+    body.oauthError,
+  ].filter((c): c is string => c !== undefined);
   const rule = findRule({ status, category: body.category, codes, policyName });
   const now = ctx.now ?? Date.now();
   const scopes = requiredScopes(body);

@@ -28,6 +28,8 @@ export interface ParsedErrorBody {
   correlationId?: string;
   policyName?: string;
   errorType?: string;
+  /** OAuth endpoints: the RFC 6749 `error` code (`invalid_grant`, `invalid_client`, …). */
+  oauthError?: string;
   context?: Record<string, unknown>;
   errors: ErrorDetail[];
   propertyErrors: PropertyValueError[];
@@ -117,6 +119,7 @@ export function parseErrorBody(input: unknown): ParsedErrorBody {
     correlationId: str(body.correlationId),
     policyName: str(body.policyName),
     errorType: str(body.errorType),
+    oauthError: str(body.error),
     context: record(body.context),
     errors,
     propertyErrors: fromMessage.length > 0 ? fromMessage : propertyErrorsFromDetails(errors),

@@ -110,6 +110,8 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
     'The HubSpot access token has expired. If refreshing does not fix it, reconnect your HubSpot account.',
   authRevoked: () =>
     'HubSpot rejected the connection: its token was revoked, has expired or is not valid. Reconnect your HubSpot account.',
+  oauthClient: (f) =>
+    `HubSpot refused this integration's OAuth client id or secret${hubspotSays(f)}. The integration's publisher must check HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (Zapier) or the app's client id and secret (Make).`,
   missingScopes: (f) =>
     f.scopes && f.scopes.length > 0
       ? `The HubSpot connection is missing the permission(s) ${f.scopes.join(', ')}. Reconnect your HubSpot account and grant them.`

@@ -140,6 +140,7 @@ export type ErrorClassName = keyof typeof ERROR_CLASSES;
 export type MessageKey =
   | 'authExpired'
   | 'authRevoked'
+  | 'oauthClient'
   | 'missingScopes'
   | 'forbidden'
   | 'invalidOption'
@@ -163,8 +164,10 @@ export interface ErrorRule {
   /** HTTP status or inclusive range; `network` when no response arrived; absent = any status. */
   status?: number | readonly [number, number] | 'network';
   category?: string;
-  /** `errors[].code` or a property error's `error`. */
+  /** `errors[].code` or a property error's `error`; on `oauth` rows, the RFC 6749 `error` of a token endpoint. */
   code?: string;
+  /** A row for the OAuth token endpoints only (the Make app renders these into its connection, not its base). */
+  oauth?: boolean;
   policyName?: string;
   errorClass: ErrorClassName;
   message: MessageKey;
@@ -188,8 +191,31 @@ const validation = (code: string, message: MessageKey): ErrorRule =>
     make: 'DataError',
   });
 
+/** A connection that only a reconnect can fix (revoked or unknown token, dead refresh token). */
+const RECONNECT = {
+  errorClass: 'AuthRevokedError',
+  message: 'authRevoked',
+  zapier: 'ExpiredAuthError',
+  make: 'InvalidAccessTokenError',
+  severity: 'severe',
+} as const;
+
 /** First matching row wins. */
 export const ERROR_TABLE: readonly ErrorRule[] = [
+  // The OAuth token endpoints answer RFC 6749 `error` codes (https://www.rfc-editor.org/rfc/rfc6749#section-5.2).
+  // A refresh token HubSpot no longer honours (app uninstalled, token revoked) can only be fixed by reconnecting.
+  row({ oauth: true, status: 400, code: 'invalid_grant', ...RECONNECT }),
+  // A wrong client id or secret is the publisher's configuration, not the user's connection.
+  row({
+    oauth: true,
+    status: [400, 401],
+    code: 'invalid_client',
+    errorClass: 'ForbiddenError',
+    message: 'oauthClient',
+    zapier: 'Error',
+    make: 'InvalidConfigurationError',
+    severity: 'severe',
+  }),
   row({
     status: 401,
     category: 'EXPIRED_AUTHENTICATION',
@@ -199,14 +225,7 @@ export const ERROR_TABLE: readonly ErrorRule[] = [
     zapierWithoutRefresh: 'ExpiredAuthError',
     make: 'InvalidAccessTokenError',
   }),
-  row({
-    status: 401,
-    errorClass: 'AuthRevokedError',
-    message: 'authRevoked',
-    zapier: 'ExpiredAuthError',
-    make: 'InvalidAccessTokenError',
-    severity: 'severe',
-  }),
+  row({ status: 401, ...RECONNECT }),
   row({
     status: 403,
     category: 'MISSING_SCOPES',

@@ -1,3 +1,4 @@
+import { errorFromParsed } from './classify';
 import { HubSpotClient } from './client';
 import { baseUrl } from './config';
 import { paths } from './paths';
@@ -60,14 +61,16 @@ export interface TokenResponse {
   token_type?: string;
 }
 
-export interface AccessTokenInfo {
-  user: string;
-  hub_domain: string;
+/** What the introspection endpoint says of an active access token (RFC 7662 plus HubSpot's fields). */
+export interface TokenIdentity {
   hub_id: number;
+  /** The portal's domain, when HubSpot names it; the connection label falls back to the hub id. */
+  hub_domain?: string;
+  user: string;
+  user_id?: number;
   app_id?: number;
   scopes: string[];
   expires_in: number;
-  user_id?: number;
 }
 
 export interface OAuthCredentials {
@@ -75,7 +78,7 @@ export interface OAuthCredentials {
   clientSecret: string;
 }
 
-/** Exchanges a code or a refresh token for tokens: `POST /oauth/v1/token`, form-encoded. */
+/** Exchanges a code or a refresh token for tokens: `POST /oauth/v3/token`, form-encoded. */
 export async function requestTokens(
   transport: Transport,
   credentials: OAuthCredentials,
@@ -83,8 +86,7 @@ export async function requestTokens(
     | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
     | { grant_type: 'refresh_token'; refresh_token: string },
 ): Promise<TokenResponse> {
-  const client = new HubSpotClient({ accessToken: '', transport });
-  const { data } = await client.request<TokenResponse>({
+  const { data } = await oauthClient(transport).request<TokenResponse>({
     method: 'POST',
     path: paths.oauth.token(),
     auth: false,
@@ -93,15 +95,52 @@ export async function requestTokens(
   return data;
 }
 
-/** Who and which portal a token belongs to: `GET /oauth/v1/access-tokens/{token}`. */
-export async function accessTokenInfo(transport: Transport, accessToken: string): Promise<AccessTokenInfo> {
-  const client = new HubSpotClient({ accessToken, transport });
-  const { data } = await client.request<AccessTokenInfo & { token?: string }>({
-    method: 'GET',
-    // Sent with the bearer token too (harmless), so the client's log redaction knows the secret in the path.
-    path: paths.oauth.accessTokenInfo(accessToken),
+/**
+ * Who and which portal an access token belongs to: `POST /oauth/v3/token/introspect` (RFC 7662). An inactive token
+ * (expired, revoked, unknown) is an expired authentication, which Zapier answers by refreshing.
+ */
+export async function introspectAccessToken(
+  transport: Transport,
+  credentials: OAuthCredentials,
+  accessToken: string,
+): Promise<TokenIdentity> {
+  const { data } = await oauthClient(transport).request<
+    {
+      active: boolean;
+      token?: string;
+      client_id?: string;
+      token_use?: string;
+      token_type?: string;
+    } & TokenIdentity
+  >({
+    method: 'POST',
+    path: paths.oauth.introspect(),
+    auth: false,
+    // Idempotent: reading metadata changes nothing, so a dropped connection may be retried.
+    idempotent: true,
+    form: {
+      token: accessToken,
+      token_type_hint: 'access_token',
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    },
   });
-  // The answer repeats the token; drop it so it never reaches a step's output or a log.
-  const { token: _token, ...info } = data;
-  return info;
+  if (!data.active) {
+    throw errorFromParsed(
+      401,
+      { category: 'EXPIRED_AUTHENTICATION', errors: [], propertyErrors: [] },
+      { canRefreshAuth: true },
+    );
+  }
+  // Keep the identity only: the token, client id and token kinds never reach a step's output or a log.
+  const { active: _a, token: _t, client_id: _c, token_use: _u, token_type: _y, ...identity } = data;
+  return identity;
+}
+
+/**
+ * The OAuth endpoints take no bearer token. Every secret travels in the form body, which the client never logs, and
+ * v3 URLs carry none.
+ */
+function oauthClient(transport: Transport): HubSpotClient {
+  return new HubSpotClient({ accessToken: '', transport });
 }

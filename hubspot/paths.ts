@@ -12,8 +12,8 @@ import { apiFamily, baseUrl, formsBaseUrl } from './config';
 
 /**
  * A CRM or OAuth path written in the legacy family, moved to the date-versioned family when that is selected.
- * The prefix mapping is the shared table in `apiVersions.ts`. Account info, files, forms and token info stay on
- * their numbered paths in both families.
+ * The prefix mapping is the shared table in `apiVersions.ts`. Account info, files and forms stay on their
+ * numbered paths in both families.
  */
 function crm(legacyPath: string): string {
   return apiFamily() === 'legacy' ? legacyPath : toDatedPath(legacyPath, DATED_API_VERSION);
@@ -96,10 +96,14 @@ export const paths = {
     addMembers: (listId: Id) => `${listPath(listId)}/memberships/add`,
     removeMembers: (listId: Id) => `${listPath(listId)}/memberships/remove`,
   },
+  /**
+   * OAuth v3, whose dated twin is `/oauth/2026-03/...`; v1 is deprecated on 2027-02-16. Every parameter travels in
+   * the form body. https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide
+   */
   oauth: {
-    token: () => crm('/oauth/v1/token'),
-    /** v1 only: the 2026-03 family replaced it with a POST introspect endpoint. */
-    accessTokenInfo: (token: string) => `/oauth/v1/access-tokens/${seg(token)}`,
+    token: () => crm('/oauth/v3/token'),
+    introspect: () => crm('/oauth/v3/token/introspect'),
+    revoke: () => crm('/oauth/v3/token/revoke'),
   },
   account: {
     details: () => '/account-info/v3/details',

@@ -1,8 +1,9 @@
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../hubspot/oauth';
 import { paths } from '../hubspot/paths';
 import { ALL_SCOPES } from '../hubspot/scopes';
+import { oauthErrorTypeExpression } from './errors';
 import type { MakeConnection } from './model';
-import { HUBSPOT_API, imlPath } from './objectRef';
+import { HUBSPOT_API } from './objectRef';
 
 /**
  * The two ways to connect: HubSpot OAuth 2.0 (the public app; client id and secret live in the connection's common
@@ -23,9 +24,10 @@ const tokenData = {
   expires: '{{addSeconds(now, body.expires_in)}}',
 };
 
+/** Errors of the token and info calls, from the error table's OAuth rows (`make/errors.ts`). */
 const tokenErrors = {
   message: '[{{statusCode}}] {{ifempty(body.message, body.error_description)}}',
-  type: "{{if(statusCode == 400 || statusCode == 401, 'InvalidAccessTokenError', if(statusCode == 429, 'RateLimitError', if(statusCode >= 500, 'ConnectionError', 'RuntimeError')))}}",
+  type: oauthErrorTypeExpression(),
 };
 
 function oauthConnection(): MakeConnection {
@@ -93,14 +95,29 @@ function oauthConnection(): MakeConnection {
           ],
         },
       },
+      // Who and which portal: RFC 7662 introspection, every parameter in the body. An inactive token answers 200
+      // with `active: false`, which `valid` turns into an error.
       info: {
-        url: `${HUBSPOT_API}${imlPath(paths.oauth.accessTokenInfo, '{{data.accessToken}}')}`,
+        url: `${HUBSPOT_API}${paths.oauth.introspect()}`,
+        method: 'POST',
+        type: 'urlencoded',
+        body: {
+          token: '{{data.accessToken}}',
+          token_type_hint: 'access_token',
+          client_id: '{{common.clientId}}',
+          client_secret: '{{common.clientSecret}}',
+        },
         response: {
+          valid: {
+            condition: '{{body.active}}',
+            message: 'HubSpot says this access token is no longer active. Reconnect your HubSpot account.',
+            type: 'InvalidAccessTokenError',
+          },
           uid: '{{body.hub_id}}',
           metadata: { type: 'text', value: '{{body.user}} — {{body.hub_domain}} (portal {{body.hub_id}})' },
           error: tokenErrors,
         },
-        log: { sanitize: ['request.url', 'response.body.token'] },
+        log: { sanitize: ['request.body.token', 'request.body.client_secret'] },
       },
     },
   };

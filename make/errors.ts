@@ -16,22 +16,43 @@ function statusCondition(status: ErrorRule['status']): string | undefined {
   return `statusCode >= ${status[0]} && statusCode <= ${status[1]}`;
 }
 
-function ruleCondition(rule: ErrorRule): string | undefined {
+/** What the Make error expression reads of a row. */
+type MakeRow = Pick<ErrorRule, 'status' | 'category' | 'policyName' | 'code' | 'oauth' | 'make'>;
+
+function ruleCondition(rule: MakeRow): string | undefined {
   const status = statusCondition(rule.status);
   if (status === undefined) return undefined;
   const parts = [status];
   if (rule.category) parts.push(`body.category == '${rule.category}'`);
   if (rule.policyName) parts.push(`body.policyName == '${rule.policyName}'`);
-  // A code sits in `errors[].code`, or in a property error's `error` inside the 400's message.
-  if (rule.code)
+  // An OAuth token endpoint names its code in RFC 6749's `error`.
+  if (rule.code && rule.oauth) parts.push(`body.error == '${rule.code}'`);
+  // Elsewhere a code sits in `errors[].code`, or in a property error's `error` inside the 400's message.
+  else if (rule.code)
     parts.push(
       `(contains(map(body.errors, 'code'), '${rule.code}') || contains(body.message, '${rule.code}'))`,
     );
   return parts.filter((p) => p !== 'true').join(' && ') || 'true';
 }
 
+/** The rows module calls can meet: every row but the OAuth token endpoints'. */
+const API_ROWS = ERROR_TABLE.filter((r) => !r.oauth);
+
+/**
+ * The error type of the OAuth connection's token and info calls: the table's OAuth rows first, then what any HubSpot
+ * answer means (429, 5xx), and a refused token for any other 400 or 401.
+ */
+export function oauthErrorTypeExpression(): string {
+  const refused: MakeRow = { status: [400, 401], make: 'InvalidAccessTokenError' };
+  return errorTypeExpression([
+    ...ERROR_TABLE.filter((r) => r.oauth),
+    ...API_ROWS.filter((r) => r.status === 429 || r.errorClass === 'ServerError'),
+    refused,
+  ]);
+}
+
 /** Adjacent rows with the same Make type collapse into one `||` (same first-match result, shorter IML). */
-export function errorTypeExpression(table: readonly ErrorRule[] = ERROR_TABLE): string {
+export function errorTypeExpression(table: readonly MakeRow[] = API_ROWS): string {
   const groups: Array<{ type: MakeErrorType; conditions: string[] }> = [];
   for (const rule of table) {
     const condition = ruleCondition(rule);

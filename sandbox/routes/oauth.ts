@@ -4,18 +4,28 @@ import { expiredAuthentication, fail, validationError } from '../errors';
 import { json, noContent, type SandboxRequest, type SandboxResponse } from '../http';
 import type { Portal } from '../portal';
 import type { Router } from '../router';
-import type { TokenRecord } from '../state/auth';
+import type { OAuthApp, TokenRecord } from '../state/auth';
 
 /**
- * OAuth v1 as HubSpot serves it (hubspot-api.md §6.1;
- * https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide). The dated alias
- * `/oauth/2026-03/...` reaches the same routes through the path-family rewrite (`hubspot/apiVersions.ts`).
- * Authorization grants at once (no consent screen): tests follow the redirect and read `code`.
+ * OAuth as HubSpot serves it (hubspot-api.md §6.1). v1
+ * (https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/guide, deprecated on
+ * 2027-02-16) and its successor v3 = 2026-03
+ * (https://developers.hubspot.com/docs/api-reference/latest/authentication/manage-oauth-tokens): the same token grants,
+ * but every parameter in the form body, token metadata by `POST …/token/introspect` (RFC 7662) and revocation by
+ * `POST …/token/revoke` (RFC 7009). The dated alias `/oauth/2026-03/...` reaches the v3 routes through the path-family
+ * rewrite (`hubspot/apiVersions.ts`). Authorization grants at once (no consent screen): tests follow the redirect.
  */
 export function oauthRoutes(router: Router): void {
   const open = { auth: 'none', lane: 'none' } as const;
   router.get('/oauth/authorize', open, authorize);
   router.post('/oauth/v1/token', open, (req, portal) => answerRefusals(() => token(req, portal)));
+  router.post('/oauth/v3/token', open, (req, portal) =>
+    answerRefusals(() => token(req, portal, { bodyOnly: true })),
+  );
+  router.post('/oauth/v3/token/introspect', open, (req, portal) =>
+    answerRefusals(() => introspect(req, portal)),
+  );
+  router.post('/oauth/v3/token/revoke', open, (req, portal) => answerRefusals(() => revoke(req, portal)));
   router.get('/oauth/v1/access-tokens/:token', open, accessTokenInfo);
   router.get('/oauth/v1/refresh-tokens/:token', open, refreshTokenInfo);
   router.delete('/oauth/v1/refresh-tokens/:token', open, (req, portal) => {
@@ -50,22 +60,54 @@ function authorize(req: SandboxRequest, portal: Portal): SandboxResponse {
   return { status: 302, headers: { location: target.toString() }, raw: '' };
 }
 
-/** The form fields of `POST /oauth/v1/token` (`application/x-www-form-urlencoded`). */
+/** The form fields of the token endpoints (`application/x-www-form-urlencoded`). */
 type TokenForm = Partial<
-  Record<'grant_type' | 'client_id' | 'client_secret' | 'redirect_uri' | 'code' | 'refresh_token', string>
+  Record<
+    | 'grant_type'
+    | 'client_id'
+    | 'client_secret'
+    | 'redirect_uri'
+    | 'code'
+    | 'refresh_token'
+    | 'token'
+    | 'token_type_hint',
+    string
+  >
 >;
 
-function token(req: SandboxRequest, portal: Portal): SandboxResponse {
-  const form = (req.body && typeof req.body === 'object' ? req.body : {}) as TokenForm;
-  const grantType = form.grant_type;
-  if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
-    throw new OAuthRefusal('BAD_GRANT_TYPE', `grant_type must be authorization_code or refresh_token`);
+/** Parameters v3 takes only from the body, so secrets never sit in a URL that logs keep. */
+const BODY_ONLY = ['client_id', 'client_secret', 'code', 'refresh_token', 'token'];
+
+function formOf(req: SandboxRequest, options: { bodyOnly?: boolean } = {}): TokenForm {
+  if (options.bodyOnly) {
+    const inQuery = BODY_ONLY.filter((name) => req.query.has(name));
+    if (inQuery.length > 0) {
+      throw new OAuthRefusal(
+        'INVALID_REQUEST',
+        `${inQuery.join(', ')} must be sent in the form body, not in the query string`,
+      );
+    }
   }
+  return (req.body && typeof req.body === 'object' ? req.body : {}) as TokenForm;
+}
+
+/** The app the form's client id and secret name; OAuth's 400 otherwise. */
+function clientOf(portal: Portal, form: TokenForm): OAuthApp {
   const app = portal.auth.findOAuthApp(form.client_id ?? '');
   if (!app) throw new OAuthRefusal('BAD_CLIENT_ID', 'missing or unknown client id');
   if (form.client_secret !== app.clientSecret) {
     throw new OAuthRefusal('BAD_CLIENT_SECRET', 'missing or invalid client secret');
   }
+  return app;
+}
+
+function token(req: SandboxRequest, portal: Portal, options: { bodyOnly?: boolean } = {}): SandboxResponse {
+  const form = formOf(req, options);
+  const grantType = form.grant_type;
+  if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+    throw new OAuthRefusal('BAD_GRANT_TYPE', `grant_type must be authorization_code or refresh_token`);
+  }
+  const app = clientOf(portal, form);
   if (grantType === 'refresh_token') {
     const issued = portal.auth.refresh(app, form.refresh_token ?? '');
     if (!issued) throw new OAuthRefusal('BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
@@ -118,6 +160,50 @@ function accessTokenInfo(req: SandboxRequest, portal: Portal): SandboxResponse {
   });
 }
 
+/**
+ * `POST /oauth/v3/token/introspect` (RFC 7662): `{active: false}` for a token that is unknown, expired, revoked or
+ * another app's; otherwise who and which portal it belongs to. Field names follow v1's token info (UNVERIFIED for v3
+ * beyond `active`, `token_use`, `hub_id`, `app_id`, `client_id`, `scopes`, `expires_in`, `user`).
+ */
+function introspect(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const form = formOf(req, { bodyOnly: true });
+  const app = clientOf(portal, form);
+  const value = form.token ?? '';
+  const access = form.token_type_hint === 'refresh_token' ? undefined : portal.auth.oauthAccessToken(value);
+  const active = (tokenUse: string, record: Pick<TokenRecord, 'user' | 'userId' | 'scopes'>) => ({
+    active: true,
+    token_use: tokenUse,
+    client_id: app.clientId,
+    app_id: app.appId,
+    ...installation(portal, record),
+  });
+  if (access && access.appId === app.appId && portal.auth.secondsLeft(access) > 0) {
+    return json(200, {
+      ...active('access_token', access),
+      expires_in: portal.auth.secondsLeft(access),
+      token_type: 'bearer',
+    });
+  }
+  const refresh = portal.auth.liveRefreshToken(value);
+  if (refresh && refresh.clientId === app.clientId) return json(200, active('refresh_token', refresh));
+  return json(200, { active: false });
+}
+
+/**
+ * `POST /oauth/v3/token/revoke` (RFC 7009): revokes the app's access or refresh token and answers 200 either way, so
+ * a caller cannot probe which tokens exist. Revoking a refresh token leaves issued access tokens alive, as v1 did.
+ */
+function revoke(req: SandboxRequest, portal: Portal): SandboxResponse {
+  const form = formOf(req, { bodyOnly: true });
+  const app = clientOf(portal, form);
+  const value = form.token ?? '';
+  if (!value) throw new OAuthRefusal('INVALID_REQUEST', 'token is required');
+  const access = portal.auth.oauthAccessToken(value);
+  if (access?.appId === app.appId) portal.auth.revokeAccessToken(value);
+  if (portal.auth.liveRefreshToken(value)?.clientId === app.clientId) portal.auth.revokeRefreshToken(value);
+  return { status: 200, raw: '' };
+}
+
 function refreshTokenInfo(req: SandboxRequest, portal: Portal): SandboxResponse {
   const record = portal.auth.liveRefreshToken(req.params.token!);
   if (!record) throw unknownToken('refresh');
@@ -149,7 +235,8 @@ export type OAuthRefusalStatus =
   | 'BAD_REFRESH_TOKEN'
   | 'BAD_AUTH_CODE'
   | 'BAD_REDIRECT_URI'
-  | 'BAD_GRANT_TYPE';
+  | 'BAD_GRANT_TYPE'
+  | 'INVALID_REQUEST';
 
 /** RFC 6749 `error` codes HubSpot added beside `status` in 2026 (community-reported; the mapping is the sandbox's). */
 const RFC6749_ERROR: Record<OAuthRefusalStatus, string> = {
@@ -159,6 +246,7 @@ const RFC6749_ERROR: Record<OAuthRefusalStatus, string> = {
   BAD_AUTH_CODE: 'invalid_grant',
   BAD_REDIRECT_URI: 'invalid_grant',
   BAD_GRANT_TYPE: 'unsupported_grant_type',
+  INVALID_REQUEST: 'invalid_request',
 };
 
 /**

@@ -182,6 +182,14 @@ export class AuthStore {
     return true;
   }
 
+  /** Revokes an OAuth access token at once (the 2026-03 revoke endpoint). */
+  revokeAccessToken(token: string): boolean {
+    const record = this.oauthAccessToken(token);
+    if (!record) return false;
+    record.revoked = true;
+    return true;
+  }
+
   /** Seconds until an access token expires (negative once expired). */
   secondsLeft(record: TokenRecord): number {
     return Math.floor(((record.expiresAt ?? Number.POSITIVE_INFINITY) - this.clock.now()) / 1000);

@@ -65,6 +65,37 @@ describe('Zapier OAuth connection against the sandbox', () => {
     expect(created.id).toMatch(/^\d+$/);
   });
 
+  it('reads the identity through the v3 introspection endpoint and never the deprecated v1 paths', async () => {
+    t.sandbox.log.clear();
+    const authData = await connect();
+    await call(auth.test, { authData });
+    const endpoints = Object.keys(t.sandbox.log.summary().byEndpoint);
+    expect(endpoints).toEqual(
+      expect.arrayContaining(['POST /oauth/v3/token', 'POST /oauth/v3/token/introspect']),
+    );
+    expect(endpoints.filter((e) => e.includes('/oauth/v1/'))).toEqual([]);
+  });
+
+  it('asks for a refresh when the token was revoked, and for a reconnect when the refresh token was', async () => {
+    const authData = await connect();
+    const revoke = (token: string) =>
+      fetch(`${t.url}/oauth/2026-03/token/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          token,
+          client_id: process.env.HUBSPOT_CLIENT_ID!,
+          client_secret: process.env.HUBSPOT_CLIENT_SECRET!,
+        }),
+      });
+    expect((await revoke(authData.access_token!)).status).toBe(200);
+    await expect(call(auth.test, { authData })).rejects.toMatchObject({ name: 'RefreshAuthError' });
+    expect((await revoke(authData.refresh_token!)).status).toBe(200);
+    const refresh = call(auth.oauth2Config.refreshAccessToken, { authData });
+    await expect(refresh).rejects.toMatchObject({ name: 'ExpiredAuthError' });
+    await expect(refresh).rejects.toThrow(/Reconnect your HubSpot account/);
+  });
+
   it('refuses a bad client secret with a clear error', async () => {
     const secret = process.env.HUBSPOT_CLIENT_SECRET;
     process.env.HUBSPOT_CLIENT_SECRET = 'wrong-secret';

@@ -5,7 +5,7 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
 const REDIRECT_URI = 'https://connector.example.test/oauth/callback?from=test';
 
-describe('sandbox OAuth v1', () => {
+describe('sandbox OAuth (v1, and v3 = 2026-03)', () => {
   let t: TestSandbox;
   let app: OAuthApp;
   const clock = new ManualClock();
@@ -239,5 +239,103 @@ describe('sandbox OAuth v1', () => {
     await expect(
       client.oauth.tokensApi.create('refresh_token', undefined, undefined, app.clientId, 'wrong', 'x'),
     ).rejects.toMatchObject({ code: 400, body: { status: 'BAD_CLIENT_SECRET' } });
+  });
+
+  describe('v3 / 2026-03: token, introspect and revoke with every parameter in the body', () => {
+    const form = (path: string, fields: Record<string, string>, query = '') =>
+      fetch(`${t.url}${path}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const client = () => ({ client_id: app.clientId, client_secret: app.clientSecret });
+    async function tokens(): Promise<{ access_token: string; refresh_token: string }> {
+      const res = await form('/oauth/v3/token', {
+        grant_type: 'authorization_code',
+        redirect_uri: REDIRECT_URI,
+        code: await codeFor(),
+        ...client(),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { access_token: string; refresh_token: string };
+    }
+
+    it('refuses a secret in the query string, naming it, with the RFC 6749 error', async () => {
+      const res = await form(
+        '/oauth/v3/token',
+        { grant_type: 'refresh_token', refresh_token: 'x', client_id: app.clientId },
+        `?client_secret=${app.clientSecret}`,
+      );
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: 'invalid_request',
+        message: 'client_secret must be sent in the form body, not in the query string',
+      });
+    });
+
+    it('introspects an access and a refresh token, and answers inactive once expired, for another app or unknown', async () => {
+      const { access_token, refresh_token } = await tokens();
+      const access = await form('/oauth/2026-03/token/introspect', { token: access_token, ...client() });
+      expect(access.status).toBe(200);
+      const body = (await access.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({
+        active: true,
+        token_use: 'access_token',
+        hub_id: 62515,
+        app_id: app.appId,
+        client_id: app.clientId,
+        user: 'sandbox.admin@example.com',
+        hub_domain: t.sandbox.portal.info.domain,
+        expires_in: 1800,
+      });
+      expect(body.scopes).toEqual(['crm.objects.contacts.read', 'oauth']);
+      expect(JSON.stringify(body)).not.toContain(access_token);
+      const refresh = await form('/oauth/v3/token/introspect', {
+        token: refresh_token,
+        token_type_hint: 'refresh_token',
+        ...client(),
+      });
+      expect(await refresh.json()).toMatchObject({ active: true, token_use: 'refresh_token' });
+
+      const other = t.sandbox.portal.auth.registerOAuthApp();
+      const foreign = await form('/oauth/v3/token/introspect', {
+        token: access_token,
+        client_id: other.clientId,
+        client_secret: other.clientSecret,
+      });
+      expect(await foreign.json()).toEqual({ active: false });
+      expect(
+        await (await form('/oauth/v3/token/introspect', { token: 'made-up', ...client() })).json(),
+      ).toEqual({
+        active: false,
+      });
+      clock.advance(30 * 60_000);
+      expect(
+        await (await form('/oauth/v3/token/introspect', { token: access_token, ...client() })).json(),
+      ).toEqual({
+        active: false,
+      });
+      const badSecret = await form('/oauth/v3/token/introspect', {
+        token: access_token,
+        client_id: app.clientId,
+        client_secret: 'wrong',
+      });
+      expect(badSecret.status).toBe(400);
+      expect(await badSecret.json()).toMatchObject({ error: 'invalid_client' });
+    });
+
+    it('revokes an access token at once and a refresh token for later refreshes, answering 200 either way', async () => {
+      const { access_token, refresh_token } = await tokens();
+      expect((await form('/oauth/v3/token/revoke', { token: access_token, ...client() })).status).toBe(200);
+      expect((await apiCall(access_token)).status).toBe(401);
+      expect((await form('/oauth/v3/token/revoke', { token: refresh_token, ...client() })).status).toBe(200);
+      const again = await form('/oauth/v3/token', {
+        grant_type: 'refresh_token',
+        refresh_token,
+        ...client(),
+      });
+      expect(await again.json()).toMatchObject({ error: 'invalid_grant' });
+      expect((await form('/oauth/v3/token/revoke', { token: 'never-issued', ...client() })).status).toBe(200);
+    });
   });
 });

@@ -36,6 +36,34 @@ interface Row {
 /** One case per ERROR_TABLE row, in table order (the network row is tested separately). */
 const ROWS: Row[] = [
   {
+    status: 400,
+    body: {
+      status: 'BAD_REFRESH_TOKEN',
+      message: 'missing or invalid refresh token',
+      error: 'invalid_grant',
+      error_description: 'missing or invalid refresh token',
+    },
+    errorClass: 'AuthRevokedError',
+    zapier: 'ExpiredAuthError',
+    make: 'InvalidAccessTokenError',
+    severity: 'severe',
+    message: /Reconnect your HubSpot account/,
+  },
+  {
+    status: 400,
+    body: {
+      status: 'BAD_CLIENT_SECRET',
+      message: 'missing or invalid client secret',
+      error: 'invalid_client',
+      error_description: 'missing or invalid client secret',
+    },
+    errorClass: 'ForbiddenError',
+    zapier: 'Error',
+    make: 'InvalidConfigurationError',
+    severity: 'severe',
+    message: /client id or secret: missing or invalid client secret\. .*HUBSPOT_CLIENT_SECRET/,
+  },
+  {
     status: 401,
     body: {
       category: 'EXPIRED_AUTHENTICATION',

@@ -109,7 +109,14 @@ describe('path families', () => {
       '/crm/v3/lists/7/memberships/add',
       '/crm/lists/2026-03/7/memberships/add',
     ],
-    ['oauth token', () => paths.oauth.token(), '/oauth/v1/token', '/oauth/2026-03/token'],
+    ['oauth token', () => paths.oauth.token(), '/oauth/v3/token', '/oauth/2026-03/token'],
+    [
+      'oauth introspect',
+      () => paths.oauth.introspect(),
+      '/oauth/v3/token/introspect',
+      '/oauth/2026-03/token/introspect',
+    ],
+    ['oauth revoke', () => paths.oauth.revoke(), '/oauth/v3/token/revoke', '/oauth/2026-03/token/revoke'],
     [
       'account details',
       () => paths.account.details(),
@@ -130,7 +137,7 @@ describe('path families', () => {
 describe('encoding and queries', () => {
   test('segments are percent-encoded', () => {
     expect(paths.objects.one('contacts', 'ann+1@x.com')).toBe('/crm/v3/objects/contacts/ann%2B1%40x.com');
-    expect(paths.oauth.accessTokenInfo('a/b')).toBe('/oauth/v1/access-tokens/a%2Fb');
+    expect(paths.lists.one('a/b')).toBe('/crm/v3/lists/a%2Fb');
   });
 
   test('arrays become repeated keys and undefined is dropped', () => {
