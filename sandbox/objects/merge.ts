@@ -33,8 +33,15 @@ export function mergeRecords(
   }
   // Purge first, so the primary may take the merged record's unique values (its email).
   moveAssociations(portal, type.objectTypeId, merged.id, primary.id);
-  portal.records.purge(type.objectTypeId, merged.id);
-  return commitUpdate(portal, type, { record: primary, values }, source);
+  portal.records.purge(type.objectTypeId, merged.id, 'merge');
+  const updated = commitUpdate(portal, type, { record: primary, values }, source);
+  portal.records.announceMerge({
+    objectTypeId: type.objectTypeId,
+    primaryId: primary.id,
+    mergedId: merged.id,
+    propertiesMoved: Object.keys(values).filter((name) => name !== 'hs_merged_object_ids').length,
+  });
+  return updated;
 }
 
 const SYSTEM = new Set([
@@ -52,5 +59,5 @@ const SYSTEM = new Set([
 export function gdprDelete(portal: Portal, type: ObjectTypeDef, objectId: string, idProperty?: string): void {
   const record = requireRecord(portal, type, objectId, { idProperty });
   portal.associations.removeAllFor(type.objectTypeId, record.id);
-  portal.records.purge(type.objectTypeId, record.id);
+  portal.records.purge(type.objectTypeId, record.id, 'gdpr');
 }

@@ -84,8 +84,21 @@ export interface LabelInput {
   inverseLabel?: string;
 }
 
+/** One association added or removed, seen from one side (each change is announced from both sides). */
+export interface AssociationChange {
+  fromObjectTypeId: string;
+  fromId: string;
+  toObjectTypeId: string;
+  toId: string;
+  typeId: number;
+  removed: boolean;
+}
+
+export type AssociationListener = (change: AssociationChange) => void;
+
 export class AssociationStore {
   private readonly graph = new Map<string, Neighbours>();
+  private readonly listeners: AssociationListener[] = [];
   /** User-defined definitions (labels, and default types for pairs HubSpot defines none for), by pair. */
   private readonly userDefinitions = new Map<string, AssociationDefinition[]>();
   private readonly userByType = new Map<string, AssociationDefinition>();
@@ -258,8 +271,32 @@ export class AssociationStore {
     const cat = category ?? def?.category ?? 'HUBSPOT_DEFINED';
     const added = this.setOne(fromObjectTypeId, fromId, toObjectTypeId, toId, typeId, cat);
     this.setOne(toObjectTypeId, toId, fromObjectTypeId, fromId, def?.inverseTypeId ?? typeId, cat);
-    if (added) this.edgeCount++;
+    if (added) {
+      this.edgeCount++;
+      this.announce({ fromObjectTypeId, fromId, toObjectTypeId, toId, typeId, removed: false });
+    }
     return added;
+  }
+
+  /** Listeners hear every edge added or removed, once from each side. */
+  onChange(listener: AssociationListener): void {
+    this.listeners.push(listener);
+  }
+
+  private announce(change: AssociationChange): void {
+    if (this.listeners.length === 0) return;
+    const inverse: AssociationChange = {
+      fromObjectTypeId: change.toObjectTypeId,
+      fromId: change.toId,
+      toObjectTypeId: change.fromObjectTypeId,
+      toId: change.fromId,
+      typeId: this.inverseTypeId(change.fromObjectTypeId, change.toObjectTypeId, change.typeId),
+      removed: change.removed,
+    };
+    for (const listener of this.listeners) {
+      listener(change);
+      listener(inverse);
+    }
   }
 
   /** Adds the pair's unlabelled default association (HubSpot's `associate/default`). Returns its definition. */
@@ -298,6 +335,7 @@ export class AssociationStore {
         this.inverseTypeId(fromObjectTypeId, toObjectTypeId, typeId),
       );
       this.edgeCount--;
+      this.announce({ fromObjectTypeId, fromId, toObjectTypeId, toId, typeId, removed: true });
     }
     return removing.length;
   }

@@ -1,6 +1,21 @@
 import type { SandboxRecord } from '../model';
 
-export type RecordListener = (record: SandboxRecord, previous: SandboxRecord | undefined) => void;
+/** Why a record disappeared for good: merged into another, or deleted under GDPR. */
+export type PurgeCause = 'merge' | 'gdpr';
+
+export type RecordListener = (
+  record: SandboxRecord,
+  previous: SandboxRecord | undefined,
+  purged?: PurgeCause,
+) => void;
+
+/** Two records merged into one (https://developers.hubspot.com/docs/api/crm/contacts#merge-contacts). */
+export interface RecordMerge {
+  objectTypeId: string;
+  primaryId: string;
+  mergedId: string;
+  propertiesMoved: number;
+}
 
 /**
  * Every CRM record of the portal, per object type. Writers go through `put` so listeners (the search index) see
@@ -9,6 +24,7 @@ export type RecordListener = (record: SandboxRecord, previous: SandboxRecord | u
 export class RecordStore {
   private readonly byType = new Map<string, Map<string, SandboxRecord>>();
   private readonly listeners: RecordListener[] = [];
+  private readonly mergeListeners: Array<(merge: RecordMerge) => void> = [];
 
   table(objectTypeId: string): Map<string, SandboxRecord> {
     let table = this.byType.get(objectTypeId);
@@ -30,15 +46,24 @@ export class RecordStore {
   }
 
   /** Removes a record for good (merges, GDPR delete), not an archive. */
-  purge(objectTypeId: string, id: string): void {
+  purge(objectTypeId: string, id: string, cause: PurgeCause): void {
     const record = this.byType.get(objectTypeId)?.get(id);
     if (!record) return;
     this.byType.get(objectTypeId)!.delete(id);
-    for (const listener of this.listeners) listener({ ...record, archived: true }, record);
+    for (const listener of this.listeners) listener({ ...record, archived: true }, record, cause);
   }
 
   onChange(listener: RecordListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Tells the merge listeners; the merge's writes themselves go through `put` and `purge`. */
+  announceMerge(merge: RecordMerge): void {
+    for (const listener of this.mergeListeners) listener(merge);
+  }
+
+  onMerge(listener: (merge: RecordMerge) => void): void {
+    this.mergeListeners.push(listener);
   }
 
   types(): string[] {

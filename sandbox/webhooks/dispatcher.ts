@@ -1,6 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Portal } from '../portal';
-import { eventsFor, recordChanges, type WebhookEvent } from './events';
+import {
+  associationChange,
+  eventsFor,
+  mergeChange,
+  type PortalChange,
+  recordChanges,
+  type WebhookEvent,
+} from './events';
 
 /**
  * Delivers webhook events the way HubSpot does (https://developers.hubspot.com/docs/api/webhooks): a POST of a
@@ -53,15 +60,29 @@ export class WebhookDispatcher {
     private readonly portal: Portal,
     private readonly options: DispatcherOptions = {},
   ) {
-    portal.records.onChange((record, previous) => {
-      if (portal.webhooks.listeningApps().length === 0) return;
-      const changes = recordChanges(record, previous, portal.now());
-      const events = eventsFor(portal.webhooks, record, changes, {
-        portalId: portal.info.portalId,
-        nextEventId: () => this.nextEventId++,
-      });
-      if (events.length > 0) this.enqueue(events);
+    const now = () => portal.now();
+    portal.records.onChange((record, previous, purged) => {
+      if (this.listening()) this.announce(recordChanges(record, previous, now(), purged));
     });
+    portal.associations.onChange((change) => {
+      if (this.listening()) this.announce([associationChange(portal.associations, change, now())]);
+    });
+    portal.records.onMerge((merge) => {
+      if (this.listening()) this.announce([mergeChange(merge, now())]);
+    });
+  }
+
+  /** Cheap check first: most portals (and every seeding) have no webhook listener at all. */
+  private listening(): boolean {
+    return this.portal.webhooks.listeningApps().length > 0;
+  }
+
+  private announce(changes: PortalChange[]): void {
+    const events = eventsFor(this.portal.webhooks, changes, {
+      portalId: this.portal.info.portalId,
+      nextEventId: () => this.nextEventId++,
+    });
+    if (events.length > 0) this.enqueue(events);
   }
 
   /** Every delivery attempt so far, oldest first. */

@@ -46,7 +46,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
 ];
 
 /** The event types one change of a record of this type answers to: its own prefix's, if any, and `object.*`. */
-export function eventTypesFor(objectTypeId: string, action: WebhookAction): string[] {
+export function eventTypesFor(objectTypeId: string, action: WebhookAction | 'privacyDeletion'): string[] {
+  if (action === 'privacyDeletion') return objectTypeId === '0-1' ? ['contact.privacyDeletion'] : [];
   const prefix = LEGACY_EVENT_PREFIXES[objectTypeId];
   return [...(prefix ? [`${prefix}.${action}`] : []), `object.${action}`];
 }

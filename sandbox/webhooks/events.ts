@@ -1,12 +1,20 @@
 import type { HistoryEntry, SandboxRecord } from '../model';
+import type { AssociationChange, AssociationStore } from '../state/associations';
+import type { PurgeCause, RecordMerge } from '../state/records';
 import type { WebhookStore, WebhookSubscription } from '../state/webhooks';
-import { eventTypesFor, isGenericObjectType, isPropertyChange, type WebhookAction } from './eventTypes';
+import {
+  eventTypesFor,
+  isGenericObjectType,
+  isPropertyChange,
+  LEGACY_EVENT_PREFIXES,
+  type WebhookAction,
+} from './eventTypes';
 
 /**
- * Turns one change of a record into the webhook events HubSpot would send for it, one per matching active
- * subscription. Shape: https://developers.hubspot.com/docs/api/webhooks#webhook-payloads
- * Emitted: creation, deletion (archive, and the removal of a merged-away or GDPR-deleted record), restore, and
- * propertyChange; merge and associationChange events are not emitted by the sandbox.
+ * Turns what happened in the portal into the webhook events HubSpot would send, one per matching active
+ * subscription. Shapes: https://developers.hubspot.com/docs/api/webhooks#webhook-payloads
+ * Emitted: creation, deletion (archive), restore, propertyChange, associationChange (each side), merge, and
+ * contact.privacyDeletion for a GDPR delete. Not emitted: conversation events, event.completed.
  */
 
 export interface WebhookEvent {
@@ -17,23 +25,26 @@ export interface WebhookEvent {
   occurredAt: number;
   subscriptionType: string;
   attemptNumber: number;
-  objectId: number;
   changeSource: string;
-  propertyName?: string;
-  propertyValue?: string;
   sourceId?: string;
   /** `object.*` events only. */
   objectTypeId?: string;
+  /** What the event says of its object: `objectId`, property, association or merge fields. */
+  [field: string]: unknown;
 }
 
-/** What happened to the record, before it is matched against subscriptions. */
-export interface RecordChange {
-  action: WebhookAction;
+/** One thing that happened, before it is matched against subscriptions. */
+export interface PortalChange {
+  /** The object type whose event types apply. */
+  objectTypeId: string;
+  action: WebhookAction | 'privacyDeletion';
   occurredAt: number;
   changeSource: string;
   sourceId?: string;
+  /** Property changes: matched against the subscription's property. */
   propertyName?: string;
-  propertyValue?: string;
+  /** The event's own fields. */
+  fields: Record<string, unknown>;
 }
 
 /** The changes between two versions of a record; none for a write that changed nothing. */
@@ -41,48 +52,101 @@ export function recordChanges(
   record: SandboxRecord,
   previous: SandboxRecord | undefined,
   now: number,
-): RecordChange[] {
+  purged?: PurgeCause,
+): PortalChange[] {
+  const base = { objectTypeId: record.objectTypeId, fields: { objectId: Number(record.id) } };
   if (!previous) {
     return record.archived
       ? []
-      : [{ action: 'creation', occurredAt: record.createdAt, ...sourceOf(latest(record)) }];
+      : [{ ...base, action: 'creation', occurredAt: record.createdAt, ...sourceOf(latest(record)) }];
+  }
+  // A merged-away record is announced by the merge event.
+  if (purged === 'merge') return [];
+  if (purged === 'gdpr' && record.objectTypeId === '0-1') {
+    return [{ ...base, action: 'privacyDeletion', occurredAt: now, changeSource: 'GDPR' }];
   }
   if (record.archived && !previous.archived) {
-    return [{ action: 'deletion', occurredAt: record.archivedAt ?? now, changeSource: 'API' }];
+    return [{ ...base, action: 'deletion', occurredAt: record.archivedAt ?? now, changeSource: 'API' }];
   }
   if (!record.archived && previous.archived) {
-    return [{ action: 'restore', occurredAt: record.updatedAt, ...sourceOf(latest(record)) }];
+    return [{ ...base, action: 'restore', occurredAt: record.updatedAt, ...sourceOf(latest(record)) }];
   }
   if (record.archived) return [];
   const names = new Set([...Object.keys(record.properties), ...Object.keys(previous.properties)]);
-  const changes: RecordChange[] = [];
+  const changes: PortalChange[] = [];
   for (const name of names) {
     if (record.properties[name] === previous.properties[name]) continue;
     const entry = record.history[name]?.at(-1);
     changes.push({
+      objectTypeId: record.objectTypeId,
       action: 'propertyChange',
       occurredAt: entry?.timestamp ?? record.updatedAt,
       ...sourceOf(entry),
       propertyName: name,
-      propertyValue: record.properties[name] ?? '',
+      fields: {
+        objectId: Number(record.id),
+        propertyName: name,
+        propertyValue: record.properties[name] ?? '',
+      },
     });
   }
   return changes;
 }
 
+/** One side of an association added or removed. `associationType` reads like `CONTACT_TO_COMPANY`. */
+export function associationChange(
+  associations: AssociationStore,
+  change: AssociationChange,
+  now: number,
+): PortalChange {
+  const from = LEGACY_EVENT_PREFIXES[change.fromObjectTypeId];
+  const to = LEGACY_EVENT_PREFIXES[change.toObjectTypeId];
+  const def = associations.definition(change.fromObjectTypeId, change.toObjectTypeId, change.typeId);
+  return {
+    objectTypeId: change.fromObjectTypeId,
+    action: 'associationChange',
+    occurredAt: now,
+    changeSource: 'API',
+    fields: {
+      ...(from && to ? { associationType: `${from}_TO_${to}`.toUpperCase() } : {}),
+      associationTypeId: change.typeId,
+      fromObjectId: Number(change.fromId),
+      toObjectId: Number(change.toId),
+      toObjectTypeId: change.toObjectTypeId,
+      associationRemoved: change.removed,
+      isPrimaryAssociation: def?.label === 'Primary',
+    },
+  };
+}
+
+export function mergeChange(merge: RecordMerge, now: number): PortalChange {
+  return {
+    objectTypeId: merge.objectTypeId,
+    action: 'merge',
+    occurredAt: now,
+    changeSource: 'API',
+    fields: {
+      objectId: Number(merge.primaryId),
+      primaryObjectId: Number(merge.primaryId),
+      mergedObjectIds: [Number(merge.mergedId)],
+      newObjectId: Number(merge.primaryId),
+      numberOfPropertiesMoved: merge.propertiesMoved,
+    },
+  };
+}
+
 /** Matches changes against the portal's active subscriptions and numbers the events. */
 export function eventsFor(
   webhooks: WebhookStore,
-  record: SandboxRecord,
-  changes: RecordChange[],
+  changes: PortalChange[],
   ids: { portalId: number; nextEventId: () => number },
 ): WebhookEvent[] {
   const events: WebhookEvent[] = [];
   for (const appId of webhooks.listeningApps()) {
     const subscriptions = webhooks.subscriptionsOf(appId).filter((s) => s.active);
     for (const change of changes) {
-      const types = eventTypesFor(record.objectTypeId, change.action);
-      for (const s of subscriptions.filter((s) => matches(s, types, record.objectTypeId, change))) {
+      const types = eventTypesFor(change.objectTypeId, change.action);
+      for (const s of subscriptions.filter((s) => matches(s, types, change))) {
         events.push({
           eventId: ids.nextEventId(),
           subscriptionId: s.id,
@@ -91,13 +155,10 @@ export function eventsFor(
           occurredAt: change.occurredAt,
           subscriptionType: s.eventType,
           attemptNumber: 0,
-          objectId: Number(record.id),
           changeSource: change.changeSource,
           ...(change.sourceId ? { sourceId: change.sourceId } : {}),
-          ...(change.propertyName
-            ? { propertyName: change.propertyName, propertyValue: change.propertyValue }
-            : {}),
-          ...(isGenericObjectType(s.eventType) ? { objectTypeId: record.objectTypeId } : {}),
+          ...change.fields,
+          ...(isGenericObjectType(s.eventType) ? { objectTypeId: change.objectTypeId } : {}),
         });
       }
     }
@@ -105,14 +166,9 @@ export function eventsFor(
   return events;
 }
 
-function matches(
-  s: WebhookSubscription,
-  types: string[],
-  objectTypeId: string,
-  change: RecordChange,
-): boolean {
+function matches(s: WebhookSubscription, types: string[], change: PortalChange): boolean {
   if (!types.includes(s.eventType)) return false;
-  if (isGenericObjectType(s.eventType) && s.objectTypeId !== objectTypeId) return false;
+  if (isGenericObjectType(s.eventType) && s.objectTypeId !== change.objectTypeId) return false;
   return !isPropertyChange(s.eventType) || s.propertyName === change.propertyName;
 }
 
@@ -126,7 +182,7 @@ function latest(record: SandboxRecord): HistoryEntry | undefined {
   return newest;
 }
 
-function sourceOf(entry: HistoryEntry | undefined): Pick<RecordChange, 'changeSource' | 'sourceId'> {
+function sourceOf(entry: HistoryEntry | undefined): Pick<PortalChange, 'changeSource' | 'sourceId'> {
   return {
     changeSource: entry?.sourceType ?? 'API',
     ...(entry?.sourceId ? { sourceId: entry.sourceId } : {}),

@@ -144,6 +144,86 @@ describe('sandbox webhooks', () => {
     ]);
   });
 
+  it('sends association changes from both sides, with the type, the label flag and removals', async () => {
+    await listen({ eventType: 'contact.associationChange' }, { eventType: 'company.associationChange' });
+    const contact = await createContact('linked@example.com');
+    const company = bodyOf(
+      await crm('POST', '/crm/v3/objects/companies', { properties: { name: 'Acme' } }),
+    ).id;
+    const pair = `/crm/v4/objects/contacts/${contact}/associations`;
+    expect((await crm('PUT', `${pair}/default/companies/${company}`)).status).toBe(200);
+    expect((await crm('DELETE', `${pair}/companies/${company}`)).status).toBe(204);
+    await sandbox.webhooks.flush();
+    const events = receiver.received.flatMap((d) => d.events);
+    const seen = events.map((e) => [
+      e.subscriptionType,
+      e.associationType,
+      e.fromObjectId,
+      e.toObjectId,
+      e.associationRemoved,
+    ]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['contact.associationChange', 'CONTACT_TO_COMPANY', Number(contact), Number(company), false],
+        ['company.associationChange', 'COMPANY_TO_CONTACT', Number(company), Number(contact), false],
+        ['contact.associationChange', 'CONTACT_TO_COMPANY', Number(contact), Number(company), true],
+        ['company.associationChange', 'COMPANY_TO_CONTACT', Number(company), Number(contact), true],
+      ]),
+    );
+    expect(events.filter((e) => e.associationTypeId === 279).map((e) => e.isPrimaryAssociation)).toEqual([
+      false,
+      false,
+    ]);
+
+    const primary = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }];
+    expect((await crm('PUT', `${pair}/companies/${company}`, primary)).status).toBe(201);
+    await sandbox.webhooks.flush();
+    const labelled = receiver.received.flatMap((d) => d.events).slice(events.length);
+    // A labelled association brings the unlabelled default one along, as on HubSpot.
+    expect(labelled.map((e) => [e.associationTypeId, e.isPrimaryAssociation]).sort()).toEqual([
+      [1, true],
+      [2, true],
+      [279, false],
+      [280, false],
+    ]);
+  });
+
+  it('sends a merge event instead of a deletion for the merged-away contact, and privacyDeletion for GDPR', async () => {
+    await listen(
+      { eventType: 'contact.merge' },
+      { eventType: 'contact.deletion' },
+      { eventType: 'contact.privacyDeletion' },
+    );
+    const primary = await createContact('keep@example.com');
+    const merged = bodyOf(
+      await crm('POST', '/crm/v3/objects/contacts', {
+        properties: { email: 'gone@example.com', firstname: 'Gone' },
+      }),
+    ).id;
+    expect(
+      (
+        await crm('POST', '/crm/v3/objects/contacts/merge', {
+          primaryObjectId: primary,
+          objectIdToMerge: merged,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await crm('POST', '/crm/v3/objects/contacts/gdpr-delete', { objectId: primary })).status).toBe(
+      204,
+    );
+    await sandbox.webhooks.flush();
+    const events = receiver.received.flatMap((d) => d.events);
+    expect(events.map((e) => e.subscriptionType)).toEqual(['contact.merge', 'contact.privacyDeletion']);
+    expect(events[0]).toMatchObject({
+      objectId: Number(primary),
+      primaryObjectId: Number(primary),
+      mergedObjectIds: [Number(merged)],
+      newObjectId: Number(primary),
+      numberOfPropertiesMoved: 1,
+    });
+    expect(events[1]).toMatchObject({ objectId: Number(primary) });
+  });
+
   it('retries a refused delivery on the clock with attemptNumber counting, then gives up after 10 retries', async () => {
     await listen({ eventType: 'contact.creation' });
     receiver.answer(500);
