@@ -17,6 +17,8 @@ import {
  */
 
 export const MAX_EVENTS_PER_REQUEST = 100;
+/** Delivery attempts kept for `deliveries()`. */
+const MAX_ATTEMPTS_KEPT = 10_000;
 export const DELIVERY_TIMEOUT_MS = 5_000;
 /** Waits before retry 1..10: one minute, doubling (HubSpot: "10 retries spread over 24 hours"). */
 export const RETRY_DELAYS_MS: readonly number[] = Array.from({ length: 10 }, (_, i) => 60_000 * 2 ** i);
@@ -85,7 +87,7 @@ export class WebhookDispatcher {
     if (events.length > 0) this.enqueue(events);
   }
 
-  /** Every delivery attempt so far, oldest first. */
+  /** The delivery attempts so far (the latest 10,000), oldest first. */
   deliveries(): readonly DeliveryAttempt[] {
     return this.attempts;
   }
@@ -157,11 +159,31 @@ export class WebhookDispatcher {
     if (Number.isFinite(nextDue) && nextDue > now) this.schedule(nextDue - now);
   }
 
+  /** Keeps the latest attempts only, so a sandbox left running for days does not grow without bound. */
+  private record(attempt: DeliveryAttempt): void {
+    this.attempts.push(attempt);
+    if (this.attempts.length > MAX_ATTEMPTS_KEPT)
+      this.attempts.splice(0, this.attempts.length - MAX_ATTEMPTS_KEPT);
+  }
+
   private async send(batch: Batch): Promise<void> {
     const settings = this.portal.webhooks.settingsOf(batch.appId);
     const app = this.portal.auth.oauthApps.find((a) => a.appId === batch.appId);
-    // Settings removed (or the app gone) since the events were queued: HubSpot has nowhere to send them.
-    if (!settings || !app) return;
+    // Settings removed (or the app gone) since the events were queued: HubSpot has nowhere to send them. The drop
+    // is recorded, so a test or a partner sees where the events went.
+    if (!settings || !app) {
+      this.record({
+        appId: batch.appId,
+        url: '',
+        at: this.portal.now(),
+        attemptNumber: batch.attemptNumber,
+        eventIds: batch.events.map((e) => e.eventId),
+        status: 0,
+        error: 'the app has no webhook target URL any more',
+        gaveUp: true,
+      });
+      return;
+    }
     const body = JSON.stringify(batch.events.map((e) => ({ ...e, attemptNumber: batch.attemptNumber })));
     const attempt: DeliveryAttempt = {
       appId: batch.appId,
@@ -185,7 +207,7 @@ export class WebhookDispatcher {
       attempt.error =
         (error as Error).name === 'TimeoutError' ? 'timed out after 5 s' : (error as Error).message;
     }
-    this.attempts.push(attempt);
+    this.record(attempt);
     if (attempt.status >= 200 && attempt.status < 300) return;
     const wait = RETRY_DELAYS_MS[batch.attemptNumber];
     if (wait === undefined) {

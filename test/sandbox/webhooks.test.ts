@@ -252,6 +252,16 @@ describe('sandbox webhooks', () => {
     expect(sandbox.webhooks.pending()).toBe(0);
   });
 
+  it('records events dropped because the target URL was removed after they were queued', async () => {
+    await listen({ eventType: 'contact.creation' });
+    await createContact('orphan@example.com');
+    expect((await developer('DELETE', '/settings')).status).toBe(204);
+    await sandbox.webhooks.flush();
+    expect(receiver.received).toEqual([]);
+    expect(sandbox.webhooks.deliveries()).toMatchObject([{ status: 0, gaveUp: true, eventIds: [1] }]);
+    expect(sandbox.webhooks.pending()).toBe(0);
+  });
+
   it('counts a receiver that cannot be reached as a failed attempt', async () => {
     await listen({ eventType: 'contact.creation' });
     await receiver.close();
