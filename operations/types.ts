@@ -98,6 +98,8 @@ export interface OperationContext {
   isPopulatingDedupe: boolean;
   /** A create run as the second half of a search-or-create step. */
   withSearch: boolean;
+  /** Which page of a paged dropdown the platform asks for, from 0 (Zapier's `bundle.meta.page`). */
+  page: number;
   now(): number;
   log(message: string, data?: Record<string, unknown>): void;
 }
@@ -112,6 +114,8 @@ export interface OperationDef {
   description: string;
   /** Powers a dropdown only; not shown in the editor. */
   hidden?: boolean;
+  /** A dropdown too long for one answer: the platform asks page after page (`ctx.page`) until one comes back empty. */
+  paged?: boolean;
   inputFields: readonly InputFieldDef[];
   propertyFields?: PropertyFieldsSpec;
   outputFields: readonly OutputFieldDef[];

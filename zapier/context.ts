@@ -34,6 +34,7 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
     isLoadingSample: Boolean(bundle.meta?.isLoadingSample),
     isPopulatingDedupe: Boolean(bundle.meta?.isPopulatingDedupe),
     withSearch: Boolean(bundle.meta?.withSearch),
+    page: Number(bundle.meta?.page ?? 0) || 0,
     now: () => Date.now(),
     log: (message, data) => z.console.log(message, data ?? {}),
   };

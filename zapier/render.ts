@@ -96,7 +96,11 @@ export const renderSearch = (def: OperationDef) => render(def, { throttle: SEARC
 
 /** Polling triggers run searches, so they share the search throttle (Zapier forbids `retry` on them). */
 export const renderTrigger = (def: OperationDef) =>
-  render(def, { type: 'polling' as const, throttle: SEARCH_THROTTLE });
+  render(def, {
+    type: 'polling' as const,
+    throttle: SEARCH_THROTTLE,
+    ...(def.paged ? { canPaginate: true } : {}),
+  });
 
 /**
  * A create Zapier may buffer (`buffer` + `performBuffer`, which replace `perform`): the runs arrive together in

@@ -102,6 +102,22 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     expect(items).toContainEqual({ id: list.listId, label: 'Partners (manual)' });
   });
 
+  it('pages the list dropdown 2,500 lists at a time, every list reachable, until a page comes back empty', async () => {
+    for (let i = 0; i < 2_600; i++) newList(`Bulk list ${i}`, i % 2 ? 'DYNAMIC' : 'MANUAL');
+    const total = portal().lists.all().length;
+    const trigger = (testApp.triggers as Record<string, { operation: { canPaginate?: boolean } }>).list_list!;
+    expect(trigger.operation.canPaginate).toBe(true);
+    const page = async (n: number) =>
+      (await run('triggers', 'list_list', { authData, meta: { page: n } })) as Array<{ id: string }>;
+    const first = await page(0);
+    const second = await page(1);
+    expect(first).toHaveLength(2_500);
+    expect(second).toHaveLength(total - 2_500);
+    expect(new Set([...first, ...second].map((l) => l.id)).size).toBe(total);
+    expect(await page(2)).toEqual([]);
+    expect(calls()['POST /crm/v3/lists/search']).toBe(5 + 1 + 1);
+  });
+
   it('new_list_member: first poll sets the watermark, later polls emit each new member once, ties included', async () => {
     const list = newList('Trigger list');
     const first = await contact('m-first@example.com');

@@ -42,6 +42,7 @@ function context(state: Map<string, unknown>, clock = new FakeClock()): Operatio
     isLoadingSample: false,
     isPopulatingDedupe: false,
     withSearch: false,
+    page: 0,
     now: () => clock.now(),
     log: () => {},
   };
