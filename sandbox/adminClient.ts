@@ -90,7 +90,7 @@ export class SandboxAdmin {
     return this.call('POST', 'webhooks/flush');
   }
 
-  /** Registers an OAuth app, for `/oauth/authorize` and `/oauth/v1/token`. */
+  /** Registers an OAuth app, for `/oauth/authorize` and the token endpoints (`/oauth/v3/token`, v1, 2026-03). */
   registerOAuthApp(options: { clientId?: string; clientSecret?: string } = {}): Promise<OAuthAppCredentials> {
     return this.call('POST', 'oauth-apps', options);
   }

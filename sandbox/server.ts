@@ -233,7 +233,7 @@ function hints(started: StartedServer, options: ServerOptions): string {
   ];
   if (options.appType === 'oauth') {
     out.push(
-      'The access token expires in 30 minutes: refresh it with POST /oauth/v1/token grant_type=refresh_token.',
+      'The access token expires in 30 minutes: refresh it with POST /oauth/v3/token grant_type=refresh_token.',
       'Webhooks: configure them with PUT /webhooks/v3/<HUBSPOT_APP_ID>/settings?hapikey=<HUBSPOT_DEVELOPER_API_KEY>.',
     );
   }
