@@ -92,7 +92,10 @@ async function main() {
       lifecyclestage: 'VIP',
     });
   } catch (error) {
-    console.log(`     → ${(error as Error).message.slice(0, 160)}`);
+    // The whole message, wrapped: it lists every allowed option, which is the point of showing it.
+    // Zapier's test harness appends what it executed ("What happened: …"); the user sees the part before it.
+    const lines = wrap((error as Error).message.split(/\s*What happened:/)[0]!, 100);
+    console.log(lines.map((line, i) => `${i === 0 ? '     → ' : '       '}${line}`).join('\n'));
   }
 
   await harness.close();
@@ -105,3 +108,16 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Greedy word wrap for the console. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
