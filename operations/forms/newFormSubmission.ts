@@ -65,15 +65,50 @@ export const newFormSubmission: OperationDef = {
   calls: {
     endpoints: [`GET ${paths.forms.list()}`, `GET ${paths.forms.submissions('{formGuid}')}`],
     perRun:
-      '1 per watched form when idle (+1 to list forms when none is chosen); +1 per 50 new submissions; at most 1,000 a form per poll, the rest on the next polls',
+      '1 per watched form when idle, at most 20 forms a poll (more take turns; +1 to list forms when none is chosen); +1 per 50 new submissions; at most 1,000 a form per poll, the rest on the next polls',
   },
   async perform(ctx) {
-    const formIds = await watchedForms(ctx);
+    const since = await zapStart(ctx);
     const out: OperationResult[] = [];
-    for (const formId of formIds) out.push(...(await pollForm(ctx, formId)));
+    for (const formId of await formsThisPoll(ctx)) out.push(...(await pollForm(ctx, formId, since)));
     return out.sort((a, b) => Date.parse(String(b.submitted_at)) - Date.parse(String(a.submitted_at)));
   },
 };
+
+/**
+ * Forms read per poll. Each watched form costs a call per poll, and a Zap watching "every form" of a portal with
+ * hundreds would spend a share of the portal's daily quota every minute; beyond this many, the forms take turns
+ * (their watermarks keep every submission for their turn).
+ */
+export const MAX_FORMS_PER_POLL = 20;
+/** Submissions this much older than the Zap's first poll count as before it (clock skew between Zapier and HubSpot). */
+const ZAP_START_MARGIN_MS = 5 * 60_000;
+
+/**
+ * When the Zap started watching, in epoch ms: a form read for the first time after that (its turn came, or it was
+ * created later) emits what was submitted since, not only what comes after its first read.
+ */
+async function zapStart(ctx: OperationContext): Promise<number> {
+  if (ctx.isLoadingSample) return 0;
+  const stored = await ctx.state.get<number>('forms:since');
+  if (stored !== undefined) return stored;
+  const since = ctx.now() - ZAP_START_MARGIN_MS;
+  await ctx.state.set('forms:since', since);
+  return since;
+}
+
+/** The watched forms whose turn it is: all of them up to MAX_FORMS_PER_POLL, else the next ones after the last read. */
+async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
+  const all = [...new Set(await watchedForms(ctx))].sort();
+  if (all.length <= MAX_FORMS_PER_POLL) return all;
+  if (ctx.isLoadingSample) return all.slice(0, MAX_FORMS_PER_POLL);
+  const last = await ctx.state.get<string>('forms:last');
+  const start = last === undefined ? 0 : all.findIndex((id) => id > last);
+  const from = start < 0 ? 0 : start;
+  const turn = [...all.slice(from), ...all.slice(0, from)].slice(0, MAX_FORMS_PER_POLL);
+  await ctx.state.set('forms:last', turn[turn.length - 1]!);
+  return turn;
+}
 
 async function watchedForms(ctx: OperationContext): Promise<string[]> {
   const raw = ctx.input.form_ids;
@@ -95,13 +130,15 @@ async function watchedForms(ctx: OperationContext): Promise<string[]> {
   return ids;
 }
 
-async function pollForm(ctx: OperationContext, formId: string): Promise<OperationResult[]> {
+async function pollForm(ctx: OperationContext, formId: string, since: number): Promise<OperationResult[]> {
   const key = `form:${formId}`;
-  const stored = ctx.isLoadingSample ? undefined : await ctx.state.get<FormWatermark>(key);
+  const stored = ctx.isLoadingSample
+    ? undefined
+    : ((await ctx.state.get<FormWatermark>(key)) ?? { at: since, idsAt: [] });
   const unseen = await readUntilWatermark(ctx, formId, stored);
   // Newest first; when the backlog is bigger than one poll, emit its oldest part and leave the rest for the next.
   const fresh = stored ? unseen.slice(-MAX_SUBMISSIONS_PER_FORM_POLL) : unseen;
-  if (!ctx.isLoadingSample) {
+  if (stored) {
     const next = nextWatermark(stored, fresh);
     if (next) await ctx.state.set<FormWatermark>(key, next);
   }
@@ -161,15 +198,9 @@ async function readUntilWatermark(
 }
 
 /** Where the next poll of a form starts; undefined when it stays where it was. `emitted` is newest first. */
-function nextWatermark(
-  stored: FormWatermark | undefined,
-  emitted: FormSubmission[],
-): FormWatermark | undefined {
+function nextWatermark(stored: FormWatermark, emitted: FormSubmission[]): FormWatermark | undefined {
   const newest = emitted[0];
-  if (!newest) return stored ? undefined : { at: 0, idsAt: [] };
-  // First poll: everything up to the newest submission's millisecond is the past, including submissions at that
-  // millisecond beyond the small page read.
-  if (!stored) return { at: newest.submittedAt + 1, idsAt: [] };
+  if (!newest) return undefined;
   const idsAt = emitted.filter((s) => s.submittedAt === newest.submittedAt).map((s) => s.conversionId);
   return {
     at: newest.submittedAt,

@@ -79,6 +79,11 @@ export class FormStore {
     return this.forms.get(id);
   }
 
+  /** Adds a form (tests and seeds; the sandbox serves no form-editing API). */
+  add(form: StoredForm): void {
+    this.forms.set(form.id, structuredClone(form));
+  }
+
   addSubmission(formId: string, submission: StoredSubmission): void {
     const list = this.submissions.get(formId) ?? [];
     list.push(submission);

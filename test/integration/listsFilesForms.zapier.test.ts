@@ -275,6 +275,49 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     expect(await poll()).toEqual([]);
   });
 
+  it("watches 45 forms 20 a poll, in turns, and emits each submission once, even one made before its form's first turn", async () => {
+    const seeded = portal().forms.all()[0]!;
+    for (let i = 0; i < 43; i++) {
+      portal().forms.add({
+        ...seeded,
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `Form ${i}`,
+      });
+    }
+    const forms = portal().forms.all();
+    expect(forms).toHaveLength(45);
+    const meta = { zap: { id: 'zap-many-forms' } };
+    const poll = async () => {
+      t.sandbox.log.clear();
+      portal().limits.reset(); // polls are minutes apart in real life; here they must not wait out the 10 s burst
+      const out = (await run('triggers', 'new_form_submission', { authData, inputData: {}, meta })) as Array<{
+        id: string;
+      }>;
+      const formsRead = new Set(
+        t.sandbox.log
+          .all()
+          .filter((e) => e.endpoint === 'GET /form-integrations/v1/submissions/forms/:formGuid')
+          .map((e) => e.path),
+      );
+      expect(formsRead.size).toBeLessThanOrEqual(20);
+      return out.map((s) => s.id);
+    };
+    const before = await poll(); // the Zap's first poll: the first 20 forms take their turn
+    for (const [i, f] of forms.entries()) {
+      portal().forms.addSubmission(f.id, {
+        conversionId: `turn-${i}`,
+        submittedAt: portal().now(),
+        values: [{ name: 'email', value: `turn${i}@example.com`, objectTypeId: '0-1' }],
+      });
+    }
+    // 45 forms take 3 turns; a form still holding a backlog from the tests above may need a turn more.
+    const emitted: string[] = [];
+    for (let turn = 0; turn < 6; turn++)
+      emitted.push(...(await poll()).filter((id) => id.startsWith('turn-')));
+    expect(before.filter((id) => id.startsWith('turn-'))).toEqual([]);
+    expect(emitted.sort()).toEqual(forms.map((_, i) => `turn-${i}`).sort());
+  });
+
   it('buffers 1,000 contact upserts into at most 10 batch calls, with a result or an error for every run', async () => {
     const buffered = (testApp.creates as Record<string, { operation: { performBuffer: unknown } }>)
       .batch_upsert!;
