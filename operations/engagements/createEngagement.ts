@@ -5,6 +5,7 @@ import { objectType, outputFieldsFor } from '../objects/common';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
+import { withArticle } from '../wording';
 
 /**
  * Creates a note, task, call, meeting or e-mail in ONE call, associated with the records it concerns:
@@ -47,7 +48,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     kind: 'create',
     noun: type.singular,
     label: `Create ${type.singular}`,
-    description: `Creates a ${noun} on the timeline of the contacts, companies, deals or tickets it concerns.`,
+    description: `Creates ${withArticle(noun)} on the timeline of the contacts, companies, deals or tickets it concerns.`,
     inputFields: [
       {
         key: TIMESTAMP,

@@ -3,6 +3,7 @@ import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordOutput, requiredText } from '../records';
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
+import { withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /**
@@ -22,7 +23,7 @@ export function findRecordOperation(
     kind: 'search',
     noun: type.singular,
     label: `Find ${type.singular}`,
-    description: `Finds a ${noun} by record ID, by a unique property such as e-mail, or by any other property.`,
+    description: `Finds ${withArticle(noun)} by record ID, by a unique property such as e-mail, or by any other property.`,
     inputFields: [
       ...types.inputFields,
       {

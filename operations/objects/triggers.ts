@@ -10,6 +10,7 @@ import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
+import { withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
@@ -21,7 +22,7 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     kind: 'trigger',
     noun: type.singular,
     label: `New ${type.singular}`,
-    description: `Triggers when a ${type.singular.toLowerCase()} is created in HubSpot.`,
+    description: `Triggers when ${withArticle(type.singular.toLowerCase())} is created in HubSpot.`,
     inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: outputFieldsFor(type),
     sample: config.sample,
@@ -58,7 +59,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     kind: 'trigger',
     noun: type.singular,
     label: `New or Updated ${type.singular}`,
-    description: `Triggers when a ${noun} is created or any of its properties changes.`,
+    description: `Triggers when ${withArticle(noun)} is created or any of its properties changes.`,
     inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },

@@ -4,6 +4,7 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
+import { withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 interface UpsertResponse {
@@ -28,7 +29,7 @@ export function upsertRecordOperation(
     kind: 'create',
     noun: type.singular,
     label: `Create or Update ${type.singular}`,
-    description: `Creates a ${noun}, or updates the one with the same unique value (such as e-mail), in one HubSpot call.`,
+    description: `Creates ${withArticle(noun)}, or updates the one with the same unique value (such as e-mail), in one HubSpot call.`,
     inputFields: [
       ...types.inputFields,
       {
