@@ -41,7 +41,7 @@ export const includeAssociationsField: InputFieldDef = {
   required: false,
   dropdown: { kind: 'objectTypes' },
   helpText:
-    'Object types whose associated record ids (with association labels) are added to each record. Costs one extra HubSpot call per page of up to 1,000 records per type, not one per record.',
+    'Object types whose associated record ids (with association labels) are added to each record. Costs one extra HubSpot call per page of up to 1,000 records per type, not one per record (plus one for each 500 associations beyond the first 500 of a record).',
 };
 
 /** The object types chosen in `include_associations` (a list, or a comma-separated text when mapped). */
@@ -54,7 +54,9 @@ export function includedTypes(input: Record<string, unknown>): string[] {
 /**
  * Associations of many records at once: one `batch/read` per target type per 1,000 records
  * (BATCH.maxAssociationInputs), so a trigger page costs one extra call per type, not one per record. Records with
- * no associations come back as per-input errors (207), which simply means "none".
+ * no associations come back as per-input errors (207), which simply means "none". HubSpot answers at most 500
+ * associations per record and call; a record with more carries a cursor, and only those records are asked again
+ * from their cursor, until every association is read.
  */
 export async function readAssociationsInBatch(
   ctx: OperationContext,
@@ -66,20 +68,32 @@ export async function readAssociationsInBatch(
     ids.map((id) => [id, Object.fromEntries(toTypes.map((t) => [t, [] as AssociatedRecord[]]))]),
   );
   for (const toType of toTypes) {
-    for (let i = 0; i < ids.length; i += BATCH.maxAssociationInputs) {
-      const chunk = ids.slice(i, i + BATCH.maxAssociationInputs);
-      const { data } = await ctx.api.request<{
-        results: Array<{ from: { id: string | number }; to: V4Association[] }>;
-      }>({
-        method: 'POST',
-        path: paths.associations.batch(fromType, toType, 'read'),
-        json: { inputs: chunk.map((id) => ({ id })) },
-        idempotent: true,
-      });
-      for (const result of data.results ?? []) {
-        const slot = byRecord.get(String(result.from.id));
-        if (slot) slot[toType] = (result.to ?? []).map(associatedRecord);
+    let inputs: Array<{ id: string; after?: string }> = ids.map((id) => ({ id }));
+    while (inputs.length > 0) {
+      const more: typeof inputs = [];
+      for (let i = 0; i < inputs.length; i += BATCH.maxAssociationInputs) {
+        const { data } = await ctx.api.request<{
+          results: Array<{
+            from: { id: string | number };
+            to: V4Association[];
+            paging?: { next?: { after?: string } };
+          }>;
+        }>({
+          method: 'POST',
+          path: paths.associations.batch(fromType, toType, 'read'),
+          json: { inputs: inputs.slice(i, i + BATCH.maxAssociationInputs) },
+          idempotent: true,
+        });
+        for (const result of data.results ?? []) {
+          const id = String(result.from.id);
+          const slot = byRecord.get(id);
+          if (!slot) continue;
+          slot[toType] = [...(slot[toType] ?? []), ...(result.to ?? []).map(associatedRecord)];
+          const after = result.paging?.next?.after;
+          if (after) more.push({ id, after });
+        }
       }
+      inputs = more;
     }
   }
   return byRecord;

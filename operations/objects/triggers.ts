@@ -31,7 +31,8 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
         `POST ${paths.objects.search(type.name)}`,
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
-      perRun: '1 when idle; ceil(N/200) for N new records; +1 per included type per 1,000 records',
+      perRun:
+        '1 when idle; ceil(N/200) for N new records; +1 per included type per 1,000 records (and per record past 500 associations)',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
@@ -71,7 +72,8 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
         `POST ${paths.objects.search(type.name)}`,
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
-      perRun: '1 when idle; ceil(N/200) for N changes; +1 per included type per 1,000 records',
+      perRun:
+        '1 when idle; ceil(N/200) for N changes; +1 per included type per 1,000 records (and per record past 500 associations)',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);

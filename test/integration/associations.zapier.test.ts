@@ -173,4 +173,30 @@ describe('Zapier association operations against the sandbox', () => {
     expect(counts['POST /crm/v4/associations/:fromType/:toType/batch/read']).toBe(1);
     expect(counts['POST /crm/v3/objects/:objectType/search']).toBe(1);
   });
+
+  it("reads every association of a record past HubSpot's 500 a call, asking again only for that record", async () => {
+    const poll = () =>
+      run('triggers', 'new_company', {
+        authData,
+        inputData: { include_associations: ['contacts'] },
+        meta: { zap: { id: 'zap-big-company' } },
+      }) as Promise<Array<{ id: string; associated_ids: Record<string, string[]> }>>;
+    await poll();
+    await sleep(5);
+    const big = company('Big Co');
+    const small = company('Small Co');
+    const people: string[] = [];
+    for (let i = 0; i < 1_200; i++) people.push(contact(`big${i}@example.com`));
+    for (const id of people) t.sandbox.portal.associations.addDefault('0-2', big, '0-1', id);
+    t.sandbox.portal.associations.addDefault('0-2', small, '0-1', people[0]!);
+    await sleep(5);
+    t.sandbox.log.clear();
+    const byId = new Map((await poll()).map((c) => [c.id, c]));
+    expect(new Set(byId.get(big)!.associated_ids.contacts).size).toBe(1_200);
+    expect(byId.get(small)!.associated_ids.contacts).toEqual([people[0]]);
+    // One read for the page, then two more for the one company with 500+ contacts.
+    expect(t.sandbox.log.countsByEndpoint()['POST /crm/v4/associations/:fromType/:toType/batch/read']).toBe(
+      3,
+    );
+  });
 });
