@@ -119,6 +119,21 @@ function oauthConnection(): MakeConnection {
         },
         log: { sanitize: ['request.body.token', 'request.body.client_secret'] },
       },
+      // Deleting the connection in Make revokes its refresh token at HubSpot (RFC 7009), so nothing can renew access
+      // afterwards; access tokens already issued lapse within 30 minutes.
+      invalidate: {
+        url: `${HUBSPOT_API}${paths.oauth.revoke()}`,
+        method: 'POST',
+        type: 'urlencoded',
+        body: {
+          token: '{{data.refreshToken}}',
+          token_type_hint: 'refresh_token',
+          client_id: '{{common.clientId}}',
+          client_secret: '{{common.clientSecret}}',
+        },
+        response: { error: tokenErrors },
+        log: { sanitize: ['request.body.token', 'request.body.client_secret'] },
+      },
     },
   };
 }

@@ -165,14 +165,16 @@ describe('Make triggers and connections against the sandbox', () => {
     });
   });
 
-  it('OAuth connection errors: a wrong client secret is a configuration error, a revoked refresh token asks to reconnect', async () => {
+  it('OAuth connection errors: a wrong client secret is a configuration error; deleting the connection revokes its refresh token, which then asks to reconnect', async () => {
     const app = t.sandbox.portal.auth.registerOAuthApp();
     await expect(
       make.connectOAuth({ clientId: app.clientId, clientSecret: 'not-the-secret' }),
     ).rejects.toMatchObject({ type: 'InvalidConfigurationError' });
     const common = { clientId: app.clientId, clientSecret: app.clientSecret };
     const { data } = await make.connectOAuth(common);
-    expect(t.sandbox.portal.auth.revokeRefreshToken(String(data.refreshToken))).toBe(true);
+    // Deleting the connection in Make revokes the refresh token at HubSpot.
+    await make.invalidateOAuth(common, data);
+    expect(t.sandbox.portal.auth.liveRefreshToken(String(data.refreshToken))).toBeUndefined();
     clock.advance(26 * 60_000);
     await expect(make.refreshOAuth(common, data)).rejects.toMatchObject({ type: 'InvalidAccessTokenError' });
   });

@@ -130,6 +130,13 @@ export class MakeRunner {
     return { ...data, ...(result.connection.data as Json) };
   }
 
+  /** What Make runs when a user deletes the OAuth connection. */
+  async invalidateOAuth(common: Json, data: Json): Promise<void> {
+    const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
+    const invalidate = (oauth.communication as Record<string, Json>).invalidate!;
+    await runCommunication(invalidate, { common, data }, { ...this.options, base: undefined });
+  }
+
   async connectToken(accessToken: string) {
     const basic = this.app.connections.find((c) => c.type === 'basic')!;
     const result = await runCommunication(
