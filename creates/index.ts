@@ -23,7 +23,9 @@ import submitForm from './submitForm';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
 import updateDeal from './updateDeal';
+import updateLineItem from './updateLineItem';
 import updateObject from './updateObject';
+import updateProduct from './updateProduct';
 import updateTicket from './updateTicket';
 import uploadFile from './uploadFile';
 
@@ -39,7 +41,9 @@ export const creates = [
   createTicket,
   updateTicket,
   createProduct,
+  updateProduct,
   createLineItem,
+  updateLineItem,
   createObject,
   updateObject,
   createOrUpdateObject,

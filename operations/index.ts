@@ -38,6 +38,7 @@ import { uploadFile } from './files/uploadFile';
 import { newFormSubmission } from './forms/newFormSubmission';
 import { submitForm } from './forms/submitForm';
 import { createLineItem } from './lineItems/createLineItem';
+import { updateLineItem } from './lineItems/updateLineItem';
 import { addToList } from './lists/addToList';
 import { findList } from './lists/findList';
 import { newListMember } from './lists/newListMember';
@@ -45,6 +46,7 @@ import { removeFromList } from './lists/removeFromList';
 import { findOwner } from './owners/findOwner';
 import { createProduct } from './products/createProduct';
 import { findProduct } from './products/findProduct';
+import { updateProduct } from './products/updateProduct';
 import { propertyFieldDropdowns } from './propertyFields';
 import { createTicket } from './tickets/createTicket';
 import { findTicket } from './tickets/findTicket';
@@ -76,8 +78,10 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateTicket,
   findTicket,
   createProduct,
+  updateProduct,
   findProduct,
   createLineItem,
+  updateLineItem,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,

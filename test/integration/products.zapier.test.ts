@@ -73,4 +73,27 @@ describe('Zapier product and line item operations against the sandbox', () => {
       await expectRefused(create('create_line_item', inputData), message, lineItems);
     },
   );
+
+  it('updates a product by SKU and a line item by id; a bad value names the field and changes nothing', async () => {
+    const product = await create('create_product', { name: 'Seat', price: '40', hs_sku: 'SEAT-1' });
+    const updated = await create('update_product', {
+      record_id: 'SEAT-1',
+      id_property: 'hs_sku',
+      price: '45',
+    });
+    expect(updated.id).toBe(product.id);
+    expect(updated.properties.price).toBe('45');
+    const item = await create('create_line_item', { product_id: product.id, quantity: '2' });
+    const changed = await create('update_line_item', {
+      record_id: item.id,
+      quantity: '5',
+      hs_discount_percentage: '10',
+    });
+    expect(changed.properties).toMatchObject({ quantity: '5', hs_discount_percentage: '10' });
+    const stored = () => context.t.sandbox.portal.records.get('0-8', item.id)!.properties.quantity;
+    await expect(create('update_line_item', { record_id: item.id, quantity: 'many' })).rejects.toThrow(
+      /quantity/i,
+    );
+    expect(stored()).toBe('5');
+  });
 });
