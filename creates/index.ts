@@ -1,5 +1,6 @@
 import addToList from './addToList';
 import apiRequest from './apiRequest';
+import archiveObject from './archiveObject';
 import batchUpsert from './batchUpsert';
 import createAssociation from './createAssociation';
 import createCall from './createCall';
@@ -47,6 +48,7 @@ export const creates = [
   createObject,
   updateObject,
   createOrUpdateObject,
+  archiveObject,
   createNote,
   createTask,
   createCall,

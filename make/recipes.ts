@@ -237,6 +237,35 @@ export const RECIPES: Recipe[] = [
       }),
   },
   {
+    // A read that finds the record (by id or unique property; a missing one is Make's 404 DataError), then the
+    // archive of the id it found. HubSpot answers 204 even for an unknown id, hence the read.
+    name: 'archiveRecord',
+    matches: (d) =>
+      d.kind === 'create' &&
+      d.calls.endpoints.some((e) => e.startsWith('DELETE ')) &&
+      hasField(d, 'record_id'),
+    render: (d, type) => ({
+      moduleType: 'action',
+      crud: 'delete',
+      mappableParams: operationParams(d),
+      staticParams: [],
+      scope: scopesFor(type, 'write'),
+      communication: [
+        {
+          url: imlPath(paths.objects.one, typeIml(type), '{{parameters.record_id}}'),
+          method: 'GET',
+          qs: { idProperty: '{{ifempty(parameters.id_property, undefined)}}', properties: 'hs_object_id' },
+          response: { temp: { id: '{{body.id}}' } },
+        },
+        {
+          url: imlPath(paths.objects.one, typeIml(type), '{{temp.id}}'),
+          method: 'DELETE',
+          response: { output: { id: '{{temp.id}}', archived: true, object_type: typeIml(type) } },
+        },
+      ],
+    }),
+  },
+  {
     // One call, no search first: HubSpot matches on the unique property (safe to retry, no index lag).
     name: 'upsertRecord',
     matches: (d) =>

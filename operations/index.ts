@@ -1,3 +1,4 @@
+import { archiveObject } from './anyObject/archiveObject';
 import { createObject } from './anyObject/createObject';
 import { createOrUpdateObject } from './anyObject/createOrUpdateObject';
 import { findObject } from './anyObject/findObject';
@@ -89,6 +90,7 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateObject,
   createOrUpdateObject,
   findObject,
+  archiveObject,
   createNote,
   createTask,
   createCall,

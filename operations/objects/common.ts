@@ -88,6 +88,38 @@ export function recordType(config: RecordOperationConfig): RecordType {
   };
 }
 
+/**
+ * The two fields that find one existing record: its id, or the value of a unique property chosen in `id_property`
+ * (HubSpot's `idProperty`, e.g. a contact's e-mail).
+ */
+export function recordLocatorFields(types: RecordType, idPropertyDefault?: string): InputFieldDef[] {
+  const type = types.display;
+  const noun = type.singular.toLowerCase();
+  return [
+    {
+      key: 'record_id',
+      label: `${type.singular} ID or unique value`,
+      required: true,
+      helpText: `The ${noun}'s HubSpot record ID, or the value of the unique property chosen below.`,
+    },
+    {
+      key: 'id_property',
+      label: 'Find by',
+      required: false,
+      dropdown: { kind: 'uniqueProperties', objectType: types.ref },
+      ...(idPropertyDefault ? { default: idPropertyDefault } : {}),
+      helpText:
+        'Leave empty to use the record ID. Otherwise a unique property, such as the e-mail of a contact.',
+    },
+  ];
+}
+
+/** The unique property chosen in `id_property`, or undefined for the record id. */
+export function idPropertyOf(ctx: OperationContext): string | undefined {
+  const value = ctx.input.id_property;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 export const recordOutputFields: readonly OutputFieldDef[] = [
   { key: 'id', label: 'Record ID', type: 'string' },
   { key: 'createdAt', label: 'Created at', type: 'datetime' },

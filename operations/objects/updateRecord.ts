@@ -2,7 +2,13 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import {
+  idPropertyOf,
+  outputFieldsFor,
+  type RecordOperationConfig,
+  recordLocatorFields,
+  recordType,
+} from './common';
 
 /**
  * Updates one record by id, or by a unique property with `idProperty` (e.g. a contact's e-mail): one
@@ -21,23 +27,7 @@ export function updateRecordOperation(
     noun: type.singular,
     label: `Update ${type.singular}`,
     description: `Updates an existing ${noun} in HubSpot, found by its record ID or by a unique property.`,
-    inputFields: [
-      ...types.inputFields,
-      {
-        key: 'record_id',
-        label: `${type.singular} ID or unique value`,
-        required: true,
-        helpText: `The ${noun}'s HubSpot record ID, or the value of the unique property chosen below.`,
-      },
-      {
-        key: 'id_property',
-        label: 'Find by',
-        required: false,
-        dropdown: { kind: 'uniqueProperties', objectType: types.ref },
-        default: config.idPropertyDefault,
-        helpText: `Leave empty to use the record ID. Otherwise a unique property, such as the e-mail of a contact.`,
-      },
-    ],
+    inputFields: [...types.inputFields, ...recordLocatorFields(types, config.idPropertyDefault)],
     propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
@@ -45,10 +35,7 @@ export function updateRecordOperation(
     async perform(ctx) {
       const type = types.resolve(ctx);
       const id = requiredText(ctx, 'record_id', `${type.singular} ID`);
-      const idProperty =
-        typeof ctx.input.id_property === 'string' && ctx.input.id_property !== ''
-          ? ctx.input.id_property
-          : undefined;
+      const idProperty = idPropertyOf(ctx);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         'record_id',

@@ -173,4 +173,39 @@ describe('Zapier any-object operations against the sandbox', () => {
     ]);
     expect(changes[0]!.source_type).toEqual(expect.any(String));
   });
+
+  it('archives a custom object record by its unique VIN, and refuses an unknown one naming the field', async () => {
+    const car = (await run('creates', 'create_object', {
+      authData,
+      inputData: { object_type: carType, vin: 'ARCHIVE-VIN-1', make: 'Saab' },
+    })) as { id: string };
+    t.sandbox.log.clear();
+    const archived = await run('creates', 'archive_object', {
+      authData,
+      inputData: { object_type: carType, record_id: 'ARCHIVE-VIN-1', id_property: 'vin' },
+    });
+    expect(archived).toEqual({ id: car.id, archived: true, object_type: expect.any(String) });
+    const stored = [
+      ...t.sandbox.portal.records.table(t.sandbox.portal.objectTypes.resolve(carType).objectTypeId).values(),
+    ].find((r) => r.id === car.id);
+    expect(stored!.archived).toBe(true);
+    expect(t.sandbox.log.summary().total).toBe(2);
+    const live = () => [...t.sandbox.portal.records.table('0-1').values()].filter((r) => !r.archived).length;
+    const before = live();
+    await expect(
+      run('creates', 'archive_object', {
+        authData,
+        inputData: { object_type: 'contacts', record_id: '999999999' },
+      }),
+    ).rejects.toThrow(
+      /ID or unique value \(record_id\): no contact has record ID "999999999"; nothing was archived/,
+    );
+    await expect(
+      run('creates', 'archive_object', {
+        authData,
+        inputData: { object_type: 'contacts', record_id: 'not-an-id' },
+      }),
+    ).rejects.toThrow(/record_id/);
+    expect(live()).toBe(before);
+  });
 });

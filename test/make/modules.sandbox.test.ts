@@ -104,6 +104,28 @@ describe('Make modules against the sandbox', () => {
     ).toBe('Updated');
   });
 
+  it('updates a product and a line item, and archives a record found by e-mail; an unknown one is a DataError', async () => {
+    const product = await make.action('createProduct', { name: 'Seat', price: 40 });
+    const updatedProduct = await make.action('updateProduct', { record_id: product.id, price: 45 });
+    expect((updatedProduct.properties as Json).price).toBe('45');
+    const item = await make.action('createLineItem', { product_id: product.id, quantity: 2 });
+    const updatedItem = await make.action('updateLineItem', { record_id: item.id, quantity: 5 });
+    expect((updatedItem.properties as Json).quantity).toBe('5');
+
+    const contact = await make.action('createContact', { email: 'archive-me@example.com' });
+    const archived = await make.action('archiveObject', {
+      object_type: 'contacts',
+      record_id: 'archive-me@example.com',
+      id_property: 'email',
+    });
+    expect(archived).toEqual({ id: contact.id, archived: true, object_type: 'contacts' });
+    expect(t.sandbox.portal.records.get('0-1', String(contact.id))!.archived).toBe(true);
+    const missing = await makeErrorOf(
+      make.action('archiveObject', { object_type: 'contacts', record_id: '999999999' }),
+    );
+    expect(missing.type).toBe('DataError');
+  });
+
   it('batch upserts an array of records in one call', async () => {
     const result = await make.action('batchUpsert', {
       object_type: 'contacts',
