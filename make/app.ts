@@ -11,6 +11,7 @@ import { connections } from './connections';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
+import { ZAPIER_ONLY_FIELDS } from './moduleParts';
 import { batchUpsertModule, universalModule } from './nativeModules';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
@@ -87,7 +88,10 @@ export function generateMakeApp(operations: readonly OperationDef[] = OPERATIONS
     for (const s of support) {
       if (!('module' in s)) continue;
       const def = operations.find((o) => o.key === s.key)!;
-      for (const field of def.inputFields) if (field.dropdown) add(rpcFor(field.dropdown as DropdownSource));
+      for (const field of def.inputFields) {
+        // A Zapier-only field has no Make parameter, so its dropdown needs no RPC.
+        if (field.dropdown && !ZAPIER_ONLY_FIELDS[field.key]) add(rpcFor(field.dropdown as DropdownSource));
+      }
       if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
     }
 

@@ -14,12 +14,14 @@ const OUTPUT_TYPES: Record<NonNullable<OutputFieldDef['type']>, string> = {
 };
 
 /**
- * Zapier fields Make modules leave out. Associated records on triggers come from a second, batched read per poll;
- * a Make trigger is one paged request whose items cannot be joined with another request's answer.
+ * Zapier fields Make modules leave out, with the reason: each comes from a second, batched read joined per record,
+ * and a Make trigger or search is one paged request whose items cannot be joined with another request's answer.
  */
 export const ZAPIER_ONLY_FIELDS: Readonly<Record<string, string>> = {
   include_associations:
     'Associated record ids come from a second batched read joined per record, which a Make polling trigger (one paged request) cannot do; use "Make an API Call" on the v4 associations API.',
+  associated_properties:
+    'Make outputs one bundle per associated record; read their properties with a Find module by Record ID after it (a second batched read cannot be joined into a Make search).',
 };
 
 export function zapierOnlyParams(def: OperationDef): Record<string, string> | undefined {

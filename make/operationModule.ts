@@ -1,6 +1,6 @@
 import type { OperationDef } from '../operations/types';
 import type { Json, MakeModule } from './model';
-import { interfaceFor, operationParams } from './moduleParts';
+import { interfaceFor, operationParams, zapierOnlyParams } from './moduleParts';
 import { camelCase } from './naming';
 
 /**
@@ -23,6 +23,7 @@ export function operationModule(
     staticParams: [],
     mappableParams: operationParams(def),
     scope: [],
+    ...(zapierOnlyParams(def) ? { zapierOnlyParams: zapierOnlyParams(def) } : {}),
     ...module,
   };
 }

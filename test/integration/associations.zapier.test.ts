@@ -124,6 +124,28 @@ describe('Zapier association operations against the sandbox', () => {
     ).toEqual([]);
   });
 
+  it("adds the associated records' chosen properties for one extra call per 100 records", async () => {
+    const c = contact('with-props@example.com');
+    const companies = Array.from({ length: 120 }, (_, i) => company(`Props Co ${i}`));
+    for (const co of companies) t.sandbox.portal.associations.addDefault('0-1', c, '0-2', co);
+    t.sandbox.log.clear();
+    const [found] = (await run('searches', 'find_associations', {
+      authData,
+      inputData: {
+        from_object_type: 'contacts',
+        from_id: c,
+        to_object_type: 'companies',
+        associated_properties: ['name'],
+      },
+    })) as Array<{ count: number; associations: Array<{ id: string; properties: Record<string, string> }> }>;
+    expect(found!.count).toBe(120);
+    const byId = new Map(found!.associations.map((a) => [a.id, a.properties.name]));
+    expect(companies.map((co) => byId.get(co))).toEqual(companies.map((_, i) => `Props Co ${i}`));
+    const counts = t.sandbox.log.countsByEndpoint();
+    expect(counts['POST /crm/v3/objects/:objectType/batch/read']).toBe(2);
+    expect(t.sandbox.log.summary().total).toBe(3);
+  });
+
   it('removes one label and keeps the association, or removes the association altogether', async () => {
     const c = contact('remove@example.com');
     const co = company('Remove');
