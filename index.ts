@@ -29,16 +29,20 @@ export default {
   creates: byKey(creates),
   searches: byKey(searches),
   searchOrCreates: Object.fromEntries(
-    SEARCH_OR_CREATE.map(({ search, create }) => [
+    SEARCH_OR_CREATE.map(({ search, create, update }) => [
       search,
       {
         key: search,
         display: {
           label: `Find or Create ${searches.find((s) => s.key === search)?.noun ?? ''}`.trim(),
-          description: 'Finds a record, or creates it when none matches.',
+          description: update
+            ? 'Finds a record and updates it, or creates it when none matches.'
+            : 'Finds a record, or creates it when none matches.',
         },
         search,
         create,
+        // Zapier's "update if found": the update step gets the found record's id.
+        ...(update ? { update, updateInputFromSearchOutput: { record_id: 'id' } } : {}),
       },
     ]),
   ),

@@ -113,13 +113,17 @@ export const OPERATIONS: readonly OperationDef[] = [
 ];
 
 /** Search-or-create pairs: the search key and the create it falls back to. */
-export const SEARCH_OR_CREATE: ReadonlyArray<{ search: string; create: string }> = [
-  { search: 'find_contact', create: 'create_contact' },
-  { search: 'find_company', create: 'create_company' },
-  { search: 'find_deal', create: 'create_deal' },
-  { search: 'find_ticket', create: 'create_ticket' },
-  { search: 'find_product', create: 'create_product' },
-  { search: 'find_object', create: 'create_object' },
+/**
+ * Find-or-create pairs, with the update Zapier runs instead of the create when the search finds the record ("Find,
+ * then update or create"); the update takes the found record's id in `record_id`.
+ */
+export const SEARCH_OR_CREATE: ReadonlyArray<{ search: string; create: string; update?: string }> = [
+  { search: 'find_contact', create: 'create_contact', update: 'update_contact' },
+  { search: 'find_company', create: 'create_company', update: 'update_company' },
+  { search: 'find_deal', create: 'create_deal', update: 'update_deal' },
+  { search: 'find_ticket', create: 'create_ticket', update: 'update_ticket' },
+  { search: 'find_product', create: 'create_product', update: 'update_product' },
+  { search: 'find_object', create: 'create_object', update: 'update_object' },
 ];
 
 /** The hidden dropdown operations the fields of `OPERATIONS` refer to, each once. */

@@ -1,0 +1,50 @@
+import App from '../../index';
+
+/** The Zapier app's find-or-create pairs: each names a real search, create and update, wired by record id. */
+describe('search-or-create', () => {
+  type Op = {
+    operation: {
+      inputFields: Array<{ key: string; required?: boolean }>;
+      outputFields?: Array<{ key: string }>;
+    };
+  };
+  const app = App as unknown as {
+    searches: Record<string, Op>;
+    creates: Record<string, Op>;
+    searchOrCreates: Record<
+      string,
+      {
+        search: string;
+        create: string;
+        update?: string;
+        updateInputFromSearchOutput?: Record<string, string>;
+      }
+    >;
+  };
+  const pairs = Object.values(app.searchOrCreates);
+
+  it('pairs every finder of a record type with its create and its update', () => {
+    expect(pairs.map((p) => [p.search, p.create, p.update])).toEqual([
+      ['find_contact', 'create_contact', 'update_contact'],
+      ['find_company', 'create_company', 'update_company'],
+      ['find_deal', 'create_deal', 'update_deal'],
+      ['find_ticket', 'create_ticket', 'update_ticket'],
+      ['find_product', 'create_product', 'update_product'],
+      ['find_object', 'create_object', 'update_object'],
+    ]);
+  });
+
+  it.each(pairs.map((p) => [p.search, p] as const))(
+    '%s: the update takes the found id in a required record_id',
+    (_key, pair) => {
+      expect(app.searches[pair.search]).toBeDefined();
+      expect(app.creates[pair.create]).toBeDefined();
+      const update = app.creates[pair.update!]!;
+      expect(pair.updateInputFromSearchOutput).toEqual({ record_id: 'id' });
+      expect(update.operation.inputFields.find((f) => f.key === 'record_id')).toMatchObject({
+        required: true,
+      });
+      expect(app.searches[pair.search]!.operation.outputFields?.some((f) => f.key === 'id')).toBe(true);
+    },
+  );
+});
