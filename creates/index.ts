@@ -18,6 +18,7 @@ import createOrUpdateObject from './createOrUpdateObject';
 import createProduct from './createProduct';
 import createTask from './createTask';
 import createTicket from './createTicket';
+import mergeRecords from './mergeRecords';
 import removeAssociation from './removeAssociation';
 import removeFromList from './removeFromList';
 import submitForm from './submitForm';
@@ -49,6 +50,7 @@ export const creates = [
   updateObject,
   createOrUpdateObject,
   archiveObject,
+  mergeRecords,
   createNote,
   createTask,
   createCall,

@@ -47,7 +47,7 @@ export const paths = {
     one: (objectType: string, id: Id) => `${objectPath(objectType)}/${seg(id)}`,
     batch: (objectType: string, verb: BatchVerb) => `${objectPath(objectType)}/batch/${verb}`,
     search: (objectType: string) => `${objectPath(objectType)}/search`,
-    mergeContacts: () => `${objectPath('contacts')}/merge`,
+    merge: (objectType: string) => `${objectPath(objectType)}/merge`,
   },
   properties: {
     list: (objectType: string) => propertiesPath(objectType),

@@ -237,6 +237,17 @@ export const RECIPES: Recipe[] = [
       }),
   },
   {
+    name: 'mergeRecords',
+    matches: (d) => d.kind === 'create' && / \S*\/merge$/.test(endpoint(d)),
+    render: (d, type) =>
+      writeAction(d, type, 'update', {
+        url: imlPath(paths.objects.merge, typeIml(type)),
+        method: 'POST',
+        body: { primaryObjectId: '{{parameters.primary_id}}', objectIdToMerge: '{{parameters.merged_id}}' },
+        response: { output: '{{body}}' },
+      }),
+  },
+  {
     // A read that finds the record (by id or unique property; a missing one is Make's 404 DataError), then the
     // archive of the id it found. HubSpot answers 204 even for an unknown id, hence the read.
     name: 'archiveRecord',

@@ -2,6 +2,7 @@ import { archiveObject } from './anyObject/archiveObject';
 import { createObject } from './anyObject/createObject';
 import { createOrUpdateObject } from './anyObject/createOrUpdateObject';
 import { findObject } from './anyObject/findObject';
+import { mergeRecords } from './anyObject/mergeRecords';
 import { newObject } from './anyObject/newObject';
 import { newOrUpdatedObject } from './anyObject/newOrUpdatedObject';
 import { objectPropertyChange } from './anyObject/objectPropertyChange';
@@ -91,6 +92,7 @@ export const OPERATIONS: readonly OperationDef[] = [
   createOrUpdateObject,
   findObject,
   archiveObject,
+  mergeRecords,
   createNote,
   createTask,
   createCall,

@@ -208,4 +208,42 @@ describe('Zapier any-object operations against the sandbox', () => {
     ).rejects.toThrow(/record_id/);
     expect(live()).toBe(before);
   });
+
+  it('merges two contacts into the primary one, and refuses the same id twice or a non-id, writing nothing', async () => {
+    const create = async (properties: Record<string, string>) =>
+      ((await run('creates', 'create_contact', { authData, inputData: properties })) as { id: string }).id;
+    const keep = await create({ email: 'keep-me@example.com' });
+    const gone = await create({ email: 'merge-me@example.com', firstname: 'Merged', jobtitle: 'Engineer' });
+    t.sandbox.log.clear();
+    const merged = (await run('creates', 'merge_records', {
+      authData,
+      inputData: { object_type: 'contacts', primary_id: keep, merged_id: gone },
+    })) as { id: string; properties: Record<string, string> };
+    expect(merged.id).toBe(keep);
+    expect(t.sandbox.log.summary().total).toBe(1);
+    const stored = t.sandbox.portal.records.get('0-1', keep)!.properties;
+    expect(stored).toMatchObject({ email: 'keep-me@example.com', firstname: 'Merged', jobtitle: 'Engineer' });
+    expect(t.sandbox.portal.records.get('0-1', gone)).toBeUndefined();
+    const other = await create({ email: 'still-here@example.com' });
+    t.sandbox.log.clear();
+    await expect(
+      run('creates', 'merge_records', {
+        authData,
+        inputData: { object_type: 'contacts', primary_id: other, merged_id: other },
+      }),
+    ).rejects.toThrow(/merged_id.*same record/);
+    await expect(
+      run('creates', 'merge_records', {
+        authData,
+        inputData: { object_type: 'contacts', primary_id: other, merged_id: 'someone@example.com' },
+      }),
+    ).rejects.toThrow(/merged_id.*not a HubSpot record ID/);
+    await expect(
+      run('creates', 'merge_records', {
+        authData,
+        inputData: { object_type: 'products', primary_id: other, merged_id: keep },
+      }),
+    ).rejects.toThrow(/object_type/);
+    expect(t.sandbox.log.summary().total).toBe(0);
+  });
 });

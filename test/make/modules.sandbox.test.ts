@@ -126,6 +126,21 @@ describe('Make modules against the sandbox', () => {
     expect(missing.type).toBe('DataError');
   });
 
+  it('merges two companies into the primary one', async () => {
+    const primary = await make.action('createCompany', { name: 'Primary Co' });
+    const other = await make.action('createCompany', { name: 'Other Co', domain: 'other.example.com' });
+    const merged = await make.action('mergeRecords', {
+      object_type: 'companies',
+      primary_id: primary.id,
+      merged_id: other.id,
+    });
+    expect(merged.id).toBe(primary.id);
+    expect(t.sandbox.portal.records.get('0-2', String(primary.id))!.properties.domain).toBe(
+      'other.example.com',
+    );
+    expect(t.sandbox.portal.records.get('0-2', String(other.id))).toBeUndefined();
+  });
+
   it('batch upserts an array of records in one call', async () => {
     const result = await make.action('batchUpsert', {
       object_type: 'contacts',

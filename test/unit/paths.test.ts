@@ -62,7 +62,7 @@ describe('path families', () => {
     ],
     [
       'merge',
-      () => paths.objects.mergeContacts(),
+      () => paths.objects.merge('contacts'),
       '/crm/v3/objects/contacts/merge',
       '/crm/objects/2026-03/contacts/merge',
     ],

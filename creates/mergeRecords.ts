@@ -1,0 +1,4 @@
+import { mergeRecords } from '../operations/anyObject/mergeRecords';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(mergeRecords);

@@ -1,0 +1,70 @@
+import { FieldValidationError } from '../../hubspot/coerce';
+import { paths } from '../../hubspot/paths';
+import { recordOutput, requiredText } from '../records';
+import type { HubSpotRecord } from '../search';
+import type { InputFieldDef, OperationContext, OperationDef } from '../types';
+import { withArticle } from '../wording';
+import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+
+/**
+ * Merges two records of one type into the primary one: `POST /crm/v3/objects/{type}/merge`. The primary keeps its
+ * values and takes the other's where it has none; the other record disappears (its id then points to the primary).
+ * https://developers.hubspot.com/docs/api/crm/contacts#merge-contacts
+ */
+export function mergeRecordsOperation(config: RecordOperationConfig): OperationDef {
+  const types = recordType(config);
+  const type = types.display;
+  const noun = type.singular.toLowerCase();
+  const idField = (key: string, label: string, helpText: string): InputFieldDef => ({
+    key,
+    label,
+    required: true,
+    helpText,
+  });
+  const primary = idField(
+    'primary_id',
+    `Primary ${noun} ID`,
+    `The ${noun} that remains, with its values kept.`,
+  );
+  const merged = idField(
+    'merged_id',
+    `${type.singular} ID to merge into it`,
+    `The ${noun} merged into the primary one; its values fill the primary's empty properties, then it is gone.`,
+  );
+  return {
+    key: config.key,
+    kind: 'create',
+    noun: type.singular,
+    label: `Merge ${type.plural}`,
+    description: `Merges ${withArticle(noun)} into another one, which keeps its values and takes the other's where it has none.`,
+    inputFields: [...types.inputFields, primary, merged],
+    outputFields: outputFieldsFor(type),
+    sample: config.sample,
+    calls: { endpoints: [`POST ${paths.objects.merge(type.name)}`], perRun: '1' },
+    async perform(ctx) {
+      const type = types.resolve(ctx);
+      const primaryId = recordId(ctx, primary);
+      const mergedId = recordId(ctx, merged);
+      if (primaryId === mergedId) {
+        throw new FieldValidationError(merged.key, merged.label, 'is the same record as the primary one.');
+      }
+      const { data } = await ctx.api.request<HubSpotRecord>({
+        method: 'POST',
+        path: paths.objects.merge(type.name),
+        json: { primaryObjectId: primaryId, objectIdToMerge: mergedId },
+      });
+      return recordOutput(data);
+    },
+  };
+}
+
+function recordId(ctx: OperationContext, field: InputFieldDef): string {
+  const id = requiredText(ctx, field.key, field.label ?? field.key);
+  if (!/^\d+$/.test(id))
+    throw new FieldValidationError(
+      field.key,
+      field.label ?? field.key,
+      `"${id}" is not a HubSpot record ID (digits only).`,
+    );
+  return id;
+}
