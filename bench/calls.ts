@@ -137,6 +137,35 @@ async function main() {
     () => h.run('triggers', 'new_contact', { include_associations: ['companies'] }, { zap: { id: 'assoc' } }),
   );
 
+  // The associated records' properties with find_associations: one batch read per 100, not a find step per record.
+  const deal = createRecord(portal, findStandardObjectType('deals')!, {
+    properties: { dealname: 'Big deal' },
+  });
+  for (let i = 0; i < 250; i++) {
+    const c = createRecord(portal, contacts, { properties: { email: `buyer${i}@example.com` } });
+    portal.associations.addDefault('0-3', deal.id, '0-1', c.id);
+  }
+  await measure(
+    'find_associations, 250 contacts of a deal with their e-mails',
+    '1 list + ceil(250/100) = 3 batch reads',
+    () =>
+      h.run('searches', 'find_associations', {
+        from_object_type: 'deals',
+        from_id: deal.id,
+        to_object_type: 'contacts',
+        associated_properties: ['email'],
+      }),
+  );
+
+  // new_form_submission watching every form of a portal with 100 forms: 20 forms a poll, in turns.
+  const seeded = portal.forms.all()[0]!;
+  for (let i = 0; i < 98; i++)
+    portal.forms.add({ ...seeded, id: `bench-form-${String(i).padStart(3, '0')}` });
+  await h.run('triggers', 'new_form_submission', {}, { zap: { id: 'forms' } });
+  await measure('new_form_submission, every form of 100, idle poll', '1 forms list + 20 forms', () =>
+    h.run('triggers', 'new_form_submission', {}, { zap: { id: 'forms' } }),
+  );
+
   await h.close();
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`${'scenario'.padEnd(width)}  calls  target`);
