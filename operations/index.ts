@@ -16,6 +16,7 @@ import { createCompany } from './companies/createCompany';
 import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
 import { findCompany } from './companies/findCompany';
 import { newCompany } from './companies/newCompany';
+import { newOrUpdatedCompany } from './companies/newOrUpdatedCompany';
 import { updateCompany } from './companies/updateCompany';
 import { contactPropertyChange } from './contacts/contactPropertyChange';
 import { createContact } from './contacts/createContact';
@@ -28,6 +29,7 @@ import { createDeal } from './deals/createDeal';
 import { dealStageChanged } from './deals/dealStageChanged';
 import { findDeal } from './deals/findDeal';
 import { newDeal } from './deals/newDeal';
+import { newOrUpdatedDeal } from './deals/newOrUpdatedDeal';
 import { updateDeal } from './deals/updateDeal';
 import { dropdownKey, dropdownOperation } from './dropdowns';
 import { createCall } from './engagements/createCall';
@@ -52,6 +54,7 @@ import { updateProduct } from './products/updateProduct';
 import { propertyFieldDropdowns } from './propertyFields';
 import { createTicket } from './tickets/createTicket';
 import { findTicket } from './tickets/findTicket';
+import { newOrUpdatedTicket } from './tickets/newOrUpdatedTicket';
 import { newTicket } from './tickets/newTicket';
 import { updateTicket } from './tickets/updateTicket';
 import type { OperationDef } from './types';
@@ -66,16 +69,19 @@ export const OPERATIONS: readonly OperationDef[] = [
   createOrUpdateContact,
   findContact,
   newCompany,
+  newOrUpdatedCompany,
   createCompany,
   updateCompany,
   createOrUpdateCompany,
   findCompany,
   newDeal,
+  newOrUpdatedDeal,
   dealStageChanged,
   createDeal,
   updateDeal,
   findDeal,
   newTicket,
+  newOrUpdatedTicket,
   createTicket,
   updateTicket,
   findTicket,

@@ -7,8 +7,11 @@ import newEngagement from './newEngagement';
 import newFormSubmission from './newFormSubmission';
 import newListMember from './newListMember';
 import newObject from './newObject';
+import newOrUpdatedCompany from './newOrUpdatedCompany';
 import newOrUpdatedContact from './newOrUpdatedContact';
+import newOrUpdatedDeal from './newOrUpdatedDeal';
 import newOrUpdatedObject from './newOrUpdatedObject';
+import newOrUpdatedTicket from './newOrUpdatedTicket';
 import newTicket from './newTicket';
 import objectPropertyChange from './objectPropertyChange';
 
@@ -17,9 +20,12 @@ export const triggers = [
   newOrUpdatedContact,
   contactPropertyChange,
   newCompany,
+  newOrUpdatedCompany,
   newDeal,
+  newOrUpdatedDeal,
   dealStageChanged,
   newTicket,
+  newOrUpdatedTicket,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,

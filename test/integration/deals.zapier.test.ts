@@ -133,6 +133,28 @@ describe('Zapier deal operations against the sandbox', () => {
     expect(await poll('new_deal', 'zap-new-deal')).toEqual([]);
   });
 
+  it('fires new_or_updated_deal for a new deal and again for each later change, never for an untouched one', async () => {
+    const untouched = await create('create_deal', {
+      dealname: 'Quiet deal',
+      dealstage: 'appointmentscheduled',
+    });
+    await tick();
+    await poll('new_or_updated_deal', 'zap-changed-deal');
+    await tick();
+    const deal = await create('create_deal', { dealname: 'Moving deal', dealstage: 'appointmentscheduled' });
+    await tick();
+    const first = await poll('new_or_updated_deal', 'zap-changed-deal');
+    expect(first.map((i) => i.record_id)).toEqual([deal.id]);
+    await create('update_deal', { record_id: deal.id, amount: '5000' });
+    await tick();
+    const second = await poll('new_or_updated_deal', 'zap-changed-deal');
+    expect(second.map((i) => i.record_id)).toEqual([deal.id]);
+    // A new Zapier id per change, so Zapier's dedupe lets the second change through.
+    expect(second[0]!.id).not.toBe(first[0]!.id);
+    expect([...first, ...second].some((i) => i.record_id === untouched.id)).toBe(false);
+    expect(await poll('new_or_updated_deal', 'zap-changed-deal')).toEqual([]);
+  });
+
   it('fires deal_stage_changed with previous and new stage labels, filtered by pipeline and stage', async () => {
     const inRenewals = { pipeline: renewals.id };
     const intoRenewed = { pipeline: renewals.id, dealstage: renewals.stages[1]!.id };

@@ -36,7 +36,15 @@ describe('Make triggers and connections against the sandbox', () => {
     ['newContact', 'contacts', {}, (i) => ({ email: `watch${i}@example.com` })],
     ['newOrUpdatedContact', 'contacts', {}, (i) => ({ email: `changed${i}@example.com` })],
     ['newCompany', 'companies', {}, (i) => ({ name: `Watch ${i}` })],
+    ['newOrUpdatedCompany', 'companies', {}, (i) => ({ name: `Changed company ${i}` })],
     ['newDeal', 'deals', {}, (i) => ({ dealname: `Watch ${i}` })],
+    ['newOrUpdatedDeal', 'deals', {}, (i) => ({ dealname: `Changed deal ${i}` })],
+    [
+      'newOrUpdatedTicket',
+      'tickets',
+      {},
+      (i) => ({ subject: `Changed ticket ${i}`, hs_pipeline: '0', hs_pipeline_stage: '1' }),
+    ],
     [
       'newTicket',
       'tickets',

@@ -1,0 +1,4 @@
+import { newOrUpdatedCompany } from '../operations/companies/newOrUpdatedCompany';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newOrUpdatedCompany);
