@@ -1,7 +1,7 @@
 import { coerceProperties, FieldValidationError } from '../hubspot/coerce';
 import { isWritable, type PortalPropertyDefinition } from './propertyFields';
 import type { HubSpotRecord } from './search';
-import type { OperationContext, OperationResult } from './types';
+import type { InputFieldDef, OperationContext, OperationResult } from './types';
 
 /**
  * Record input and output shared by every object operation: input → checked against the portal's property
@@ -64,6 +64,26 @@ export function recordOutput(record: HubSpotRecord, extra: OperationResult = {})
     properties: record.properties,
     ...extra,
   };
+}
+
+/** A list input (a Zapier list field, or a comma-separated text when mapped): trimmed, empty values left out. */
+export function listInput(input: Record<string, unknown>, key: string): string[] {
+  const raw = input[key];
+  const values = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : String(raw).split(',');
+  return values.map((v) => String(v).trim()).filter((v) => v !== '');
+}
+
+/** A required HubSpot record id (digits only), naming the field otherwise. */
+export function recordIdInput(ctx: OperationContext, field: Pick<InputFieldDef, 'key' | 'label'>): string {
+  const id = requiredText(ctx, field.key, field.label);
+  if (!/^\d+$/.test(id)) {
+    throw new FieldValidationError(
+      field.key,
+      field.label,
+      `"${id}" is not a HubSpot record ID (digits only).`,
+    );
+  }
+  return id;
 }
 
 /** Reads a required text input, naming the field when it is missing. */

@@ -1,7 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { objectTypeFromValue } from '../objectTypeRef';
-import { requiredText } from '../records';
+import { recordIdInput, requiredText } from '../records';
 import { type AssociationLabelDef, associationLabels, labelValue, UNLABELLED } from '../typeDropdowns';
 import type { InputFieldDef, OperationContext } from '../types';
 
@@ -38,17 +38,6 @@ export const LABEL: InputFieldDef = {
 
 export function typeInput(ctx: OperationContext, field: InputFieldDef): ObjectTypeDef {
   return objectTypeFromValue(requiredText(ctx, field.key, field.label), field);
-}
-
-export function idInput(ctx: OperationContext, field: InputFieldDef): string {
-  const id = requiredText(ctx, field.key, field.label);
-  if (!/^\d+$/.test(id))
-    throw new FieldValidationError(
-      field.key,
-      field.label,
-      `"${id}" is not a HubSpot record ID (digits only).`,
-    );
-  return id;
 }
 
 /**
@@ -88,8 +77,8 @@ export const toSpec = (d: AssociationLabelDef) => ({
 /** The two records of a create/remove step and the label, all checked before any write. */
 export async function pairInput(ctx: OperationContext) {
   const from = typeInput(ctx, FROM_TYPE);
-  const fromId = idInput(ctx, FROM_ID);
+  const fromId = recordIdInput(ctx, FROM_ID);
   const to = typeInput(ctx, TO_TYPE);
-  const toId = idInput(ctx, TO_ID);
+  const toId = recordIdInput(ctx, TO_ID);
   return { from, fromId, to, toId, label: await labelInput(ctx, from, to) };
 }

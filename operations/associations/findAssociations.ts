@@ -1,7 +1,8 @@
-import { PAGING } from '../../hubspot/limits';
+import { BATCH, PAGING } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { listInput, recordIdInput } from '../records';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
-import { FROM_ID, FROM_TYPE, idInput, TO_TYPE, typeInput } from './fields';
+import { FROM_ID, FROM_TYPE, TO_TYPE, typeInput } from './fields';
 import { type AssociatedRecord, associatedRecord, type V4Association } from './read';
 
 /** Optional: properties of each associated record, read in batches so a deal's 40 contacts cost one more call. */
@@ -14,9 +15,6 @@ const ASSOCIATED_PROPERTIES: InputFieldDef = {
   helpText:
     'Properties to read from each associated record (such as email or name), so no find step per record is needed. Costs one extra HubSpot call per 100 associated records.',
 };
-
-/** HubSpot's batch read takes 100 ids a call. */
-const BATCH_READ_SIZE = 100;
 
 /**
  * A record's associated records of one type, each with its label names: `GET .../associations/{toType}`, every
@@ -57,7 +55,7 @@ export const findAssociations: OperationDef = {
   },
   async perform(ctx) {
     const from = typeInput(ctx, FROM_TYPE);
-    const fromId = idInput(ctx, FROM_ID);
+    const fromId = recordIdInput(ctx, FROM_ID);
     const to = typeInput(ctx, TO_TYPE);
     const all: AssociatedRecord[] = [];
     let after: string | undefined;
@@ -74,7 +72,7 @@ export const findAssociations: OperationDef = {
       after = data.paging?.next?.after;
     } while (after);
     if (all.length === 0) return [];
-    const wanted = propertyNames(ctx);
+    const wanted = [...new Set(listInput(ctx.input, ASSOCIATED_PROPERTIES.key))];
     const associations = wanted.length > 0 ? await withProperties(ctx, to.name, all, wanted) : all;
     return [
       {
@@ -90,12 +88,6 @@ export const findAssociations: OperationDef = {
   },
 };
 
-function propertyNames(ctx: OperationContext): string[] {
-  const raw = ctx.input[ASSOCIATED_PROPERTIES.key];
-  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
-  return [...new Set(values.map((v) => String(v).trim()).filter(Boolean))];
-}
-
 /** Adds each associated record's chosen properties: `POST …/batch/read`, 100 ids a call. */
 async function withProperties(
   ctx: OperationContext,
@@ -104,13 +96,13 @@ async function withProperties(
   properties: string[],
 ): Promise<Array<AssociatedRecord & { properties: Record<string, string | null> }>> {
   const byId = new Map<string, Record<string, string | null>>();
-  for (let i = 0; i < records.length; i += BATCH_READ_SIZE) {
+  for (let i = 0; i < records.length; i += BATCH.maxObjectInputs) {
     const { data } = await ctx.api.request<{
       results: Array<{ id: string; properties: Record<string, string | null> }>;
     }>({
       method: 'POST',
       path: paths.objects.batch(objectType, 'read'),
-      json: { inputs: records.slice(i, i + BATCH_READ_SIZE).map((r) => ({ id: r.id })), properties },
+      json: { inputs: records.slice(i, i + BATCH.maxObjectInputs).map((r) => ({ id: r.id })), properties },
       idempotent: true,
     });
     for (const record of data.results ?? []) byId.set(String(record.id), record.properties);

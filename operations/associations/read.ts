@@ -1,5 +1,6 @@
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { listInput } from '../records';
 import type { InputFieldDef, OperationContext } from '../types';
 
 /**
@@ -46,9 +47,7 @@ export const includeAssociationsField: InputFieldDef = {
 
 /** The object types chosen in `include_associations` (a list, or a comma-separated text when mapped). */
 export function includedTypes(input: Record<string, unknown>): string[] {
-  const raw = input[includeAssociationsField.key];
-  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
-  return [...new Set(values.map((v) => String(v).trim()).filter(Boolean))];
+  return [...new Set(listInput(input, includeAssociationsField.key))];
 }
 
 /**

@@ -2,7 +2,7 @@ import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { objectType, outputFieldsFor } from '../objects/common';
-import { propertiesFromInput, recordOutput, requiredText } from '../records';
+import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
 import { withArticle } from '../wording';
@@ -102,9 +102,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
 
 /** Record ids from a list field (or a comma-separated text when mapped); anything but digits names the field. */
 function idsFromInput(ctx: OperationContext, key: string, fields: readonly InputFieldDef[]): string[] {
-  const raw = ctx.input[key];
-  const values = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : String(raw).split(',');
-  const ids = values.map((v) => String(v).trim()).filter(Boolean);
+  const ids = listInput(ctx.input, key);
   const bad = ids.find((id) => !/^\d+$/.test(id));
   if (bad !== undefined) {
     const label = fields.find((f) => f.key === key)?.label ?? key;

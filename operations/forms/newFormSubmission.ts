@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { listInput } from '../records';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import type { FormSubmission } from './common';
 
@@ -111,10 +112,7 @@ async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
 }
 
 async function watchedForms(ctx: OperationContext): Promise<string[]> {
-  const raw = ctx.input.form_ids;
-  const chosen = (Array.isArray(raw) ? raw : raw ? String(raw).split(',') : [])
-    .map((v) => String(v).trim())
-    .filter(Boolean);
+  const chosen = listInput(ctx.input, 'form_ids');
   if (chosen.length > 0) return chosen;
   const ids: string[] = [];
   let after: string | undefined;
@@ -153,7 +151,7 @@ async function pollForm(ctx: OperationContext, formId: string, since: number): P
 
 /**
  * The submissions newer than the watermark, newest first. Submissions at the watermark's millisecond that were not
- * emitted yet count as new (several can share a millisecond). Without a watermark (first poll, sample) one small page.
+ * emitted yet count as new (several can share a millisecond). Without a watermark (a sample) one small page.
  */
 async function readUntilWatermark(
   ctx: OperationContext,

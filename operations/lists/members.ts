@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { listInput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
 import { type HubSpotList, listIdField, listObjectType, readList } from './common';
@@ -83,10 +84,7 @@ export function listMembershipOperation(verb: 'add' | 'remove'): OperationDef {
 }
 
 function recordValues(ctx: OperationContext): string[] {
-  const raw = ctx.input.record_ids;
-  const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-    .map((v) => String(v).trim())
-    .filter((v) => v !== '');
+  const values = listInput(ctx.input, 'record_ids');
   if (values.length === 0) throw new FieldValidationError('record_ids', 'Records', 'is required.');
   if (values.length > BATCH.maxObjectInputs) {
     throw new FieldValidationError(

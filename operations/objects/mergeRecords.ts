@@ -1,8 +1,8 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { recordOutput, requiredText } from '../records';
+import { recordIdInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
-import type { InputFieldDef, OperationContext, OperationDef } from '../types';
+import type { InputFieldDef, OperationDef } from '../types';
 import { withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
@@ -43,8 +43,8 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     calls: { endpoints: [`POST ${paths.objects.merge(type.name)}`], perRun: '1' },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const primaryId = recordId(ctx, primary);
-      const mergedId = recordId(ctx, merged);
+      const primaryId = recordIdInput(ctx, primary);
+      const mergedId = recordIdInput(ctx, merged);
       if (primaryId === mergedId) {
         throw new FieldValidationError(merged.key, merged.label, 'is the same record as the primary one.');
       }
@@ -56,15 +56,4 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
       return recordOutput(data);
     },
   };
-}
-
-function recordId(ctx: OperationContext, field: InputFieldDef): string {
-  const id = requiredText(ctx, field.key, field.label ?? field.key);
-  if (!/^\d+$/.test(id))
-    throw new FieldValidationError(
-      field.key,
-      field.label ?? field.key,
-      `"${id}" is not a HubSpot record ID (digits only).`,
-    );
-  return id;
 }

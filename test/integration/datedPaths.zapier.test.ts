@@ -35,7 +35,7 @@ describe('Zapier app on the 2026-03 path family', () => {
   });
 
   /** Numbered prefixes whose dated twins the connector must use in this mode. */
-  const NUMBERED = /^\/(crm\/v[34]\/|oauth\/v\d\/|crm\/v3\/(lists|owners|pipelines|properties))/;
+  const NUMBERED = /^\/(crm\/v[34]\/|oauth\/v\d\/)/;
   const numberedCalls = () =>
     t.sandbox.log
       .all()
