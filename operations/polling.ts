@@ -12,7 +12,8 @@ import type { OperationContext } from './types';
  * keyed on the last id seen, so ties on the timestamp cannot drop or repeat a record, and no request ever pages with
  * an offset — the 10,000-result cap of search never applies. When a poll reaches its cap before the window is done,
  * the window and the last id are stored, and the next poll resumes exactly there. A poll with nothing new costs one
- * search call.
+ * search call. The new watermark is staged: it is saved only once the whole poll, follow-up reads included, has
+ * succeeded (`stagedState.ts`).
  */
 
 export interface PollSpec {

@@ -78,7 +78,11 @@ export interface PortalSchema {
   owners(): Promise<Array<{ id: string; email?: string; firstName?: string; lastName?: string }>>;
 }
 
-/** Small durable storage scoped to one Zap / scenario (polling watermarks). */
+/**
+ * Small durable storage scoped to one Zap / scenario (polling watermarks). Writes are staged: the platform saves them
+ * only after `perform` has returned (`operations/stagedState.ts`), so an operation may set its next watermark as soon
+ * as it knows it, and a run that fails later leaves the state as it was.
+ */
 export interface OperationState {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;

@@ -2,7 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { HubSpotClient } from '../hubspot/client';
 import { paths } from '../hubspot/paths';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
-import type { OperationContext, OperationState, PortalSchema } from '../operations/types';
+import { noStateStore, type StagedState, stagedState } from '../operations/stagedState';
+import type { OperationContext, PortalSchema } from '../operations/types';
 import { zapierTransport } from './transport';
 
 /**
@@ -18,7 +19,10 @@ const STATE_TTL_SECONDS = 30 * 24 * 3600;
  */
 const SCHEMA_TTL_SECONDS = 600;
 
-export function createContext(z: ZObject, bundle: Bundle, operationKey: string): OperationContext {
+/** The context of one run; its state writes are saved only by `ctx.state.commit()` once the run has succeeded. */
+export type ZapierOperationContext = OperationContext & { state: StagedState };
+
+export function createContext(z: ZObject, bundle: Bundle, operationKey: string): ZapierOperationContext {
   const api = new HubSpotClient({
     accessToken: () => bundle.authData.access_token ?? '',
     transport: zapierTransport(z),
@@ -103,21 +107,20 @@ async function listAllOwners(api: HubSpotClient) {
 }
 
 /**
- * Per-Zap state. Without a Zap id (editor tests, `invoke`) nothing is stored and triggers fall back to returning the
- * latest records, which Zapier's dedupe handles.
+ * Per-Zap state: one `z.cache` entry per Zap and operation, written once at the end of a successful run (see
+ * `operations/stagedState.ts`). Without a Zap id (editor tests, `invoke`) nothing is stored and triggers fall back to
+ * returning the latest records, which Zapier's dedupe handles.
  */
-function zapState(z: ZObject, bundle: Bundle, operationKey: string): OperationState {
+function zapState(z: ZObject, bundle: Bundle, operationKey: string): StagedState {
   const zapId = bundle.meta?.zap?.id;
-  const prefix = `hubspot-bridge:${operationKey}:${zapId}:`;
-  return {
-    async get<T>(key: string) {
-      if (!zapId) return undefined;
-      return ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined;
+  if (!zapId) return stagedState(noStateStore);
+  const key = `hubspot-bridge:${operationKey}:${zapId}:state`;
+  return stagedState({
+    read: async () => ((await z.cache.get(key)) ?? undefined) as Record<string, unknown> | undefined,
+    write: async (document) => {
+      await z.cache.set(key, document, STATE_TTL_SECONDS);
     },
-    async set<T>(key: string, value: T) {
-      if (zapId) await z.cache.set(prefix + key, value, STATE_TTL_SECONDS);
-    },
-  };
+  });
 }
 
 /** Only what coercion, fields and messages use, so the cached copy stays small. */

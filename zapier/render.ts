@@ -37,7 +37,11 @@ export function toZapierField(field: InputFieldDef): ZapierField {
 function perform(def: OperationDef): Perform {
   return async (z, bundle) => {
     try {
-      return await def.perform(createContext(z, bundle, def.key));
+      const ctx = createContext(z, bundle, def.key);
+      const result = await def.perform(ctx);
+      // State (a trigger's watermark) moves only once everything it covers has been read and built.
+      await ctx.state.commit();
+      return result;
     } catch (error) {
       throw toZapierError(z, error);
     }
