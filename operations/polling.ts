@@ -40,9 +40,20 @@ export interface PollResult {
   records: HubSpotRecord[];
   /** The window this poll read; used by history reads (property-change triggers). */
   window: { from: number; to: number };
+  /**
+   * Emit only the records up to this id (in id order) and leave the rest of the window for the next poll: for
+   * triggers that turn one record into several items (property changes) and must stay within the item cap.
+   */
+  resumeAfter(recordId: string): Promise<void>;
 }
 
-export const DEFAULT_MAX_RECORDS_PER_POLL = 1_000;
+/**
+ * Zapier holds a Zap's runs for review when one poll returns more than 100 new items ("polling default 100 new items
+ * per poll": https://docs.zapier.com/platform/reference/operating-constraints), so a larger backlog goes out 100 at a
+ * time over the next polls.
+ */
+export const MAX_ITEMS_PER_POLL = 100;
+export const DEFAULT_MAX_RECORDS_PER_POLL = MAX_ITEMS_PER_POLL;
 /** HubSpot documents "a few moments"; integrators see up to ~30 s. Overridable for tests and the sandbox. */
 export const DEFAULT_LAG_MARGIN_MS = 60_000;
 
@@ -61,9 +72,9 @@ export async function pollRecords(ctx: OperationContext, spec: PollSpec): Promis
 
   if (!stored || ctx.isPopulatingDedupe) {
     // No watermark yet: show the latest records (the platform marks them as seen) and start from here.
-    const latest = await latestRecords(ctx, spec, ctx.isLoadingSample ? 3 : SEARCH.maxLimit / 2);
+    const latest = await latestRecords(ctx, spec, ctx.isLoadingSample ? 3 : MAX_ITEMS_PER_POLL);
     if (!ctx.isLoadingSample) await ctx.state.set<Watermark>(key, { from: windowEnd });
-    return { records: latest, window: { from: windowEnd, to: windowEnd } };
+    return { records: latest, window: { from: windowEnd, to: windowEnd }, resumeAfter: async () => {} };
   }
 
   const window = { from: stored.from, to: stored.to ?? Math.max(stored.from, windowEnd) };
@@ -89,7 +100,13 @@ export async function pollRecords(ctx: OperationContext, spec: PollSpec): Promis
   const next: Watermark = complete ? { from: window.to } : { from: window.from, to: window.to, lastId };
   await ctx.state.set<Watermark>(key, next);
   if (!complete) ctx.log('Poll reached its cap; the next poll continues the same window.', { ...next, cap });
-  return { records: newestFirst(records, spec.timeProperty), window };
+  return {
+    records: newestFirst(records, spec.timeProperty),
+    window,
+    resumeAfter: async (recordId) => {
+      await ctx.state.set<Watermark>(key, { from: window.from, to: window.to, lastId: recordId });
+    },
+  };
 }
 
 function windowFilters(

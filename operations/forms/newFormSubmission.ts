@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { MAX_ITEMS_PER_POLL } from '../polling';
 import { listInput } from '../records';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import type { FormSubmission } from './common';
@@ -13,10 +14,11 @@ import type { FormSubmission } from './common';
 
 const SUBMISSIONS_PAGE = 50;
 /**
- * Submissions emitted per form and poll. A bigger backlog is emitted oldest first over the next polls: the watermark
- * moves only as far as what was emitted, so nothing is skipped.
+ * Submissions emitted per poll, all forms together (Zapier's 100 new items a poll, `polling.ts`). A bigger backlog is
+ * emitted oldest first over the next polls: each form's watermark moves only as far as what was emitted, and the
+ * next poll starts with the form after the last one read, so one busy form cannot starve the others.
  */
-export const MAX_SUBMISSIONS_PER_FORM_POLL = 1_000;
+const MAX_SUBMISSIONS_PER_POLL = MAX_ITEMS_PER_POLL;
 /**
  * Pages read per form and poll while looking for the watermark (newest first, so the oldest new submissions come
  * last). Past this, submissions older than the last page read cannot be reached in one step's time; that is logged.
@@ -66,12 +68,18 @@ export const newFormSubmission: OperationDef = {
   calls: {
     endpoints: [`GET ${paths.forms.list()}`, `GET ${paths.forms.submissions('{formGuid}')}`],
     perRun:
-      '1 per watched form when idle, at most 20 forms a poll (more take turns; +1 to list forms when none is chosen); +1 per 50 new submissions; at most 1,000 a form per poll, the rest on the next polls',
+      '1 per watched form when idle, at most 20 forms a poll (more take turns; +1 to list forms when none is chosen); +1 per 50 new submissions; at most 100 submissions a poll, the rest on the next polls',
   },
   async perform(ctx) {
     const since = await zapStart(ctx);
     const out: OperationResult[] = [];
-    for (const formId of await formsThisPoll(ctx)) out.push(...(await pollForm(ctx, formId, since)));
+    let lastRead: string | undefined;
+    for (const formId of await formsThisPoll(ctx)) {
+      if (out.length >= MAX_SUBMISSIONS_PER_POLL) break;
+      out.push(...(await pollForm(ctx, formId, since, MAX_SUBMISSIONS_PER_POLL - out.length)));
+      lastRead = formId;
+    }
+    if (lastRead !== undefined && !ctx.isLoadingSample) await ctx.state.set('forms:last', lastRead);
     return out.sort((a, b) => Date.parse(String(b.submitted_at)) - Date.parse(String(a.submitted_at)));
   },
 };
@@ -98,17 +106,14 @@ async function zapStart(ctx: OperationContext): Promise<number> {
   return since;
 }
 
-/** The watched forms whose turn it is: all of them up to MAX_FORMS_PER_POLL, else the next ones after the last read. */
+/** The watched forms whose turn it is: up to MAX_FORMS_PER_POLL, starting after the last form the Zap read. */
 async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
   const all = [...new Set(await watchedForms(ctx))].sort();
-  if (all.length <= MAX_FORMS_PER_POLL) return all;
   if (ctx.isLoadingSample) return all.slice(0, MAX_FORMS_PER_POLL);
   const last = await ctx.state.get<string>('forms:last');
   const start = last === undefined ? 0 : all.findIndex((id) => id > last);
   const from = Math.max(start, 0);
-  const turn = [...all.slice(from), ...all.slice(0, from)].slice(0, MAX_FORMS_PER_POLL);
-  await ctx.state.set('forms:last', turn[turn.length - 1]!);
-  return turn;
+  return [...all.slice(from), ...all.slice(0, from)].slice(0, MAX_FORMS_PER_POLL);
 }
 
 async function watchedForms(ctx: OperationContext): Promise<string[]> {
@@ -128,14 +133,19 @@ async function watchedForms(ctx: OperationContext): Promise<string[]> {
   return ids;
 }
 
-async function pollForm(ctx: OperationContext, formId: string, since: number): Promise<OperationResult[]> {
+async function pollForm(
+  ctx: OperationContext,
+  formId: string,
+  since: number,
+  budget: number,
+): Promise<OperationResult[]> {
   const key = `form:${formId}`;
   const stored = ctx.isLoadingSample
     ? undefined
     : ((await ctx.state.get<FormWatermark>(key)) ?? { at: since, idsAt: [] });
   const unseen = await readUntilWatermark(ctx, formId, stored);
   // Newest first; when the backlog is bigger than one poll, emit its oldest part and leave the rest for the next.
-  const fresh = stored ? unseen.slice(-MAX_SUBMISSIONS_PER_FORM_POLL) : unseen;
+  const fresh = stored ? unseen.slice(-budget) : unseen;
   if (stored) {
     const next = nextWatermark(stored, fresh);
     if (next) await ctx.state.set<FormWatermark>(key, next);

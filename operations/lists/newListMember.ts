@@ -1,5 +1,6 @@
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { MAX_ITEMS_PER_POLL } from '../polling';
 import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
@@ -16,7 +17,7 @@ import { type HubSpotList, listIdField, listObjectType, readList } from './commo
 
 /** HubSpot's largest membership page. */
 const MEMBERSHIP_PAGE = 250;
-const MAX_MEMBERS_PER_POLL = 1_000;
+const MAX_MEMBERS_PER_POLL = MAX_ITEMS_PER_POLL;
 
 interface Member {
   recordId: string;
@@ -63,7 +64,8 @@ export const newListMember: OperationDef = {
       `GET ${paths.lists.membershipsByJoinOrder('{listId}')}`,
       `POST ${paths.objects.batch('{objectType}', 'read')}`,
     ],
-    perRun: '2 when idle; 1 + ceil(N/250) pages + ceil(N/100) record reads for N new members',
+    perRun:
+      '2 when idle; for up to 100 new members a poll: the list, 1 or 2 pages and 1 record read (a larger backlog over the next polls)',
   },
   async perform(ctx) {
     const listId = String(ctx.input.list_id ?? '').trim();
@@ -98,6 +100,9 @@ async function readNewMembers(ctx: OperationContext, listId: string, stored?: Li
       query: { limit: MEMBERSHIP_PAGE, after },
     });
     for (const m of data.results) {
+      // The watermark covers exactly what was emitted, so stopping mid-page loses nothing: the next poll re-reads
+      // this page from its cursor and skips what is at or below the watermark.
+      if (stored && fresh.length >= MAX_MEMBERS_PER_POLL) break;
       const at = Date.parse(m.membershipTimestamp);
       if (at < watermark.at || (at === watermark.at && watermark.idsAt.includes(m.recordId))) continue;
       fresh.push(m);

@@ -1,5 +1,5 @@
 import { paths } from '../../hubspot/paths';
-import { pollRecords } from '../polling';
+import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
@@ -75,7 +75,8 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         `POST ${paths.objects.search(type.name)}`,
         `POST ${paths.objects.batch(type.name, 'read')}`,
       ],
-      perRun: '1 when idle; ceil(N/200) searches + ceil(N/50) history reads for N changed records',
+      perRun:
+        '1 when idle; 1 search + ceil(N/50) history reads a poll of N ≤ 100 changed records; a larger backlog over the next polls',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
@@ -83,7 +84,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       const ignoreIntegrations = [true, 'true', 'yes'].includes(
         ctx.input.ignore_integration_changes as string,
       );
-      const { records, window } = await pollRecords(ctx, {
+      const { records, window, resumeAfter } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
         properties: [property],
@@ -92,7 +93,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       });
       const withHistory = await readHistory(ctx, type.name, records, property);
       const initial = window.from === window.to;
-      const changes = withHistory.flatMap((record) => {
+      const perRecord = withHistory.map((record) => {
         const history = record.propertiesWithHistory?.[property] ?? [];
         const entries = history
           .map((entry, i) => ({ entry, previous: history[i + 1] }))
@@ -103,11 +104,38 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
                 parseHubSpotTime(entry.timestamp) <= window.to,
           )
           .filter(({ entry }) => !(ignoreIntegrations && INTEGRATION_SOURCES.has(entry.sourceType)));
-        return entries.map(({ entry, previous }) => changeOutput(record.id, property, entry, previous));
+        return {
+          id: record.id,
+          changes: entries.map(({ entry, previous }) => changeOutput(record.id, property, entry, previous)),
+        };
       });
+      const changes = initial
+        ? perRecord.flatMap((r) => r.changes)
+        : await withinItemCap(perRecord, resumeAfter);
       return changes.sort((a, b) => Date.parse(String(b.changed_at)) - Date.parse(String(a.changed_at)));
     },
   };
+}
+
+/**
+ * A record can bring several changes, so a poll of 100 records can hold more than 100 items. Records are kept in id
+ * order (the order the poll's window is read in) while their changes fit in the cap; the next poll resumes after
+ * the last record kept. A single record with more changes than the cap still goes out whole: it cannot be split.
+ */
+async function withinItemCap(
+  perRecord: Array<{ id: string; changes: OperationResult[] }>,
+  resumeAfter: (recordId: string) => Promise<void>,
+): Promise<OperationResult[]> {
+  const inIdOrder = [...perRecord].sort((a, b) => Number(a.id) - Number(b.id));
+  const kept: OperationResult[] = [];
+  for (const [i, record] of inIdOrder.entries()) {
+    if (i > 0 && kept.length + record.changes.length > MAX_ITEMS_PER_POLL) {
+      await resumeAfter(inIdOrder[i - 1]!.id);
+      break;
+    }
+    kept.push(...record.changes);
+  }
+  return kept;
 }
 
 async function readHistory(

@@ -32,7 +32,7 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
-        '1 when idle; ceil(N/200) for N new records; +1 per included type per 1,000 records (and per record past 500 associations)',
+        '1 when idle; 1 a poll of up to 100 new records (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
@@ -73,7 +73,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
-        '1 when idle; ceil(N/200) for N changes; +1 per included type per 1,000 records (and per record past 500 associations)',
+        '1 when idle; 1 a poll of up to 100 changes (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
