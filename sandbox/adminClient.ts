@@ -5,7 +5,7 @@ import type { DeliveryAttempt } from './webhooks/dispatcher';
 
 /**
  * A typed client for the sandbox admin API (`routes/admin.ts`), for tests and benchmarks that reach a sandbox over
- * HTTP (another process, or `npm run sandbox`). Only `fetch`; no token needed.
+ * HTTP (another process, or `npm run sandbox`). Only `fetch`; no token needed, but a loopback base URL (`localOnly.ts`).
  *
  *   const admin = new SandboxAdmin(process.env.HUBSPOT_BASE_URL!);
  *   await admin.clearLog();

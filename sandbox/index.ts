@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock';
 import { errorBody, HubSpotError, invalidJson, methodNotAllowed, missingScopes, unknownPath } from './errors';
 import { Faults } from './faults';
 import { Query, type SandboxRequest, type SandboxResponse } from './http';
+import { isLocalOnly, requireLocalCaller } from './localOnly';
 import { Portal } from './portal';
 import { RequestLog, tokenFingerprint } from './requestLog';
 import { Router } from './router';
@@ -116,6 +117,7 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
         rawBody: incoming.body ?? Buffer.alloc(0),
         params,
       };
+      if (isLocalOnly(route)) requireLocalCaller(method, headers, req.rawBody);
       if (route.auth === 'bearer') {
         req.auth = portal.auth.authenticate(headers.authorization);
         token = req.auth.token;

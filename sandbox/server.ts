@@ -229,7 +229,7 @@ function hints(started: StartedServer, options: ServerOptions): string {
       : options.data
         ? `State is saved to ${options.data} after every change.`
         : `Seeded ${options.seed} contacts. State lives in memory (use --data <file> to keep it).`,
-    `Admin API: ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings, /__sandbox/webhooks/deliveries (see sandbox/adminClient.ts).`,
+    `Admin API (loopback callers and JSON bodies only): ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings, /__sandbox/webhooks/deliveries (see sandbox/adminClient.ts).`,
   ];
   if (options.appType === 'oauth') {
     out.push(

@@ -11,7 +11,8 @@ import type { RateLimitOverrides } from '../state/rateLimits';
 /**
  * The sandbox's admin API (not HubSpot's): request log, fault injection, tokens, OAuth apps, webhook deliveries,
  * settings, limits and the clock, for tests and benchmarks that drive a sandbox over HTTP. Typed client: `../adminClient.ts`.
- * Answers never carry an existing token, only the one a call just created.
+ * Answers never carry an existing token, only the one a call just created. Only local callers with JSON bodies get
+ * here (`../localOnly.ts`).
  */
 
 export interface SandboxSettings {
