@@ -49,7 +49,7 @@ export interface PollResult {
 
 /**
  * Zapier holds a Zap's runs for review when one poll returns more than 100 new items ("polling default 100 new items
- * per poll": https://docs.zapier.com/platform/reference/operating-constraints), so a larger backlog goes out 100 at a
+ * per poll": https://docs.zapier.com/platform/build/operating-constraints), so a larger backlog goes out 100 at a
  * time over the next polls.
  */
 export const MAX_ITEMS_PER_POLL = 100;
