@@ -1,7 +1,7 @@
-import { toLegacyPath } from '../hubspot/apiVersions';
-import type { PortalTier } from '../hubspot/limits';
 import { type Clock, systemClock } from './clock';
 import { errorBody, HubSpotError, invalidJson, methodNotAllowed, missingScopes, unknownPath } from './errors';
+import type { PortalTier } from './facts/limits';
+import { toNumberedPath } from './facts/pathFamilies';
 import { Faults } from './faults';
 import { Query, type SandboxRequest, type SandboxResponse } from './http';
 import { isLocalOnly, requireLocalCaller } from './localOnly';
@@ -101,7 +101,7 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
       endpoint = 'fault';
       response = { status: fault.status, body: fault.body, headers: fault.headers };
     } else {
-      const path = toLegacyPath(rawPath);
+      const path = toNumberedPath(rawPath);
       const match = router.match(method, path);
       if (match.kind === 'none') throw unknownPath(method, rawPath);
       if (match.kind === 'wrong-method') throw methodNotAllowed(method, rawPath);

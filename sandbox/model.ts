@@ -3,10 +3,15 @@
  * so that what the sandbox stores is what it answers.
  */
 
-/** HubSpot property types, from the one definition the connector uses too. */
-import type { PropertyType } from '../hubspot/propertyDefinition';
-
-export type { PropertyType };
+/** HubSpot's property types: https://developers.hubspot.com/docs/api/crm/properties#property-type-and-fieldtype-values */
+export type PropertyType =
+  | 'bool'
+  | 'date'
+  | 'datetime'
+  | 'enumeration'
+  | 'number'
+  | 'phone_number'
+  | 'string';
 
 export type FieldType =
   | 'booleancheckbox'

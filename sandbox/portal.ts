@@ -1,5 +1,5 @@
-import type { PortalTier } from '../hubspot/limits';
 import type { Clock } from './clock';
+import type { PortalTier } from './facts/limits';
 import { AssociationStore } from './state/associations';
 import { AuthStore } from './state/auth';
 import { FileStore } from './state/files';

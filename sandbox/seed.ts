@@ -1,5 +1,5 @@
-import { defaultAssociationTypeId } from '../hubspot/associationTypes';
-import { findStandardObjectType, type ObjectTypeDef } from '../hubspot/objectTypes';
+import { defaultAssociationTypeId } from './facts/associationTypes';
+import { findStandardObjectType, type ObjectTypeDef } from './facts/objectTypes';
 import { runtimeOptions } from './objects/runtimeOptions';
 import type { Portal } from './portal';
 import { putSeedRecord } from './seedRecord';

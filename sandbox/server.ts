@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { APP_TYPES, type AppType, PORTAL_TIERS, type PortalTier } from '../hubspot/limits';
-import { ALL_SCOPES } from '../hubspot/scopes';
 import type { Clock } from './clock';
+import { APP_TYPES, type AppType, PORTAL_TIERS, type PortalTier } from './facts/limits';
+import { ALL_SCOPES } from './facts/scopes';
 import { createSandbox, type Sandbox } from './index';
 import {
   DataFileError,

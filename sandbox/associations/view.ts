@@ -1,6 +1,6 @@
-import { BATCH, PAGING } from '../../hubspot/limits';
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { type ErrorDetail, fail, validationError } from '../errors';
+import { BATCH, PAGING } from '../facts/limits';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { SandboxRequest } from '../http';
 import type { Portal } from '../portal';
 import { compareIds } from '../search/read';

@@ -2,7 +2,7 @@
  * The property groups and properties a fresh sandbox portal has for each standard object, and the properties
  * HubSpot's API guides document as required on create.
  */
-import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { findStandardObjectType } from '../facts/objectTypes';
 import type { PropertyDef, PropertyGroup } from '../model';
 import type { ObjectDefaults } from './build';
 import { callDefaults } from './calls';
@@ -22,7 +22,7 @@ export interface DefaultSchema {
   properties: PropertyDef[];
 }
 
-/** Keyed by the path name in `hubspot/objectTypes.ts`. */
+/** Keyed by the path name in `facts/objectTypes.ts`. */
 const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
   contacts: contactDefaults,
   companies: companyDefaults,

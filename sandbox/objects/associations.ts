@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { Portal } from '../portal';
 
 /**

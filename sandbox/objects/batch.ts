@@ -1,5 +1,5 @@
-import { BATCH } from '../../hubspot/limits';
 import { HubSpotError, validationError } from '../errors';
+import { BATCH } from '../facts/limits';
 import type { Portal } from '../portal';
 import { iso } from './read';
 

@@ -1,4 +1,4 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 
 /**
  * A custom object type as the registry stores it: the `ObjectTypeDef` every object has, plus what the schemas API

@@ -1,5 +1,5 @@
-import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
 import type { PropertyIssue } from '../errors';
+import { findStandardObjectType, type ObjectTypeDef } from '../facts/objectTypes';
 import type { Portal } from '../portal';
 import { issue } from './validate';
 

@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { objectNotFound, resourceNotFound, validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { SandboxRecord } from '../model';
 import type { Portal } from '../portal';
 import { isContactEmail, uniqueIndex } from './uniqueIndex';

@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { fail, validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { FieldType, PropertyDef, PropertyGroup, PropertyOption, PropertyType } from '../model';
 import type { Portal } from '../portal';
 import { iso } from './read';

@@ -1,4 +1,4 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { Portal } from '../portal';
 
 /**

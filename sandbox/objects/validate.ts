@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import type { PropertyIssue } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { PropertyDef } from '../model';
 import type { Portal } from '../portal';
 import { runtimeOptions } from './runtimeOptions';

@@ -1,6 +1,6 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { requiredOnCreate } from '../defaults';
 import { conflict, type PropertyIssue, propertyValidationError, validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { AuthContext } from '../http';
 import type { HistoryEntry, SandboxRecord } from '../model';
 import type { Portal } from '../portal';

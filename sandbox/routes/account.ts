@@ -1,4 +1,3 @@
-import { wallTimeAt } from '../../hubspot/timeZone';
 import { json } from '../http';
 import type { Router } from '../router';
 
@@ -39,9 +38,21 @@ export function accountRoutes(router: Router): void {
   });
 }
 
+/** How far the wall clock of `timeZone` is ahead of UTC at an instant (whole seconds), through `Intl`. */
 function utcOffsetMs(timeZone: string, at: number): number {
-  const w = wallTimeAt(at, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at / 1000) * 1000;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(at));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(at / 1000) * 1000;
 }
 
 function utcOffset(timeZone: string, at: number): string {

@@ -1,7 +1,7 @@
-import { PORTAL_TIERS, type PortalTier } from '../../hubspot/limits';
 import { ADMIN_PREFIX } from '../adminPath';
 import { ManualClock } from '../clock';
 import { validationError } from '../errors';
+import { PORTAL_TIERS, type PortalTier } from '../facts/limits';
 import type { FaultRule } from '../faults';
 import { json, noContent, objectBody, type SandboxRequest } from '../http';
 import type { Sandbox } from '../index';

@@ -1,4 +1,3 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { labelRoutes } from '../associations/labels';
 import {
   associationLimit,
@@ -15,13 +14,14 @@ import {
   standardError,
 } from '../associations/view';
 import { validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import { json, noContent } from '../http';
 import type { Portal } from '../portal';
 import type { Router } from '../router';
 
 /**
  * Associations v4: records, batches and labels. https://developers.hubspot.com/docs/api/crm/associations/v4
- * Success statuses are the ones `@hubspot/api-client` 14 accepts (hubspot-api-client-14-endpoints.txt).
+ * Success statuses are the ones `@hubspot/api-client` 14 accepts (the status each endpoint method of the client checks for).
  */
 export function associationRoutes(router: Router): void {
   const read = { scopes: fromTypeScopes('read') };

@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import { json, noContent, objectBody, type SandboxRequest } from '../http';
 import type { SandboxRecord } from '../model';
 import { batchAnswer, batchInputs, prepareAll, type StandardError, traceIdOf } from '../objects/batch';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ALL_SCOPES } from '../../hubspot/scopes';
 import { expiredAuthentication, fail, validationError } from '../errors';
+import { ALL_SCOPES } from '../facts/scopes';
 import { json, noContent, type SandboxRequest, type SandboxResponse } from '../http';
 import type { Portal } from '../portal';
 import type { Router } from '../router';
@@ -13,7 +13,7 @@ import type { OAuthApp, TokenRecord } from '../state/auth';
  * (https://developers.hubspot.com/docs/api-reference/latest/authentication/manage-oauth-tokens): the same token grants,
  * but every parameter in the form body, token metadata by `POST …/token/introspect` (RFC 7662) and revocation by
  * `POST …/token/revoke` (RFC 7009). The dated alias `/oauth/2026-03/...` reaches the v3 routes through the path-family
- * rewrite (`hubspot/apiVersions.ts`). Authorization grants at once (no consent screen): tests follow the redirect.
+ * rewrite (`facts/pathFamilies.ts`). Authorization grants at once (no consent screen): tests follow the redirect.
  */
 export function oauthRoutes(router: Router): void {
   const open = { auth: 'none', lane: 'none' } as const;

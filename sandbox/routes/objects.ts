@@ -1,6 +1,6 @@
-import { PAGING } from '../../hubspot/limits';
-import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
+import { PAGING } from '../facts/limits';
+import { findStandardObjectType } from '../facts/objectTypes';
 import { json, noContent, objectBody, type SandboxRequest } from '../http';
 import type { SandboxRecord } from '../model';
 import { associationsForRecord } from '../objects/associations';

@@ -1,5 +1,5 @@
-import { PAGING } from '../../hubspot/limits';
 import { fail, validationError } from '../errors';
+import { PAGING } from '../facts/limits';
 import { json } from '../http';
 import type { Router } from '../router';
 import type { StoredOwner } from '../state/owners';

@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { fail, validationError } from '../errors';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import { json, noContent, objectBody, type SandboxRequest } from '../http';
 import type { PropertyDef } from '../model';
 import {

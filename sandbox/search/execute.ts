@@ -1,6 +1,6 @@
-import { SEARCH } from '../../hubspot/limits';
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { validationError } from '../errors';
+import { SEARCH } from '../facts/limits';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { SandboxRecord } from '../model';
 import type { Portal } from '../portal';
 import { type CompiledGroup, compileGroups, searchableProperty } from './filters';

@@ -1,5 +1,5 @@
-import { SEARCH } from '../../hubspot/limits';
 import { validationError } from '../errors';
+import { SEARCH } from '../facts/limits';
 
 /**
  * Reads and checks a `PublicObjectSearchRequest` body

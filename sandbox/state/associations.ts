@@ -1,5 +1,5 @@
-import { HUBSPOT_DEFINED_ASSOCIATION_TYPES } from '../../hubspot/associationTypes';
-import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { HUBSPOT_DEFINED_ASSOCIATION_TYPES } from '../facts/associationTypes';
+import { findStandardObjectType } from '../facts/objectTypes';
 
 /**
  * Associations v4 between records, and the association type definitions (labels) per pair of object types.
@@ -49,7 +49,7 @@ export const FIRST_USER_DEFINED_TYPE_ID = 1000;
 const pairKey = (fromObjectTypeId: string, toObjectTypeId: string) => `${fromObjectTypeId}>${toObjectTypeId}`;
 const nodeKey = (objectTypeId: string, id: string) => `${objectTypeId}:${id}`;
 
-/** HubSpot's own definitions, keyed by pair, from the one table in hubspot/associationTypes.ts. */
+/** HubSpot's own definitions, keyed by pair, from the sandbox's own table (facts/associationTypes.ts). */
 function hubspotDefinitions(): Map<string, AssociationDefinition[]> {
   const byPair = new Map<string, AssociationDefinition[]>();
   for (const t of HUBSPOT_DEFINED_ASSOCIATION_TYPES) {

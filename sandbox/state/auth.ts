@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { OAUTH_ACCESS_TOKEN_TTL_S } from '../../hubspot/limits';
-import { ALL_SCOPES } from '../../hubspot/scopes';
 import type { Clock } from '../clock';
 import { expiredAuthentication, invalidAuthentication } from '../errors';
+import { OAUTH_ACCESS_TOKEN_TTL_S } from '../facts/limits';
+import { ALL_SCOPES } from '../facts/scopes';
 import type { AuthContext } from '../http';
 
 /**

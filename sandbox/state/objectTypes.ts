@@ -1,5 +1,5 @@
-import { findStandardObjectType, type ObjectTypeDef, STANDARD_OBJECT_TYPES } from '../../hubspot/objectTypes';
 import { fail } from '../errors';
+import { findStandardObjectType, type ObjectTypeDef, STANDARD_OBJECT_TYPES } from '../facts/objectTypes';
 
 /**
  * The portal's object types: HubSpot's standard ones plus custom objects defined through the schemas API.

@@ -1,4 +1,4 @@
-import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
+import { findStandardObjectType, type ObjectTypeDef } from '../facts/objectTypes';
 import type { PropertyOption } from '../model';
 
 /**

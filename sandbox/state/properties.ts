@@ -1,5 +1,5 @@
-import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { defaultSchemaFor } from '../defaults';
+import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { PropertyDef, PropertyGroup } from '../model';
 
 interface TypeSchema {

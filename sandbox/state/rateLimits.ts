@@ -1,3 +1,5 @@
+import type { Clock } from '../clock';
+import { rateLimited } from '../errors';
 import {
   type AppType,
   BURST_WINDOW_MS,
@@ -5,9 +7,7 @@ import {
   dailyLimit,
   type PortalTier,
   SEARCH_REQUESTS_PER_SECOND,
-} from '../../hubspot/limits';
-import type { Clock } from '../clock';
-import { rateLimited } from '../errors';
+} from '../facts/limits';
 import type { AuthContext } from '../http';
 import type { Lane } from '../router';
 

@@ -1,0 +1,209 @@
+/**
+ * The standard CRM object types the sandbox serves, as HubSpot documents them. The sandbox keeps its own copy of
+ * these facts (it imports nothing from the connector): it is a second, independent reading of HubSpot's docs, and
+ * `test/sandbox/facts.test.ts` compares the two readings.
+ * Ids: https://developers.hubspot.com/docs/guides/crm/using-object-apis ("objectTypeId" table).
+ * Search's default `query` properties and a read's default properties: https://developers.hubspot.com/docs/api/crm/search
+ * Scopes: https://developers.hubspot.com/docs/api/scopes
+ */
+
+export interface ObjectTypeDef {
+  /** Path name, as in `/crm/v3/objects/{name}`. */
+  name: string;
+  objectTypeId: string;
+  singular: string;
+  plural: string;
+  primaryDisplayProperty: string;
+  /** Any one of these grants read. */
+  readScopes: readonly string[];
+  /** Any one of these grants write. */
+  writeScopes: readonly string[];
+  /** Properties searched by `query`. */
+  queryProperties: readonly string[];
+  /** Properties a read returns when `properties` is not given. */
+  defaultProperties: readonly string[];
+  lastModifiedProperty: string;
+  createdProperty: string;
+  /** Search's `associations.{name}` pseudo-property (`associations.contact`). */
+  associationSearchName?: string;
+  engagement: boolean;
+  custom: boolean;
+}
+
+type Row = Omit<ObjectTypeDef, 'engagement' | 'custom' | 'lastModifiedProperty' | 'createdProperty'> &
+  Partial<Pick<ObjectTypeDef, 'lastModifiedProperty'>>;
+
+/** CRM records: created at `createdate`; contacts alone keep `lastmodifieddate`, the others `hs_lastmodifieddate`. */
+const crm = (row: Row): ObjectTypeDef => ({
+  lastModifiedProperty: 'hs_lastmodifieddate',
+  createdProperty: 'createdate',
+  engagement: false,
+  custom: false,
+  ...row,
+});
+
+/**
+ * Engagements (notes, tasks, calls, meetings, e-mails) are read and written with the contacts scopes, and carry
+ * `hs_createdate`/`hs_lastmodifieddate`: https://developers.hubspot.com/docs/api/crm/engagements
+ */
+const activity = (
+  name: string,
+  objectTypeId: string,
+  singular: string,
+  primaryDisplayProperty: string,
+  queryProperties: string[],
+  readScopes: string[] = ['crm.objects.contacts.read'],
+): ObjectTypeDef => ({
+  name,
+  objectTypeId,
+  singular,
+  plural: `${singular}s`,
+  primaryDisplayProperty,
+  readScopes,
+  writeScopes: ['crm.objects.contacts.write'],
+  queryProperties,
+  defaultProperties: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  lastModifiedProperty: 'hs_lastmodifieddate',
+  createdProperty: 'hs_createdate',
+  engagement: true,
+  custom: false,
+});
+
+const ecommerce = (resource: string, access: 'read' | 'write') => [
+  `crm.objects.${resource}.${access}`,
+  'e-commerce',
+];
+
+export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [
+  crm({
+    name: 'contacts',
+    objectTypeId: '0-1',
+    singular: 'Contact',
+    plural: 'Contacts',
+    primaryDisplayProperty: 'email',
+    readScopes: ['crm.objects.contacts.read'],
+    writeScopes: ['crm.objects.contacts.write'],
+    queryProperties: [
+      'firstname',
+      'lastname',
+      'email',
+      'phone',
+      'hs_additional_emails',
+      'fax',
+      'mobilephone',
+      'company',
+      'hs_marketable_until_renewal',
+    ],
+    defaultProperties: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
+    lastModifiedProperty: 'lastmodifieddate',
+    associationSearchName: 'contact',
+  }),
+  crm({
+    name: 'companies',
+    objectTypeId: '0-2',
+    singular: 'Company',
+    plural: 'Companies',
+    primaryDisplayProperty: 'name',
+    readScopes: ['crm.objects.companies.read'],
+    writeScopes: ['crm.objects.companies.write'],
+    queryProperties: ['website', 'phone', 'name', 'domain'],
+    defaultProperties: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
+    associationSearchName: 'company',
+  }),
+  crm({
+    name: 'deals',
+    objectTypeId: '0-3',
+    singular: 'Deal',
+    plural: 'Deals',
+    primaryDisplayProperty: 'dealname',
+    readScopes: ['crm.objects.deals.read'],
+    writeScopes: ['crm.objects.deals.write'],
+    queryProperties: ['dealname', 'pipeline', 'dealstage', 'description', 'dealtype'],
+    defaultProperties: [
+      'amount',
+      'closedate',
+      'createdate',
+      'dealname',
+      'dealstage',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'pipeline',
+    ],
+    associationSearchName: 'deal',
+  }),
+  crm({
+    name: 'tickets',
+    objectTypeId: '0-5',
+    singular: 'Ticket',
+    plural: 'Tickets',
+    primaryDisplayProperty: 'subject',
+    readScopes: ['tickets'],
+    writeScopes: ['tickets'],
+    queryProperties: ['subject', 'content', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_id'],
+    defaultProperties: [
+      'content',
+      'createdate',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'hs_pipeline',
+      'hs_pipeline_stage',
+      'hs_ticket_category',
+      'hs_ticket_priority',
+      'subject',
+    ],
+    associationSearchName: 'ticket',
+  }),
+  crm({
+    name: 'products',
+    objectTypeId: '0-7',
+    singular: 'Product',
+    plural: 'Products',
+    primaryDisplayProperty: 'name',
+    readScopes: ecommerce('products', 'read'),
+    writeScopes: ecommerce('products', 'write'),
+    queryProperties: ['name', 'description', 'hs_sku'],
+    defaultProperties: ['createdate', 'description', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'price'],
+  }),
+  crm({
+    name: 'line_items',
+    objectTypeId: '0-8',
+    singular: 'Line item',
+    plural: 'Line items',
+    primaryDisplayProperty: 'name',
+    readScopes: ecommerce('line_items', 'read'),
+    writeScopes: ecommerce('line_items', 'write'),
+    queryProperties: ['name', 'description', 'hs_sku'],
+    defaultProperties: [
+      'amount',
+      'createdate',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'name',
+      'price',
+      'quantity',
+    ],
+  }),
+  activity('notes', '0-46', 'Note', 'hs_note_body', ['hs_note_body']),
+  activity('tasks', '0-27', 'Task', 'hs_task_subject', ['hs_task_body', 'hs_task_subject']),
+  activity('calls', '0-48', 'Call', 'hs_call_title', ['hs_call_title', 'hs_call_body']),
+  activity('meetings', '0-47', 'Meeting', 'hs_meeting_title', ['hs_meeting_title', 'hs_meeting_body']),
+  // Reading logged e-mails also takes `sales-email-read`: https://developers.hubspot.com/docs/api/crm/email
+  activity(
+    'emails',
+    '0-49',
+    'Email',
+    'hs_email_subject',
+    ['hs_email_subject', 'hs_email_text'],
+    ['crm.objects.contacts.read', 'sales-email-read'],
+  ),
+];
+
+const byName = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.name, t]));
+const byId = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.objectTypeId, t]));
+const bySearchName = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.associationSearchName, t]));
+
+/** A standard type by path name (`contacts`), objectTypeId (`0-1`) or singular name (`contact`). */
+export function findStandardObjectType(nameOrId: string): ObjectTypeDef | undefined {
+  const key = nameOrId.toLowerCase();
+  return byName.get(key) ?? byId.get(key) ?? bySearchName.get(key);
+}

@@ -1,0 +1,27 @@
+/**
+ * The scopes the sandbox grants and checks, by HubSpot's names: https://developers.hubspot.com/docs/api/scopes
+ * An authorize request naming any other scope is refused, as HubSpot refuses unknown scopes.
+ */
+const objectScopes = (objects: string[]) =>
+  objects.flatMap((o) => [`crm.objects.${o}.read`, `crm.objects.${o}.write`]);
+
+export const ALL_SCOPES: readonly string[] = [
+  ...objectScopes(['contacts', 'companies', 'deals']),
+  'tickets',
+  ...objectScopes(['line_items', 'products']),
+  'e-commerce',
+  ...objectScopes(['custom']),
+  'crm.objects.owners.read',
+  'crm.schemas.contacts.read',
+  'crm.schemas.companies.read',
+  'crm.schemas.deals.read',
+  'crm.schemas.custom.read',
+  'crm.schemas.custom.write',
+  'crm.lists.read',
+  'crm.lists.write',
+  'sales-email-read',
+  'oauth',
+  'files',
+  'forms',
+  'automation',
+];
