@@ -10,7 +10,7 @@ import { HUBSPOT_API } from './objectRef';
  * data on Make, never in this repo) and a private-app access token. Both store `accessToken`, so the Base's
  * `Authorization` header reads `{{connection.accessToken}}` for either.
  * OAuth: https://developers.hubspot.com/docs/api/oauth-quickstart-guide; Make's OAuth 2.0 connection:
- * ../shared/reference/make-apps.md §4.
+ * https://developers.make.com/custom-apps-documentation/app-components/connections.
  */
 
 export const OAUTH_CONNECTION = 'hubspot';

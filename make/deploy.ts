@@ -5,7 +5,7 @@ import { OUTPUT_DIR } from './build';
 
 /**
  * `npm run make:deploy [-- --dry-run]`: pushes `make-app/` to the Make app of `makecomapp.json`'s origin, section by
- * section, through `@makehq/sdk` (Make has no "upload the whole app" call: ../shared/reference/make-apps.md §1.4, §7).
+ * section, through `@makehq/sdk` (Make has no "upload the whole app" call: integromat/vscode-apps-sdk, src/local-development/code-pull-deploy.ts and create-remote-component.ts).
  * Order as the Apps Editor deploys: general → connections → RPCs → modules. Components missing on Make are created;
  * connections are matched by label (Make names them). The API key comes from `MAKE_API_KEY` or the origin's
  * git-ignored `apikeyFile` (`.secrets/apikey`). The OAuth client id and secret go into the OAuth connection's common

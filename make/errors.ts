@@ -4,7 +4,7 @@ import { ERROR_TABLE, type ErrorRule, type MakeErrorType } from '../hubspot/erro
  * The Base `response.error` directive, generated from THE error table (`hubspot/errors.ts`): one IML expression
  * choosing the Make error type row by row (first match wins, as `findRule` does), and a message carrying HubSpot's
  * own words: the missing scopes for a 403, each property problem for a 400.
- * Make error types: ../shared/reference/make-apps.md §5 (RateLimitError and ConnectionError are retried
+ * Make error types: https://developers.make.com/custom-apps-documentation/app-components/base/error-handling and integromat/imt-proto src/error.ts (RateLimitError and ConnectionError are retried
  * automatically; InvalidAccessTokenError and InvalidConfigurationError stop the scenario for the user to fix).
  */
 

@@ -2,7 +2,7 @@ import type { Json, MakeApp } from './model';
 import { kebabCase } from './naming';
 
 /**
- * The Make Apps Editor's local-development layout (../shared/reference/make-apps.md §1.2–1.3): `makecomapp.json`
+ * The Make Apps Editor's local-development layout (integromat/vscode-apps-sdk, README-local-development-for-apps.md and src/local-development/makecomapp.types.ts): `makecomapp.json`
  * naming every code file, `<type>s/<kebab-name>/<kebab-name>.<code>.iml.json`. App and connection common data stay
  * `null`: the OAuth client secret is set on Make (see `deploy.ts`), never written here.
  */

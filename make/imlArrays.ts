@@ -4,7 +4,7 @@
  * `createJSON`, `replace`, `substring` and `parseJSON`, so the JSON text of the array is rewritten: in
  * `createJSON(['51','52'])` = `["51","52"]`, an unescaped `","` only ever stands between two values (a quote inside a
  * value is escaped as `\"`), so replacing it wraps every value safely whatever characters the values hold.
- * Functions: ../shared/reference/make-apps.md §2.1.
+ * Functions: https://developers.make.com/custom-apps-documentation/block-elements/iml.
  */
 
 /** No `{{`/`}}` and no `'` in a literal: the template and the IML string would end there. */

@@ -50,7 +50,7 @@ const recordTime = (pick: 'createdProperty' | 'lastModifiedProperty') =>
 
 /**
  * CRM search (`POST …/search`) with every page: the cursor is in the body, and Make's `pagination.body` replaces
- * the body, so the whole body is repeated with `after` (../shared/reference/make-apps.md §2.4).
+ * the body, so the whole body is repeated with `after` (https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination).
  */
 function searchRequest(type: TypeRef, body: Json, response: Json): Json {
   return {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 /**
  * HubSpot's error envelope and the exact bodies the sandbox answers with.
  * Envelope: https://developers.hubspot.com/docs/api-reference/error-handling
- * Bodies not in the docs follow captures listed in ../shared/reference/hubspot-api.md §2.2.
+ * Bodies not in the docs follow responses captured in public issue threads of HubSpot's client libraries (e.g.
+ * HubSpot/hubspot-api-nodejs#545 for the 409 of an existing contact), cited where each body is built.
  */
 
 export interface ErrorDetail {

@@ -1,5 +1,5 @@
 /**
- * The IML functions the generator emits, with Make's semantics (../shared/reference/make-apps.md §2.1 and
+ * The IML functions the generator emits, with Make's semantics (https://developers.make.com/custom-apps-documentation/block-elements/iml and
  * help.make.com's function pages): `ifempty` treats undefined, null and "" as empty; arrays are 1-based where an
  * index is taken; dates are Date objects that format to ISO 8601. A function the generator starts emitting must be
  * added here, or the evaluator refuses it (so tests catch IML this harness cannot run).

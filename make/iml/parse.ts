@@ -1,7 +1,7 @@
 /**
  * A parser for the subset of Make's app IML that our generator emits: literals, dotted paths with backtick names and
  * 1-based `[n]` indexes, function calls, unary `!`/`-`, and the binary operators `* / % + - < <= > >= == != && ||`.
- * Syntax per ../shared/reference/make-apps.md §2.1 (app IML separates arguments with commas).
+ * Syntax per https://developers.make.com/custom-apps-documentation/block-elements/iml (app IML separates arguments with commas).
  */
 
 export type Expr =

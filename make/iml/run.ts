@@ -5,7 +5,7 @@ import { imlString, toDate } from './functions';
  * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's engine does, for tests:
  * Base inheritance (base URL, headers, `response.error`), `condition`, `temp`, request encodings, `iterate`,
  * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, and the error
- * directive turning a 4xx/5xx into a Make error type. Semantics per ../shared/reference/make-apps.md §2.2–2.4; a
+ * directive turning a 4xx/5xx into a Make error type. Semantics per https://developers.make.com/custom-apps-documentation/component-blocks/api; a
  * test harness, not a faithful emulator of Make.
  */
 

@@ -22,7 +22,7 @@ export interface RateLimitOverrides {
 
 /**
  * HubSpot's limits as it enforces them (https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines,
- * ../shared/reference/hubspot-api.md §3):
+ * and https://developers.hubspot.com/docs/api/crm/search for the search limit):
  * - a 10-second rolling burst per app and portal: private apps by tier, OAuth (public) apps 110;
  * - a daily quota per portal shared by its private apps; OAuth apps have none and do not use it up;
  * - 5 search requests per second per portal, outside the burst, answered without rate-limit headers.

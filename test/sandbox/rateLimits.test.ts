@@ -4,7 +4,7 @@ import { json } from '../../sandbox/http';
 
 /**
  * Limits per portal tier and app type, driven in-process (no HTTP) so hundreds of calls stay fast.
- * Figures: ../shared/reference/hubspot-api.md §3.
+ * Figures: https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
  */
 
 const DETAILS = '/account-info/v3/details';
