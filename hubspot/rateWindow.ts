@@ -61,6 +61,7 @@ export class BurstWindow {
   private readonly reserveFraction: number;
   private sends: number[] = [];
   private snapshot: Snapshot | undefined;
+  private heldUntil = Number.NEGATIVE_INFINITY;
 
   constructor(options: BurstWindowOptions) {
     this.max = options.max;
@@ -76,9 +77,9 @@ export class BurstWindow {
     }
   }
 
-  /** A burst 429: HubSpot says the window is spent right now. */
-  noteExhausted(now: number): void {
-    this.snapshot = { max: this.max, remaining: 0, intervalMs: this.intervalMs, at: now };
+  /** A 429: nothing goes out before `until`. */
+  holdUntil(until: number): void {
+    this.heldUntil = Math.max(this.heldUntil, until);
   }
 
   /** Reserves a send at `at` (a future time when the caller will wait first). */
@@ -88,6 +89,10 @@ export class BurstWindow {
 
   /** Milliseconds to wait before the next send so the window is not exhausted. */
   delayBeforeNext(now: number): number {
+    return Math.max(this.heldUntil - now, this.windowDelay(now));
+  }
+
+  private windowDelay(now: number): number {
     this.sends = this.sends.filter((t) => t > now - this.intervalMs);
     const { remaining, resetAt } = this.estimate(now);
     const reserve = Math.max(1, Math.ceil(this.max * this.reserveFraction));
@@ -110,7 +115,7 @@ export class BurstWindow {
 }
 
 /**
- * The search lane: fixed spacing at `perSecond`, pushed back by a full second after a SECONDLY 429. HubSpot counts
+ * The search lane: fixed spacing at `perSecond`, held after a 429 as long as its policy asks. HubSpot counts
  * arrivals in a rolling second, and network jitter can bunch requests sent exactly 200 ms apart, so each gap carries
  * a 10% margin (measured: without it, ~1 search in 6 drew a 429 against the sandbox).
  */
@@ -132,7 +137,7 @@ export class SearchPacer {
     this.nextAt = Math.max(this.nextAt, at + this.spacingMs);
   }
 
-  noteExhausted(now: number): void {
-    this.nextAt = Math.max(this.nextAt, now + 1000);
+  holdUntil(until: number): void {
+    this.nextAt = Math.max(this.nextAt, until);
   }
 }

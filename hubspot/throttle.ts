@@ -93,9 +93,9 @@ export class Throttle {
     if (lane === 'burst') this.burst.observe(parsed, this.clock.now());
   }
 
-  /** A 429 for the lane's window: hold the lane until the window should have room again; returns that wait. */
-  noteRateLimited(lane: Lane): number {
-    this.pacer(lane).noteExhausted(this.clock.now());
+  /** A 429 asking for `waitMs` (see `rateLimitWaitMs`): holds the lane that long; returns the lane's wait now. */
+  noteRateLimited(lane: Lane, waitMs: number): number {
+    this.pacer(lane).holdUntil(this.clock.now() + waitMs);
     return this.delayBeforeNext(lane);
   }
 }

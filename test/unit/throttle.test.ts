@@ -1,5 +1,5 @@
 import { RateLimitedError } from '../../hubspot/errors';
-import { BurstWindow, readRateLimitHeaders, SearchPacer } from '../../hubspot/rateWindow';
+import { BurstWindow, readRateLimitHeaders } from '../../hubspot/rateWindow';
 import { Throttle } from '../../hubspot/throttle';
 import { FakeClock } from './fakeClock';
 
@@ -83,11 +83,13 @@ describe('search lane', () => {
     expect(await startTimes(throttle, clock, 'search', 6)).toEqual([0, 220, 440, 660, 880, 1100]);
   });
 
-  test('a SECONDLY 429 holds the search lane for a second', () => {
-    const pacer = new SearchPacer(5);
-    pacer.recordSend(0);
-    pacer.noteExhausted(50);
-    expect(pacer.delayBeforeNext(50)).toBe(1000);
+  test('a 429 holds the lane for the wait it asks', () => {
+    const clock = new FakeClock();
+    const throttle = new Throttle({ clock });
+    expect(throttle.noteRateLimited('search', 1000)).toBe(1000);
+    clock.advance(400);
+    expect(throttle.delayBeforeNext('search')).toBe(600);
+    expect(throttle.delayBeforeNext('burst')).toBe(0);
   });
 });
 
