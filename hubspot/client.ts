@@ -149,8 +149,10 @@ export class HubSpotClient {
   private async send(lane: Lane, req: HttpRequest): Promise<HttpResponse | HubSpotError> {
     const started = this.clock.now();
     try {
-      const res = await this.throttle.schedule(lane, () => this.transport(req), { deadline: this.deadline });
-      this.throttle.observe(lane, res.headers);
+      const res = await this.throttle.schedule(lane, () => this.transport(req), {
+        deadline: this.deadline,
+        headers: (r) => r.headers,
+      });
       if (isWorthLogging(res))
         this.log.event('request', {
           method: req.method,
