@@ -29,7 +29,7 @@ export interface ClassifyContext extends ErrorContext {
   secrets?: readonly string[];
 }
 
-function retryAfterHeader(headers: Readonly<Record<string, string>> | undefined): number | undefined {
+export function retryAfterHeader(headers: Readonly<Record<string, string>> | undefined): number | undefined {
   const raw = headers?.['retry-after'];
   const seconds = raw === undefined ? Number.NaN : Number(raw);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;

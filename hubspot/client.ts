@@ -3,14 +3,27 @@
  * token and JSON headers, paces through `Throttle`, retries by `retry.ts`, and turns non-2xx answers into errors
  * from the error table. Platform-neutral: Zapier and Make supply a transport and a logger.
  */
-import { type ClassifyContext, errorFromNetwork, errorFromResponse } from './classify';
+import {
+  type ClassifyContext,
+  errorFromNetwork,
+  errorFromResponse,
+  policyOf,
+  retryAfterHeader,
+} from './classify';
 import { type Clock, systemClock } from './clock';
+import { parseErrorBody } from './errorBody';
 import type { ErrorContext } from './errorMessages';
 import { HubSpotError } from './errors';
 import { type LogFn, type StructuredLogger, structuredLogger } from './log';
 import { buildUrl, type Query } from './paths';
 import { readRateLimitHeaders } from './rateWindow';
-import { DEFAULT_RETRY_POLICY, decideRetry, jitterRateWait, type RetryPolicy } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  jitterRateWait,
+  type RetryPolicy,
+  rateLimitWaitMs,
+} from './retry';
 import { type Lane, Throttle } from './throttle';
 import {
   fetchTransport,
@@ -136,8 +149,10 @@ export class HubSpotClient {
   private async send(lane: Lane, req: HttpRequest): Promise<HttpResponse | HubSpotError> {
     const started = this.clock.now();
     try {
-      const res = await this.throttle.schedule(lane, () => this.transport(req), { deadline: this.deadline });
-      this.throttle.observe(lane, res.headers);
+      const res = await this.throttle.schedule(lane, () => this.transport(req), {
+        deadline: this.deadline,
+        headers: (r) => r.headers,
+      });
       if (isWorthLogging(res))
         this.log.event('request', {
           method: req.method,
@@ -170,6 +185,18 @@ export class HubSpotClient {
     };
   }
 
+  /** A 429: holds the lane as long as HubSpot's answer asks (`rateLimitWaitMs`); the jittered wait, if any. */
+  private holdAfterRateLimit(lane: Lane, res: HttpResponse): number | undefined {
+    const waitMs = rateLimitWaitMs({
+      lane,
+      policyName: policyOf(parseErrorBody(res.text)),
+      retryAfterSeconds: retryAfterHeader(res.headers),
+      intervalMs: readRateLimitHeaders(res.headers)?.intervalMs,
+    });
+    if (waitMs === undefined) return undefined;
+    return jitterRateWait(this.throttle.noteRateLimited(lane, waitMs), this.policy.random);
+  }
+
   async request<T = unknown>(opts: RequestOptions): Promise<HubSpotResponse<T>> {
     const lane = opts.lane ?? 'burst';
     const idempotent = opts.idempotent ?? opts.method === 'GET';
@@ -187,8 +214,7 @@ export class HubSpotClient {
         if ((res.status >= 200 && res.status < 300) || opts.acceptStatuses?.includes(res.status)) {
           return { status: res.status, headers: res.headers, data: parseJson<T>(res) };
         }
-        if (res.status === 429)
-          rateWaitMs = jitterRateWait(this.throttle.noteRateLimited(lane), this.policy.random);
+        if (res.status === 429) rateWaitMs = this.holdAfterRateLimit(lane, res);
         const retryAfterSeconds = rateWaitMs === undefined ? undefined : Math.ceil(rateWaitMs / 1000);
         error = errorFromResponse(res, this.errorContext(opts, retryAfterSeconds));
       }

@@ -288,12 +288,15 @@ export const ERROR_TABLE: readonly ErrorRule[] = [
     zapier: 'HaltedError',
     make: 'DuplicateDataError',
   }),
+  // 423 Locked: too many requests to one record at once; "Locks will last for 2 seconds". HubSpot answered, so
+  // not a ConnectionError: Make's RateLimitError backs off before retrying, as Zapier's ThrottledError delay does.
+  // https://developers.hubspot.com/docs/api-reference/error-handling
   row({
     status: 423,
     errorClass: 'TryLaterError',
     message: 'tryLater',
     zapier: 'ThrottledError',
-    make: 'ConnectionError',
+    make: 'RateLimitError',
     retry: 'transient',
   }),
   row({

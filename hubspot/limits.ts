@@ -39,6 +39,17 @@ export const OAUTH_APP_BURST = 110;
 
 /** CRM search: 5 requests per second per portal, whatever the app. */
 export const SEARCH_REQUESTS_PER_SECOND = 5;
+export const SEARCH_WINDOW_MS = 1_000;
+
+/**
+ * The window each 429 `policyName` counts in: a request it refused fits again once that window has passed.
+ * `DAILY` is not here: it lasts until midnight in the portal's time zone.
+ * https://developers.hubspot.com/docs/api/usage-details
+ */
+export const RATE_LIMIT_POLICY_WINDOW_MS: Readonly<Record<string, number>> = {
+  TEN_SECONDLY_ROLLING: BURST_WINDOW_MS,
+  SECONDLY: SEARCH_WINDOW_MS,
+};
 
 export function burstLimit(tier: PortalTier, appType: AppType): number {
   return appType === 'oauth' ? OAUTH_APP_BURST : TIER_LIMITS[tier].privateBurst;

@@ -2,7 +2,7 @@
  * When to try a failed request again inside the same invocation, and how long to wait.
  * - 429 burst/secondly (`TEN_SECONDLY_ROLLING`, `SECONDLY`): the request was not processed, so any request is
  *   retried after the window frees, while the step's time budget allows; otherwise the error goes back to the
- *   platform with `retryAfterSeconds` (Zapier `ThrottledError` delay).
+ *   platform with `retryAfterSeconds` (Zapier `ThrottledError` delay). How long is `rateLimitWaitMs`.
  * - 429 `DAILY`: never (the quota resets at midnight in the portal's time zone).
  * - 5xx, 423 Locked (locks last 2 s), timeouts, dropped connections: a few retries with jittered exponential
  *   backoff, ONLY for requests declared idempotent (GET, search, batch read, upsert by a unique property). A
@@ -11,6 +11,8 @@
  * https://developers.hubspot.com/docs/api-reference/error-handling (423, 5xx).
  */
 import { type HubSpotError, RateLimitedError, TryLaterError } from './errors';
+import { BURST_WINDOW_MS, RATE_LIMIT_POLICY_WINDOW_MS, SEARCH_WINDOW_MS } from './limits';
+import type { Lane } from './throttle';
 
 export interface RetryPolicy {
   /** Extra attempts for 5xx / 423 / network failures of idempotent requests. */
@@ -34,6 +36,31 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** HubSpot: "Locks will last for 2 seconds". */
 export const LOCKED_MIN_WAIT_MS = 2_000;
+
+export interface RateLimitAnswer {
+  /** The lane the refused request went through. */
+  lane: Lane;
+  /** The body's `policyName` (see `policyOf` in `classify.ts`). */
+  policyName?: string;
+  /** A `Retry-After` header, in seconds. */
+  retryAfterSeconds?: number;
+  /** `X-HubSpot-RateLimit-Interval-Milliseconds`: the length of the burst window HubSpot counts in. */
+  intervalMs?: number;
+}
+
+/**
+ * How long a 429 asks us to wait before the window it names has room again; `undefined` for `DAILY` (not a wait
+ * worth holding a lane for). HubSpot's own `Retry-After` first, then the window of the body's `policyName` (the
+ * interval header, when sent, is the burst window's exact length), and only for a body naming no known policy the
+ * window of the lane the request went through. https://developers.hubspot.com/docs/api/usage-details
+ */
+export function rateLimitWaitMs(answer: RateLimitAnswer): number | undefined {
+  if (answer.retryAfterSeconds !== undefined) return answer.retryAfterSeconds * 1000;
+  if (answer.policyName === 'DAILY') return undefined;
+  if (answer.policyName === 'TEN_SECONDLY_ROLLING' && answer.intervalMs) return answer.intervalMs;
+  const policyWindow = answer.policyName ? RATE_LIMIT_POLICY_WINDOW_MS[answer.policyName] : undefined;
+  return policyWindow ?? (answer.lane === 'search' ? SEARCH_WINDOW_MS : BURST_WINDOW_MS);
+}
 
 /** A rate-limit wait plus up to 10 % (at most 1 s) so parallel invocations do not return at the same instant. */
 export function jitterRateWait(waitMs: number, random: () => number): number {

@@ -1,14 +1,22 @@
 /**
- * Pacing inside one invocation: a burst lane sized from HubSpot's rate-limit headers and a search lane at 5/s.
- * Bottleneck (as in `@hubspot/api-client`) queues jobs and caps concurrency per lane; the timing comes from
- * `rateWindow.ts` on an injectable clock, so tests run on a fake clock.
+ * Pacing: a burst lane sized from HubSpot's rate-limit headers and a search lane at 5/s. Bottleneck (as in
+ * `@hubspot/api-client`) queues jobs in order and caps concurrency per lane; when a job may go, and how HubSpot
+ * counts it until its answer is a window old, comes from `rateWindow.ts` on an injectable clock, so tests run on a
+ * fake clock. One throttle per portal is shared by the runs of a process (`portalThrottle`).
  * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
  */
 import Bottleneck from 'bottleneck';
 import { type Clock, systemClock } from './clock';
 import { RateLimitedError } from './errors';
 import { burstLimit } from './limits';
-import { BurstWindow, type RateLimitHeaders, readRateLimitHeaders, SearchPacer } from './rateWindow';
+import {
+  BurstWindow,
+  type Pacer,
+  type RateLimitHeaders,
+  readRateLimitHeaders,
+  SearchPacer,
+  type Slot,
+} from './rateWindow';
 
 export type Lane = 'burst' | 'search';
 
@@ -21,9 +29,11 @@ export interface ThrottleOptions {
   maxConcurrent?: Partial<Record<Lane, number>>;
 }
 
-export interface ScheduleOptions {
+export interface ScheduleOptions<T> {
   /** Epoch ms by which the request must have started; a longer pacing wait throws `RateLimitedError`. */
   deadline?: number;
+  /** The response headers of the task's result, so the lane learns from the answer to this very request. */
+  headers?: (result: T) => Readonly<Record<string, string>>;
 }
 
 /** The lowest burst any portal gets (Free/Starter private apps), so pacing starts safe. */
@@ -48,6 +58,8 @@ export class Throttle {
   private readonly burst: BurstWindow;
   private readonly search: SearchPacer;
   private readonly limiters: Record<Lane, Bottleneck>;
+  /** Jobs waiting for any answer (only an answer can make room while every counted request is in flight). */
+  private waitingForAnswer: Array<() => void> = [];
   /** Last daily figures seen (private-app tokens only), for logs. */
   daily: Pick<RateLimitHeaders, 'daily' | 'dailyRemaining'> = {};
 
@@ -61,41 +73,102 @@ export class Throttle {
     };
   }
 
-  private pacer(lane: Lane): BurstWindow | SearchPacer {
+  private pacer(lane: Lane): Pacer {
     return lane === 'burst' ? this.burst : this.search;
   }
 
-  /** How long the next request on `lane` would wait now. */
+  /** How long the next request on `lane` would wait now (`Infinity`: until a request in flight is answered). */
   delayBeforeNext(lane: Lane): number {
     return this.pacer(lane).delayBeforeNext(this.clock.now());
   }
 
-  /** Runs `task` when the lane allows. The slot is reserved before waiting, so concurrent jobs space out. */
-  schedule<T>(lane: Lane, task: () => Promise<T>, options: ScheduleOptions = {}): Promise<T> {
+  /** Runs `task` when the lane has room, and counts it until its answer is a window old. */
+  schedule<T>(lane: Lane, task: () => Promise<T>, options: ScheduleOptions<T> = {}): Promise<T> {
     return this.limiters[lane].schedule(async () => {
-      const pacer = this.pacer(lane);
-      const now = this.clock.now();
-      const wait = pacer.delayBeforeNext(now);
-      if (options.deadline !== undefined && now + wait > options.deadline) throw pacingTooLong(wait);
-      pacer.recordSend(now + wait);
-      if (wait > 0) await this.clock.sleep(wait);
-      return task();
+      const slot = await this.room(lane, options.deadline);
+      let headers: Readonly<Record<string, string>> | undefined;
+      try {
+        const result = await task();
+        headers = options.headers?.(result);
+        return result;
+      } finally {
+        this.finish(lane, slot, headers);
+      }
     });
   }
 
-  /** Feeds response headers back (search responses carry none, so only the burst lane learns). */
-  observe(lane: Lane, headers: Readonly<Record<string, string>>): void {
-    const parsed = readRateLimitHeaders(headers);
-    if (!parsed) return;
+  /**
+   * Waits until the lane has room, then takes it. The check and the taking run without a pause between them, so
+   * jobs waking together cannot both take the last place; each wait is checked again on waking.
+   */
+  private async room(lane: Lane, deadline: number | undefined): Promise<Slot> {
+    const pacer = this.pacer(lane);
+    for (;;) {
+      const now = this.clock.now();
+      const wait = pacer.delayBeforeNext(now);
+      if (wait <= 0) return pacer.begin(now);
+      if (!Number.isFinite(wait)) {
+        await new Promise<void>((resolve) => this.waitingForAnswer.push(resolve));
+        continue;
+      }
+      if (deadline !== undefined && now + wait > deadline) throw pacingTooLong(wait);
+      await this.clock.sleep(wait);
+    }
+  }
+
+  private finish(lane: Lane, slot: Slot, headers: Readonly<Record<string, string>> | undefined): void {
+    const parsed = headers && readRateLimitHeaders(headers);
+    this.pacer(lane).finish(slot, this.clock.now(), parsed);
+    if (parsed) this.noteDaily(parsed);
+    const waiting = this.waitingForAnswer;
+    this.waitingForAnswer = [];
+    for (const wake of waiting) wake();
+  }
+
+  private noteDaily(parsed: RateLimitHeaders): void {
     if (parsed.daily !== undefined || parsed.dailyRemaining !== undefined) {
       this.daily = { daily: parsed.daily, dailyRemaining: parsed.dailyRemaining };
     }
+  }
+
+  /** Feeds headers seen outside `schedule` back (search responses carry none, so only the burst lane learns). */
+  observe(lane: Lane, headers: Readonly<Record<string, string>>): void {
+    const parsed = readRateLimitHeaders(headers);
+    if (!parsed) return;
+    this.noteDaily(parsed);
     if (lane === 'burst') this.burst.observe(parsed, this.clock.now());
   }
 
-  /** A 429 for the lane's window: hold the lane until the window should have room again; returns that wait. */
-  noteRateLimited(lane: Lane): number {
-    this.pacer(lane).noteExhausted(this.clock.now());
-    return this.delayBeforeNext(lane);
+  /** A 429 asking for `waitMs` (see `rateLimitWaitMs`): holds the lane that long; returns the lane's wait now. */
+  noteRateLimited(lane: Lane, waitMs: number): number {
+    this.pacer(lane).holdUntil(this.clock.now() + waitMs);
+    const wait = this.delayBeforeNext(lane);
+    // Waiting on answers still in flight (never longer than their timeout): the hold is the best figure to give.
+    return Number.isFinite(wait) ? wait : waitMs;
   }
+}
+
+/** Portals a process keeps pacing for; past this the least recently added is forgotten. */
+const MAX_SHARED_THROTTLES = 1_000;
+const shared = new Map<string, Throttle>();
+
+/**
+ * The throttle of one HubSpot portal, shared by every run in this process. Zapier runs invocations one after another
+ * in a warm process, each with a new client: a throttle per invocation did not know the searches the previous run
+ * had just sent, so a poll right after a 5-search poll drew a 429. HubSpot counts search per account and the burst
+ * per app and account, and a process serves one app, so the portal is the key.
+ */
+export function portalThrottle(portalId: string): Throttle {
+  let throttle = shared.get(portalId);
+  if (!throttle) {
+    if (shared.size >= MAX_SHARED_THROTTLES) shared.delete(shared.keys().next().value!);
+    throttle = new Throttle();
+    shared.set(portalId, throttle);
+  }
+  return throttle;
+}
+
+/** Forgets a portal's shared pacing: for tests that stand for polls minutes apart without waiting minutes. */
+export function forgetPortalThrottle(portalId: string): void {
+  shared.delete(portalId);
 }

@@ -2,6 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { HubSpotClient } from '../hubspot/client';
 import { paths } from '../hubspot/paths';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
+import { portalThrottle } from '../hubspot/throttle';
 import { noStateStore, type StagedState, stagedState } from '../operations/stagedState';
 import type { OperationContext, PortalSchema } from '../operations/types';
 import { zapierTransport } from './transport';
@@ -23,11 +24,14 @@ const SCHEMA_TTL_SECONDS = 600;
 export type ZapierOperationContext = OperationContext & { state: StagedState };
 
 export function createContext(z: ZObject, bundle: Bundle, operationKey: string): ZapierOperationContext {
+  const portal = bundle.authData?.hub_id;
   const api = new HubSpotClient({
     accessToken: () => bundle.authData.access_token ?? '',
     transport: zapierTransport(z),
     logger: (message, data) => z.console.log(message, data ?? {}),
     canRefreshAuth: Boolean(bundle.authData.refresh_token),
+    // Runs on one portal pace together, so a run does not spend the window the previous one just used.
+    throttle: portal ? portalThrottle(String(portal)) : undefined,
   });
   return {
     api,

@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { FieldValidationError } from '../hubspot/coerce';
-import { HubSpotError, RateLimitedError } from '../hubspot/errors';
+import { HubSpotError, RateLimitedError, TryLaterError } from '../hubspot/errors';
 
 /**
  * Raises a core error as the Zapier error class the error table names, so Zapier does the right thing: retry later
@@ -12,9 +12,12 @@ export function toZapierError(z: ZObject, error: unknown): unknown {
   if (!(error instanceof HubSpotError)) return error;
   switch (error.zapierErrorClass) {
     case 'ThrottledError':
+      // Without a delay Zapier would pick its own; HubSpot's (a rate window, a 2-second lock) is the one that works.
       return new z.errors.ThrottledError(
         error.message,
-        error instanceof RateLimitedError ? error.retryAfterSeconds : undefined,
+        error instanceof RateLimitedError || error instanceof TryLaterError
+          ? error.retryAfterSeconds
+          : undefined,
       );
     case 'RefreshAuthError':
       return new z.errors.RefreshAuthError(error.message);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { appTester, run, testApp, useBaseUrl } from '../support/zapier';
 
@@ -301,6 +302,7 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     const poll = async () => {
       t.sandbox.log.clear();
       portal().limits.reset(); // polls are minutes apart in real life; here they must not wait out the 10 s burst
+      forgetPortalThrottle(String(portal().info.portalId));
       const out = (await run('triggers', 'new_form_submission', { authData, inputData: {}, meta })) as Array<{
         id: string;
       }>;

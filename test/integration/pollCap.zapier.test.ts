@@ -1,4 +1,5 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { createRecord, updateRecord } from '../../sandbox/objects/write';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { run, useBaseUrl } from '../support/zapier';
@@ -31,6 +32,7 @@ describe('Zapier triggers: at most 100 items a poll', () => {
     const polls: Array<Array<Record<string, unknown>>> = [];
     for (;;) {
       portal().limits.reset(); // polls are minutes apart in real life
+      forgetPortalThrottle(String(portal().info.portalId));
       const items = (await run('triggers', key, {
         authData,
         inputData,

@@ -1,7 +1,9 @@
+import zapier from 'zapier-platform-core';
 import { HubSpotClient, isWorthLogging } from '../../hubspot/client';
-import { DailyQuotaError, RateLimitedError, ServerError } from '../../hubspot/errors';
+import { DailyQuotaError, RateLimitedError, ServerError, TryLaterError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { fetchTransport, NetworkError, type Transport } from '../../hubspot/transport';
+import { toZapierError } from '../../zapier/errors';
 import { FakeClock } from './fakeClock';
 
 const BASE = 'https://api.hubapi.test';
@@ -12,6 +14,13 @@ const burst429 = {
   errorType: 'RATE_LIMIT',
   policyName: 'TEN_SECONDLY_ROLLING',
   correlationId: 'c-1',
+};
+const secondly429 = {
+  status: 'error',
+  message: 'You have reached your secondly limit.',
+  errorType: 'RATE_LIMIT',
+  policyName: 'SECONDLY',
+  correlationId: 'c-2',
 };
 
 // nock 15 is an ES module; this test file compiles to CommonJS, so it is loaded with a dynamic import.
@@ -77,6 +86,94 @@ test('a 429 whose wait does not fit the budget becomes RateLimitedError with ret
   });
   await expect(run).rejects.toBeInstanceOf(RateLimitedError);
   await expect(run).rejects.toMatchObject({ retryAfterSeconds: 10, zapierErrorClass: 'ThrottledError' });
+});
+
+describe("the wait after a 429 follows HubSpot's policyName, not the lane", () => {
+  const search = paths.objects.search('contacts');
+
+  test('a SECONDLY 429 on a create waits one second', async () => {
+    const clock = new FakeClock();
+    const scope = nock(BASE)
+      .post('/crm/v3/objects/contacts')
+      .reply(429, secondly429)
+      .post('/crm/v3/objects/contacts')
+      .reply(201, { id: '8' });
+    await client(clock).request({ method: 'POST', path: paths.objects.create('contacts'), json: {} });
+    expect(clock.sleeps).toEqual([1_000]);
+    scope.done();
+  });
+
+  test('a TEN_SECONDLY_ROLLING 429 on a search waits for the 10-second window', async () => {
+    const clock = new FakeClock();
+    const scope = nock(BASE).post(search).reply(429, burst429).post(search).reply(200, { results: [] });
+    await client(clock).request({ method: 'POST', path: search, json: {}, lane: 'search', idempotent: true });
+    expect(clock.sleeps).toEqual([10_000]);
+    scope.done();
+  });
+
+  test('the window a TEN_SECONDLY_ROLLING 429 reports in its headers is the wait', async () => {
+    const clock = new FakeClock();
+    const scope = nock(BASE)
+      .post('/crm/v3/objects/contacts')
+      .reply(429, burst429, { 'X-HubSpot-RateLimit-Interval-Milliseconds': '4000' })
+      .post('/crm/v3/objects/contacts')
+      .reply(201, { id: '8' });
+    await client(clock).request({ method: 'POST', path: paths.objects.create('contacts'), json: {} });
+    expect(clock.sleeps).toEqual([4_000]);
+    scope.done();
+  });
+
+  test('a Retry-After header wins over the policy', async () => {
+    const clock = new FakeClock();
+    const scope = nock(BASE)
+      .post('/crm/v3/objects/contacts')
+      .reply(429, burst429, { 'Retry-After': '3' })
+      .post('/crm/v3/objects/contacts')
+      .reply(201, { id: '8' });
+    await client(clock).request({ method: 'POST', path: paths.objects.create('contacts'), json: {} });
+    expect(clock.sleeps).toEqual([3_000]);
+    scope.done();
+  });
+
+  test.each([
+    ['burst', paths.objects.create('contacts'), 10_000],
+    ['search', search, 1_000],
+  ] as const)(
+    "a 429 naming no policy on the %s lane waits for that lane's window",
+    async (lane, path, wait) => {
+      const clock = new FakeClock();
+      const scope = nock(BASE)
+        .post(path)
+        .reply(429, { status: 'error', message: 'Too many requests' })
+        .post(path)
+        .reply(200, {});
+      await client(clock).request({ method: 'POST', path, json: {}, lane, idempotent: true });
+      expect(clock.sleeps).toEqual([wait]);
+      scope.done();
+    },
+  );
+
+  test('a SECONDLY 429 that outlasts the budget tells the platform to wait one second', async () => {
+    nock(BASE).post('/crm/v3/objects/contacts').reply(429, secondly429);
+    const run = client(new FakeClock(), 500).request({
+      method: 'POST',
+      path: paths.objects.create('contacts'),
+      json: {},
+    });
+    await expect(run).rejects.toMatchObject({ retryAfterSeconds: 1, policyName: 'SECONDLY' });
+    await expect(run).rejects.toThrow(/Try again in 1 seconds/);
+  });
+});
+
+test("a 423 Locked on a create reaches Zapier as ThrottledError with HubSpot's lock delay", async () => {
+  nock(BASE).post('/crm/v3/objects/deals').once().reply(423, { status: 'error', message: 'Locked' });
+  const error = await client()
+    .request({ method: 'POST', path: paths.objects.create('deals'), json: {} })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TryLaterError);
+  const thrown = toZapierError({ errors: zapier.errors } as never, error) as Error;
+  expect(thrown.name).toBe('ThrottledError');
+  expect(JSON.parse(thrown.message)).toMatchObject({ delay: 2 });
 });
 
 test('a DAILY 429 is not retried', async () => {

@@ -265,7 +265,7 @@ const ROWS: Row[] = [
     body: {},
     errorClass: 'TryLaterError',
     zapier: 'ThrottledError',
-    make: 'ConnectionError',
+    make: 'RateLimitError',
     severity: 'minor',
     message: /HTTP 423.*2 seconds/,
   },
