@@ -1,5 +1,5 @@
 import { paths } from '../../hubspot/paths';
-import { listInput } from '../records';
+import { listInput, segmentValue } from '../records';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import type { FormSubmission } from './common';
 
@@ -105,7 +105,7 @@ async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
   if (ctx.isLoadingSample) return all.slice(0, MAX_FORMS_PER_POLL);
   const last = await ctx.state.get<string>('forms:last');
   const start = last === undefined ? 0 : all.findIndex((id) => id > last);
-  const from = start < 0 ? 0 : start;
+  const from = Math.max(start, 0);
   const turn = [...all.slice(from), ...all.slice(0, from)].slice(0, MAX_FORMS_PER_POLL);
   await ctx.state.set('forms:last', turn[turn.length - 1]!);
   return turn;
@@ -113,7 +113,7 @@ async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
 
 async function watchedForms(ctx: OperationContext): Promise<string[]> {
   const chosen = listInput(ctx.input, 'form_ids');
-  if (chosen.length > 0) return chosen;
+  if (chosen.length > 0) return chosen.map((id) => segmentValue(id, { key: 'form_ids', label: 'Forms' }));
   const ids: string[] = [];
   let after: string | undefined;
   do {

@@ -140,6 +140,25 @@ describe('encoding and queries', () => {
     expect(paths.lists.one('a/b')).toBe('/crm/v3/lists/a%2Fb');
   });
 
+  // encodeURIComponent leaves dots alone, and `.`/`..` are dot segments every URL parser resolves:
+  // `/crm/v3/objects/contacts/..` is `/crm/v3/objects/`. An empty segment drops to the collection endpoint.
+  test.each([
+    ['a record id of ..', () => paths.objects.one('contacts', '..')],
+    ['a record id of .', () => paths.objects.one('contacts', '.')],
+    ['an empty record id', () => paths.objects.one('contacts', '')],
+    ['an object type of ..', () => paths.objects.search('..')],
+    ['a list id of ..', () => paths.lists.memberships('..')],
+    ['an association target of .', () => paths.associations.pair('contacts', 1, 'companies', '.')],
+    ['a form id of ..', () => formsSecureSubmitUrl(42, '..')],
+  ])('a path segment cannot address another endpoint: %s', (_name, build) => {
+    expect(build).toThrow(/path segment/);
+  });
+
+  test('dots inside a value are one segment and stay', () => {
+    expect(paths.objects.one('contacts', 'a..b@x.com')).toBe('/crm/v3/objects/contacts/a..b%40x.com');
+    expect(paths.objects.one('contacts', '...')).toBe('/crm/v3/objects/contacts/...');
+  });
+
   test('arrays become repeated keys and undefined is dropped', () => {
     process.env.HUBSPOT_BASE_URL = 'https://api.hubapi.test';
     const url = buildUrl('/crm/v3/objects/contacts', {
