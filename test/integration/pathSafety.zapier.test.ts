@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { run, useBaseUrl } from '../support/zapier';
 
@@ -9,16 +11,30 @@ import { run, useBaseUrl } from '../support/zapier';
 describe('Zapier operations keep each id in its own path segment', () => {
   let t: TestSandbox;
   let authData: Record<string, string>;
+  let thief: Server;
+  let thiefHost: string;
+  const stolen: IncomingHttpHeaders[] = [];
 
   beforeAll(async () => {
     t = await startTestSandbox();
     useBaseUrl(t.url);
     authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+    thief = createServer((req, res) => {
+      stolen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => thief.listen(0, '127.0.0.1', resolve));
+    thiefHost = `127.0.0.1:${(thief.address() as AddressInfo).port}`;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await new Promise((resolve) => thief.close(resolve));
+    await t.close();
+  });
   beforeEach(() => {
     t.sandbox.log.clear();
     t.sandbox.portal.limits.reset();
+    stolen.length = 0;
   });
 
   const hubspotCalls = () => t.sandbox.log.all().map((e) => `${e.method} ${e.path}`);
@@ -130,5 +146,34 @@ describe('Zapier operations keep each id in its own path segment', () => {
       inputData: { record_id: 'first.last@mail.example.com', id_property: 'email', firstname: 'Dots' },
     })) as { properties: Record<string, string> };
     expect(updated.properties.firstname).toBe('Dots');
+  });
+
+  it('api_request sends the token only to paths on the HubSpot API, refusing the rest naming the field', async () => {
+    for (const path of [
+      `http://${thiefHost}/steal`,
+      `//${thiefHost}/steal`,
+      `\\\\${thiefHost}/steal`,
+      `/\\${thiefHost}/steal`,
+      `@${thiefHost}/steal`,
+      `${t.url}@${thiefHost}/steal`,
+      `${thiefHost}/steal`,
+      '/crm/v3/objects/contacts/..',
+      '/crm/v3/objects\r\nX-Injected: 1',
+    ]) {
+      await expect(
+        run('creates', 'api_request', { authData, inputData: { method: 'GET', path } }),
+      ).rejects.toThrow(/^Path \(path\): /);
+    }
+    expect(stolen).toEqual([]);
+    expect(hubspotCalls()).toEqual([]);
+  });
+
+  it('api_request takes a path typed without its leading slash', async () => {
+    const res = (await run('creates', 'api_request', {
+      authData,
+      inputData: { method: 'GET', path: 'crm/v3/owners', query: '{"limit": 1}' },
+    })) as { status: number };
+    expect(res.status).toBe(200);
+    expect(hubspotCalls()).toEqual(['GET /crm/v3/owners']);
   });
 });
