@@ -5,8 +5,9 @@ import { imlString, toDate } from './functions';
  * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's engine does, for tests:
  * Base inheritance (base URL, headers, `response.error`), `condition`, `temp`, request encodings, `iterate`,
  * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, the error
- * directive turning a 4xx/5xx into a Make error type, and request-less steps (no `url`: `temp`, `valid`, `output`). Semantics per ../shared/reference/make-apps.md §2.2–2.4; a
- * test harness, not a faithful emulator of Make.
+ * directive turning a 4xx/5xx into a Make error type, and request-less steps (no `url`: `temp`, `valid`, `output`).
+ * Semantics per Make's communication docs (https://developers.make.com/custom-apps-documentation/component-blocks/api);
+ * a test harness, not a faithful emulator of Make.
  */
 
 export type Json = Record<string, unknown>;
