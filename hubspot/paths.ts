@@ -19,9 +19,17 @@ function crm(legacyPath: string): string {
   return apiFamily() === 'legacy' ? legacyPath : toDatedPath(legacyPath, DATED_API_VERSION);
 }
 
-/** Percent-encodes one path segment (an id, an object type, an email used as id). */
+/**
+ * Percent-encodes one path segment (an id, an object type, an email used as id). encodeURIComponent leaves `.` alone,
+ * and a segment that is `.` or `..` is resolved by every URL parser (RFC 3986 §5.2.4): `/crm/v3/objects/contacts/..`
+ * is `/crm/v3/objects/`, another endpoint. Those and an empty segment are refused here, as a last guard; operations
+ * refuse them first, naming the field.
+ */
 export function seg(value: string | number): string {
-  return encodeURIComponent(String(value));
+  const encoded = encodeURIComponent(String(value));
+  if (encoded === '' || encoded === '.' || encoded === '..')
+    throw new Error(`A HubSpot URL path segment cannot be empty, "." or ".." (got "${encoded}").`);
+  return encoded;
 }
 
 export type Id = string | number;

@@ -13,6 +13,7 @@ import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { ZAPIER_ONLY_FIELDS } from './moduleParts';
 import { batchUpsertModule, universalModule } from './nativeModules';
+import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
@@ -44,11 +45,11 @@ export function operationSupport(def: OperationDef): OperationSupport {
   const reason = unsupportedReason(def);
   if (reason) return { key: def.key, unsupported: reason };
   const native = NATIVE_MODULES[def.key];
-  if (native) return { key: def.key, module: native(def) };
+  if (native) return { key: def.key, module: withPathGuards(native(def)) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
   const recipe = recipeFor(def);
-  if (recipe) return { key: def.key, module: moduleFromRecipe(def, recipe) };
+  if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
   return { key: def.key, unexpressed: true };
 }
 

@@ -5,6 +5,7 @@ import { objectsFromValues } from './imlArrays';
 import type { Json, MakeModule } from './model';
 import { imlPath } from './objectRef';
 import { onlyIf, operationModule } from './operationModule';
+import { digitsOnly } from './pathGuards';
 
 /**
  * Static list memberships and list lookup (lists v3), as `operations/lists/` does on Zapier.
@@ -94,13 +95,6 @@ const listOutput = (list: string): Json => ({
   createdAt: `{{${list}.createdAt}}`,
   updatedAt: `{{${list}.updatedAt}}`,
 });
-
-/** True when a text is made of digits only (IML has no regex test: every digit is removed and nothing may remain). */
-function digitsOnly(text: string): string {
-  let rest = text;
-  for (let d = 0; d <= 9; d++) rest = `replace(${rest}, '${d}', '')`;
-  return `${text} != '' && ${rest} == ''`;
-}
 
 /**
  * By id, then by exact name (names are unique per object type), as on Zapier: a digits-only value is looked up as an

@@ -69,15 +69,27 @@ export function operationTypeRef(def: OperationDef): TypeRef | undefined {
   return braced ? { fromInput: braced[1]! } : decodeURIComponent(m[1]!);
 }
 
+const SINGLE_IML = /^\{\{((?:(?!\{\{|\}\})[\s\S])+)\}\}$/;
+
 /**
- * A path from `hubspot/paths.ts` with IML in its segments: each IML argument is passed as a placeholder (which
- * `seg()` leaves as it is) and put back after. Keeps paths.ts the one place that knows HubSpot's URLs.
+ * A path from `hubspot/paths.ts` with IML in its segments. A literal argument goes to the builder, which encodes it;
+ * an IML argument (`{{expr}}`) is passed as a placeholder (which `seg()` leaves as it is) and put back as
+ * `{{encodeURL(expr)}}`, so a mapped value stays one segment: `../companies/1` or `1?archived=true` cannot climb to
+ * another endpoint or add a query. encodeURL encodes like encodeURIComponent
+ * (https://help.make.com/text-and-binary-functions); `.` and `..` are left to `make/pathGuards.ts`.
+ * Keeps paths.ts the one place that knows HubSpot's URLs.
  */
 export function imlPath<A extends string[]>(build: (...args: A) => string, ...iml: A): string {
-  const placeholders = iml.map((_, i) => `MAKEIMLARG${i}X`) as A;
+  const expressions = iml.map((value) => {
+    if (!value.includes('{{')) return undefined;
+    const m = SINGLE_IML.exec(value);
+    if (!m) throw new Error(`imlPath: "${value}" must be a literal or one {{expression}}`);
+    return m[1]!;
+  });
+  const placeholders = iml.map((value, i) => (expressions[i] ? `MAKEIMLARG${i}X` : value)) as A;
   let path = build(...placeholders);
-  iml.forEach((value, i) => {
-    path = path.replace(placeholders[i]!, value);
+  expressions.forEach((expr, i) => {
+    if (expr) path = path.replace(placeholders[i]!, `{{encodeURL(${expr})}}`);
   });
   return path;
 }

@@ -73,17 +73,33 @@ export function listInput(input: Record<string, unknown>, key: string): string[]
   return values.map((v) => String(v).trim()).filter((v) => v !== '');
 }
 
+/** Why a value is refused as a record id; Make's modules say the same (`make/pathGuards.ts`). */
+export const notARecordId = (value: string) => `"${value}" is not a HubSpot record ID (digits only).`;
+
+/**
+ * Why `.` or `..` is refused where a value goes into a URL path: encoding leaves dots alone, and a dot segment
+ * addresses another endpoint (`/crm/v3/objects/contacts/..` is `/crm/v3/objects/`).
+ */
+export const DOT_SEGMENT_REASON = 'cannot be "." or "..": it would address another HubSpot endpoint.';
+
+/** HubSpot record ids are numeric: https://developers.hubspot.com/docs/guides/crm/using-object-apis */
+export const isRecordId = (value: string) => /^\d+$/.test(value);
+
 /** A required HubSpot record id (digits only), naming the field otherwise. */
 export function recordIdInput(ctx: OperationContext, field: Pick<InputFieldDef, 'key' | 'label'>): string {
   const id = requiredText(ctx, field.key, field.label);
-  if (!/^\d+$/.test(id)) {
-    throw new FieldValidationError(
-      field.key,
-      field.label,
-      `"${id}" is not a HubSpot record ID (digits only).`,
-    );
-  }
+  if (!isRecordId(id)) throw new FieldValidationError(field.key, field.label, notARecordId(id));
   return id;
+}
+
+/**
+ * A value that goes into one segment of a URL path (a unique value used as id, a form id, a list name), refused
+ * naming the field when it is a dot segment; everything else is percent-encoded by `hubspot/paths.ts`.
+ */
+export function segmentValue(value: string, field: Pick<InputFieldDef, 'key' | 'label'>): string {
+  if (value === '.' || value === '..')
+    throw new FieldValidationError(field.key, field.label, DOT_SEGMENT_REASON);
+  return value;
 }
 
 /** Reads a required text input, naming the field when it is missing. */

@@ -4,9 +4,10 @@ import { imlString, toDate } from './functions';
 /**
  * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's engine does, for tests:
  * Base inheritance (base URL, headers, `response.error`), `condition`, `temp`, request encodings, `iterate`,
- * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, and the error
- * directive turning a 4xx/5xx into a Make error type. Semantics per https://developers.make.com/custom-apps-documentation/component-blocks/api; a
- * test harness, not a faithful emulator of Make.
+ * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, the error
+ * directive turning a 4xx/5xx into a Make error type, and request-less steps (no `url`: `temp`, `valid`, `output`).
+ * Semantics per Make's communication docs (https://developers.make.com/custom-apps-documentation/component-blocks/api);
+ * a test harness, not a faithful emulator of Make.
  */
 
 export type Json = Record<string, unknown>;
@@ -97,6 +98,7 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<R
   }
   if (request.temp) temp = { ...temp, ...(render(request.temp, base) as Json) };
   const response = (request.response as Json) ?? {};
+  if (request.url === undefined) return requestless(response, { ...base, temp });
   let current = {
     url: request.url as string,
     method: (request.method as string) ?? 'GET',
@@ -171,6 +173,20 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<R
     return { outputs: Array.isArray(wrapped) ? wrapped : [wrapped], triggers, temp, connection };
   }
   return { outputs, triggers, temp, connection };
+}
+
+/**
+ * A step without `url` sends nothing: its response directives run on the module's own values (Make's static mode,
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication).
+ */
+function requestless(response: Json, scope: Scope): RunResult {
+  const temp = response.temp
+    ? { ...(scope.temp as Json), ...(render(response.temp, scope) as Json) }
+    : (scope.temp as Json);
+  const responseScope = { ...scope, temp };
+  checkValid(response.valid, responseScope);
+  const outputs = response.output === undefined ? [] : [render(response.output, responseScope)];
+  return { outputs, triggers: [], temp, connection: {} };
 }
 
 /** Renders the pagination-supplied parts now (they read `body` of the last page), leaving the rest for `send`. */

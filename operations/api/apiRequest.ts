@@ -1,11 +1,13 @@
+import { API_PATH_REASONS, apiPath, apiPathProblem } from '../../hubspot/apiPath';
 import { FieldValidationError } from '../../hubspot/coerce';
 import type { HttpMethod } from '../../hubspot/transport';
 import type { OperationContext, OperationDef } from '../types';
 
 /**
  * Calls any HubSpot API path through the connector's client: same auth, throttle, retries and error mapping. Only
- * paths on the HubSpot API host are accepted: an absolute URL, a protocol-relative `//host`, or a `..` segment is
- * refused, so the user's token never leaves for another host.
+ * paths on the HubSpot API host are accepted (`hubspot/apiPath.ts`, the rules Make's "Make an API Call" applies too):
+ * an absolute URL, a protocol-relative `//host`, `\`, `@`, a dot segment or a control character is refused, so the
+ * user's token never leaves for another host. A path typed without its leading `/` gets one.
  * https://developers.hubspot.com/docs/api/overview
  */
 
@@ -60,25 +62,15 @@ export const apiRequest: OperationDef = {
 
 /** A path on the API host, or a field-naming error. */
 export function safePath(raw: string): string {
-  const path = raw.trim();
+  const typed = raw.trim();
   const refuse = (why: string) => new FieldValidationError('path', 'Path', why);
-  if (!path) throw refuse('is required.');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || path.startsWith('\\')) {
-    throw refuse('must be a path on the HubSpot API (such as /crm/v3/objects/contacts), not a full URL.');
-  }
-  if (!path.startsWith('/')) throw refuse('must start with /.');
-  const pathOnly = path.split(/[?#]/)[0]!;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathOnly);
-  } catch {
-    throw refuse('is not a valid URL path.');
-  }
-  if (decoded.split(/[/\\]/).some((s) => s === '..' || s === '.'))
-    throw refuse('must not contain "." or ".." segments.');
-  if (path.includes('?') || path.includes('#'))
+  if (!typed) throw refuse('is required.');
+  const problem = apiPathProblem(typed);
+  if (problem) throw refuse(API_PATH_REASONS[problem]);
+  // The query travels in its own field, as JSON; Make's module has its own Query String too.
+  if (typed.includes('?') || typed.includes('#'))
     throw refuse('must not carry a query string; use Query parameters.');
-  return pathOnly;
+  return apiPath(typed);
 }
 
 function jsonInput(ctx: OperationContext, key: string, label: string): Record<string, unknown> | undefined {

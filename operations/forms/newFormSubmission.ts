@@ -1,6 +1,6 @@
 import { paths } from '../../hubspot/paths';
 import { MAX_ITEMS_PER_POLL } from '../polling';
-import { listInput } from '../records';
+import { listInput, segmentValue } from '../records';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import type { FormSubmission } from './common';
 
@@ -118,7 +118,7 @@ async function formsThisPoll(ctx: OperationContext): Promise<string[]> {
 
 async function watchedForms(ctx: OperationContext): Promise<string[]> {
   const chosen = listInput(ctx.input, 'form_ids');
-  if (chosen.length > 0) return chosen;
+  if (chosen.length > 0) return chosen.map((id) => segmentValue(id, { key: 'form_ids', label: 'Forms' }));
   const ids: string[] = [];
   let after: string | undefined;
   do {

@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { formsSecureSubmitUrl, paths } from '../../hubspot/paths';
+import { segmentValue } from '../records';
 import type { OperationContext, OperationDef } from '../types';
 import { formField } from './common';
 
@@ -48,6 +49,7 @@ export const submitForm: OperationDef = {
   async perform(ctx) {
     const formId = String(ctx.input.form_id ?? '').trim();
     if (!formId) throw new FieldValidationError('form_id', 'Form', 'is required.');
+    segmentValue(formId, formField);
     const fields = submittedFields(ctx);
     const portalId = await portalIdOf(ctx);
     const { status, data } = await ctx.api.request<{

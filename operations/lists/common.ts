@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { isRecordId } from '../records';
 import type { InputFieldDef, OperationContext, OperationResult, OutputFieldDef } from '../types';
 
 /** Lists v3 shapes and helpers shared by the list operations. https://developers.hubspot.com/docs/api/crm/lists */
@@ -45,8 +46,14 @@ export const SAMPLE_LIST = {
 
 export const listOutput = (list: HubSpotList): OperationResult => ({ id: list.listId, ...list });
 
-/** Reads a list, or names the field when it does not exist. */
+/** Why a value is refused as a list id; Make's modules say the same (`make/pathGuards.ts`). */
+export const notAListId = (value: string) => `"${value}" is not a list ID (digits only).`;
+
+/** Reads a list, or names the field when it does not exist. List ids are numeric, like record ids. */
 export async function readList(ctx: OperationContext, listId: string): Promise<HubSpotList> {
+  if (!listId) throw new FieldValidationError(listIdField.key, listIdField.label, 'is required.');
+  if (!isRecordId(listId))
+    throw new FieldValidationError(listIdField.key, listIdField.label, notAListId(listId));
   const { status, data } = await ctx.api.request<{ list: HubSpotList }>({
     method: 'GET',
     path: paths.lists.one(listId),

@@ -1,6 +1,6 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
-import { requiredText } from '../records';
+import { requiredText, segmentValue } from '../records';
 import type { OperationDef } from '../types';
 import { type HubSpotList, listOutput, listOutputFields, SAMPLE_LIST } from './common';
 
@@ -39,7 +39,10 @@ export const findList: OperationDef = {
     perRun: '1 (2 when a numeric value is a name, not an id)',
   },
   async perform(ctx) {
-    const value = requiredText(ctx, 'name_or_id', 'List name or ID');
+    const value = segmentValue(requiredText(ctx, 'name_or_id', 'List name or ID'), {
+      key: 'name_or_id',
+      label: 'List name or ID',
+    });
     if (/^\d+$/.test(value)) {
       const byId = await get(ctx.api, paths.lists.one(value));
       if (byId) return [listOutput(byId)];

@@ -1,10 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { recordOutput, requiredText } from '../records';
+import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
 import { withArticle } from '../wording';
-import { idPropertyOf, type RecordOperationConfig, recordLocatorFields, recordType } from './common';
+import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, recordType } from './common';
 
 /**
  * Archives (deletes) one record found by its id or a unique property: a read that finds it, then
@@ -38,15 +38,13 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const value = requiredText(ctx, 'record_id', `${type.singular} ID`);
-      const idProperty = idPropertyOf(ctx);
+      const { value, idProperty } = recordLocatorInput(ctx, types.display);
       const missing = () =>
         new FieldValidationError(
           'record_id',
           `${type.singular} ID or unique value`,
           `no ${type.singular.toLowerCase()} has ${idProperty ?? 'record ID'} "${value}"; nothing was archived.`,
         );
-      if (!idProperty && !/^\d+$/.test(value)) throw missing();
       const { status, data } = await ctx.api.request<HubSpotRecord>({
         method: 'GET',
         path: paths.objects.one(type.name, value),

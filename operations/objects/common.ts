@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
+import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 
 /** What a record operation is configured with: which object, how it is called in the UI, and an example record. */
@@ -119,6 +120,26 @@ export function idPropertyOf(ctx: OperationContext): string | undefined {
   const value = ctx.input.id_property;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/**
+ * The record `recordLocatorFields` name (labelled after `display`, the type the step shows), checked before any call: a record id is digits only; a unique value (an
+ * e-mail...) may hold anything, since `hubspot/paths.ts` encodes it into one segment, but `.` or `..`.
+ */
+export function recordLocatorInput(
+  ctx: OperationContext,
+  display: ObjectTypeDef,
+): { value: string; idProperty?: string } {
+  const field = { key: 'record_id', label: `${display.singular} ID or unique value` };
+  const value = requiredText(ctx, field.key, field.label);
+  const idProperty = idPropertyOf(ctx);
+  if (idProperty) return { value: segmentValue(value, field), idProperty };
+  if (!isRecordId(value)) throw new FieldValidationError(field.key, field.label, notARecordLocator(value));
+  return { value };
+}
+
+/** Why a value without a "Find by" property is refused; Make's modules say the same (`make/pathGuards.ts`). */
+export const notARecordLocator = (value: string) =>
+  `${notARecordId(value)} To find the record by a unique property (such as e-mail), choose it in "Find by".`;
 
 export const recordOutputFields: readonly OutputFieldDef[] = [
   { key: 'id', label: 'Record ID', type: 'string' },

@@ -1,6 +1,6 @@
 import { paths } from '../../hubspot/paths';
 import type { PortalPropertyDefinition } from '../propertyFields';
-import { recordOutput, requiredText } from '../records';
+import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
 import { withArticle } from '../wording';
@@ -52,7 +52,13 @@ export function findRecordOperation(
       const property = requiredText(ctx, 'search_property', 'Search by');
       const value = requiredText(ctx, 'search_value', 'Value');
       if (property === 'hs_object_id' || property === 'id') return readOne(ctx, type.name, value);
-      if (await isUnique(ctx, type.name, property)) return readOne(ctx, type.name, value, property);
+      if (await isUnique(ctx, type.name, property))
+        return readOne(
+          ctx,
+          type.name,
+          segmentValue(value, { key: 'search_value', label: 'Value' }),
+          property,
+        );
       const page = await searchRecords(ctx.api, type.name, {
         filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }],
         sorts: [{ propertyName: type.createdProperty, direction: 'DESCENDING' }],
@@ -65,7 +71,7 @@ export function findRecordOperation(
 }
 
 async function readOne(ctx: OperationContext, objectType: string, id: string, idProperty?: string) {
-  if (!idProperty && !/^\d+$/.test(id)) return [];
+  if (!idProperty && !isRecordId(id)) return [];
   const { status, data } = await ctx.api.request<HubSpotRecord>({
     method: 'GET',
     path: paths.objects.one(objectType, id),

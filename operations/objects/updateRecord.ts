@@ -1,12 +1,12 @@
 import { paths } from '../../hubspot/paths';
-import { propertiesFromInput, recordOutput, requiredText } from '../records';
+import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
 import {
-  idPropertyOf,
   outputFieldsFor,
   type RecordOperationConfig,
   recordLocatorFields,
+  recordLocatorInput,
   recordType,
 } from './common';
 
@@ -34,8 +34,7 @@ export function updateRecordOperation(
     calls: { endpoints: [`PATCH ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const id = requiredText(ctx, 'record_id', `${type.singular} ID`);
-      const idProperty = idPropertyOf(ctx);
+      const { value: id, idProperty } = recordLocatorInput(ctx, types.display);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         'record_id',

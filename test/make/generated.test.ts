@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { generateMakeApp } from '../../make/app';
 import { generatedFiles, OUTPUT_DIR } from '../../make/build';
 import { expressionsIn } from '../../make/iml/evaluate';
 import { FUNCTIONS } from '../../make/iml/functions';
@@ -53,6 +54,29 @@ describe('make-app/ (generated Make app)', () => {
       }
     }
     expect([...unknown]).toEqual([]);
+  });
+
+  it('encodes every parameter placed in a URL, and checks it before any request of a mapped module', () => {
+    const { app } = generateMakeApp();
+    const problems: string[] = [];
+    for (const unit of [...app.modules, ...app.rpcs]) {
+      const steps = [unit.communication].flat() as Array<Record<string, unknown>>;
+      const firstRequest = steps.findIndex((s) => s.url !== undefined);
+      const guards = JSON.stringify(steps.slice(0, firstRequest));
+      for (const step of steps) {
+        const url = String(step.url ?? '');
+        // The universal module's path is the URL by design, checked by its own rules (pathSafety tests).
+        if (unit.name === 'apiRequest' || !url.includes('parameters.')) continue;
+        for (const m of url.matchAll(/\{\{([^}]*parameters\.[^}]*)\}\}/g)) {
+          const param = /^encodeURL\(parameters\.(\w+)\)$/.exec(m[1]!)?.[1];
+          if (!param) problems.push(`${unit.name}: unencoded ${m[0]}`);
+          const mapped = 'moduleType' in unit && unit.moduleType !== 'trigger';
+          if (param && mapped && !guards.includes(`parameters.${param} `))
+            problems.push(`${unit.name}: ${param} is not checked before the first request`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('keeps secrets out: no common data, no client secret, no token values', () => {

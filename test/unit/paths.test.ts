@@ -1,5 +1,9 @@
+import { API_PATH_REASONS, type ApiPathProblem, apiPath, apiPathProblem } from '../../hubspot/apiPath';
 import { apiFamily, baseUrl, formsBaseUrl } from '../../hubspot/config';
 import { buildUrl, formsSecureSubmitUrl, paths } from '../../hubspot/paths';
+import { render } from '../../make/iml/evaluate';
+import type { Json } from '../../make/model';
+import { PATH_GUARDS } from '../../make/nativeModules';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -140,6 +144,25 @@ describe('encoding and queries', () => {
     expect(paths.lists.one('a/b')).toBe('/crm/v3/lists/a%2Fb');
   });
 
+  // encodeURIComponent leaves dots alone, and `.`/`..` are dot segments every URL parser resolves:
+  // `/crm/v3/objects/contacts/..` is `/crm/v3/objects/`. An empty segment drops to the collection endpoint.
+  test.each([
+    ['a record id of ..', () => paths.objects.one('contacts', '..')],
+    ['a record id of .', () => paths.objects.one('contacts', '.')],
+    ['an empty record id', () => paths.objects.one('contacts', '')],
+    ['an object type of ..', () => paths.objects.search('..')],
+    ['a list id of ..', () => paths.lists.memberships('..')],
+    ['an association target of .', () => paths.associations.pair('contacts', 1, 'companies', '.')],
+    ['a form id of ..', () => formsSecureSubmitUrl(42, '..')],
+  ])('a path segment cannot address another endpoint: %s', (_name, build) => {
+    expect(build).toThrow(/path segment/);
+  });
+
+  test('dots inside a value are one segment and stay', () => {
+    expect(paths.objects.one('contacts', 'a..b@x.com')).toBe('/crm/v3/objects/contacts/a..b%40x.com');
+    expect(paths.objects.one('contacts', '...')).toBe('/crm/v3/objects/contacts/...');
+  });
+
   test('arrays become repeated keys and undefined is dropped', () => {
     process.env.HUBSPOT_BASE_URL = 'https://api.hubapi.test';
     const url = buildUrl('/crm/v3/objects/contacts', {
@@ -150,5 +173,53 @@ describe('encoding and queries', () => {
     expect(url).toBe(
       'https://api.hubapi.test/crm/v3/objects/contacts?properties=email&properties=firstname&limit=10',
     );
+  });
+});
+
+describe('a typed API path (Zapier API Request, Make "Make an API Call")', () => {
+  const cases: Array<[string, ApiPathProblem | undefined]> = [
+    ['/crm/v3/objects/contacts', undefined],
+    ['crm/v3/objects/contacts', undefined],
+    ['/crm/v3/objects/contacts/jane%40example.com', undefined],
+    ['/crm/v3/objects/contacts/a..b', undefined],
+    ['/crm/v3/objects/p123_cars/.../x:y', undefined],
+    ['https://evil.example/steal', 'notAPath'],
+    ['HTTP://evil.example/steal', 'notAPath'],
+    ['javascript:alert(1)', 'notAPath'],
+    ['evil.example:443/steal', 'notAPath'],
+    ['//evil.example/steal', 'notAPath'],
+    ['\\\\evil.example/steal', 'characters'],
+    ['/\\evil.example/steal', 'characters'],
+    ['@evil.example/steal', 'characters'],
+    ['/crm/v3/objects/contacts/jane@example.com', 'characters'],
+    ['/crm/v3/../../steal', 'dotSegments'],
+    ['/crm/v3/objects/contacts/.', 'dotSegments'],
+    ['..', 'dotSegments'],
+    ['/crm/%2e%2E/steal', 'dotSegments'],
+    ['/crm/v3/objects/contacts/.%2E', 'dotSegments'],
+    ['/crm/v3/objects%2F..%2Fsteal', 'dotSegments'],
+    ['/crm/v3/objects\r\nX-Injected: 1', 'controlCharacters'],
+    ['/crm/v3/objects/contacts\u0000', 'controlCharacters'],
+    ['/crm/v3/objects/contacts\u007f', 'controlCharacters'],
+    ['/crm/v3/objects/\u001b[31m', 'controlCharacters'],
+  ];
+
+  test.each(cases)('%j: %s', (typed, problem) => {
+    expect(apiPathProblem(typed)).toBe(problem);
+  });
+
+  test('a path typed without its leading slash gets one', () => {
+    expect(apiPath(' crm/v3/owners ')).toBe('/crm/v3/owners');
+    expect(apiPath('/crm/v3/owners')).toBe('/crm/v3/owners');
+  });
+
+  // Make cannot run TypeScript: its module checks the same rules in IML. Both must refuse the same paths, the same way.
+  test.each(cases)('Make refuses %j as the core does (%s)', (typed, problem) => {
+    const failing = PATH_GUARDS.find((step) => {
+      const valid = (step.response as Json).valid as Json;
+      return !render(valid.condition, { parameters: { path: typed } });
+    });
+    const message = failing ? ((failing.response as Json).valid as Json).message : undefined;
+    expect(message).toBe(problem && `URL (path): ${API_PATH_REASONS[problem]}`);
   });
 });

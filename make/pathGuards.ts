@@ -1,0 +1,71 @@
+import { notAListId } from '../operations/lists/common';
+import { notARecordLocator } from '../operations/objects/common';
+import { DOT_SEGMENT_REASON, notARecordId } from '../operations/records';
+import type { Json, MakeModule } from './model';
+
+/**
+ * Checks a module runs on its input before any HubSpot call, with the Zapier operations' wording: a
+ * request-less step (no `url`, only `response`: Make's static mode, whose `valid` still applies,
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication) that stops
+ * the module with a DataError naming the field (the Make type of `FieldValidationError`).
+ */
+
+/** The wording of a field error, as `FieldValidationError` words it on Zapier: `Label (name): reason`. */
+export const fieldMessage = (param: { name: string; label: string }, reason: string) =>
+  `${param.label} (${param.name}): ${reason}`;
+
+/** A step that lets the module go on only when `condition` (an IML expression, without braces) holds. */
+export function guardStep(condition: string, message: string): Json {
+  return { response: { valid: { condition: `{{${condition}}}`, type: 'DataError', message } } };
+}
+
+/** True when a text is made of digits only (IML has no regex test: every digit is removed and nothing may remain). */
+export function digitsOnly(text: string): string {
+  let rest = text;
+  for (let d = 0; d <= 9; d++) rest = `replace(${rest}, '${d}', '')`;
+  return `${text} != '' && ${rest} == ''`;
+}
+
+const VALUE_IN_PATH = /encodeURL\(parameters\.([A-Za-z0-9_]+)\)/g;
+
+/** Parameters holding a HubSpot record or list id: digits only, as `recordIdInput` and `readList` check on Zapier. */
+const NUMERIC_IDS: Readonly<Record<string, (value: string) => string>> = {
+  from_id: notARecordId,
+  to_id: notARecordId,
+  attach_to_id: notARecordId,
+  list_id: notAListId,
+};
+
+/** The checks of one parameter placed in a URL path (`imlPath` encodes it; encoding leaves dots alone). */
+function guardsFor(param: { name: string; label: string }): Json[] {
+  const value = `parameters.${param.name}`;
+  const numeric = NUMERIC_IDS[param.name];
+  // Optional ids (attach_to_id) are checked when given; Make itself refuses a missing required one.
+  if (numeric)
+    return [guardStep(`!${value} || (${digitsOnly(value)})`, fieldMessage(param, numeric(`{{${value}}}`)))];
+  const notDot = guardStep(`${value} != '.' && ${value} != '..'`, fieldMessage(param, DOT_SEGMENT_REASON));
+  if (param.name !== 'record_id') return [notDot];
+  // A record id, or any unique value (an e-mail) when "Find by" names its property: never checked as numeric then.
+  const locator = `parameters.id_property || (${digitsOnly(value)})`;
+  return [notDot, guardStep(locator, fieldMessage(param, notARecordLocator(`{{${value}}}`)))];
+}
+
+/**
+ * The module with guard steps first for every parameter its URLs place in a path, so `.`, `..` or a non-numeric id
+ * stops it naming the field before any HubSpot call. Triggers are left as they are: their parameters are static,
+ * picked from the module's options, never mapped (https://developers.make.com/custom-apps-documentation/app-components/modules/trigger).
+ */
+export function withPathGuards(module: MakeModule): MakeModule {
+  if (module.moduleType === 'trigger') return module;
+  const steps = Array.isArray(module.communication) ? module.communication : [module.communication];
+  const names = new Set(
+    steps.flatMap((step) => [...String(step.url ?? '').matchAll(VALUE_IN_PATH)].map((m) => m[1]!)),
+  );
+  if (names.size === 0) return module;
+  const params = [...module.staticParams, ...module.mappableParams].filter(
+    (p): p is Json => typeof p === 'object',
+  );
+  const labelOf = (name: string) => String(params.find((p) => p.name === name)?.label ?? name);
+  const guards = [...names].flatMap((name) => guardsFor({ name, label: labelOf(name) }));
+  return { ...module, communication: [...guards, ...steps] };
+}
