@@ -12,7 +12,7 @@ describe('repository hygiene', () => {
     .split('\n')
     .filter((f) => f && !f.startsWith('make/schemas/') && f !== 'package-lock.json');
 
-  it('no tracked file points into ../shared/', () => {
+  it('no tracked file points into the notes folder beside the checkout', () => {
     const pointing = files.filter((f) => {
       try {
         return readFileSync(join(root, f), 'utf8').includes(['..', 'shared', ''].join('/'));
