@@ -7,6 +7,7 @@ import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { keepOldest } from './keepOldest';
 import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
@@ -14,11 +15,17 @@ export function createRecordOperation(
   config: RecordOperationConfig & {
     /** Properties HubSpot's guide for the type says a create should include (e.g. a deal's name and stage). */
     requiredProperties?: readonly string[];
+    /**
+     * The property a find-or-create matches on that HubSpot does not keep unique (a company's domain). As the create
+     * of a search-or-create step, the record created first with that value is kept (`keepOldest.ts`).
+     */
+    matchOn?: string;
   },
 ): OperationDef {
   const required = config.requiredProperties ?? [];
   const types = recordType(config);
   const type = types.display;
+  const matchOn = config.matchOn;
   return {
     key: config.key,
     kind: 'create',
@@ -29,7 +36,16 @@ export function createRecordOperation(
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
-    calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
+    calls: matchOn
+      ? {
+          endpoints: [
+            `POST ${paths.objects.create(type.name)}`,
+            `POST ${paths.objects.search(type.name)}`,
+            `DELETE ${paths.objects.one(type.name, '{id}')}`,
+          ],
+          perRun: `1; in Find or Create with a ${matchOn}: + 1 search every 0.25 to 2 s until search shows the new ${type.singular.toLowerCase()} (index lag), + 1 archive when another one with that ${matchOn} came first`,
+        }
+      : { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const properties = await propertiesFromInput(ctx, type.name, types.inputKeys);
@@ -43,8 +59,11 @@ export function createRecordOperation(
           path: paths.objects.create(type.name),
           json: { properties },
           // A create is never repeated blind; if its answer is lost, the message says what to look for.
-          errorContext: { unconfirmedWrite: createCheck(type, defs, properties) },
+          errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
         });
+        if (ctx.withSearch && matchOn && properties[matchOn]) {
+          return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] });
+        }
         return recordOutput(data);
       } catch (error) {
         const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
