@@ -182,8 +182,10 @@ export class HubSpotClient {
   async request<T = unknown>(opts: RequestOptions): Promise<HubSpotResponse<T>> {
     const lane = opts.lane ?? 'burst';
     const idempotent = opts.idempotent ?? opts.method === 'GET';
-    // A failed write that is not repeated may still have been applied: its message must say so (errorMessages.ts).
-    const errorOpts = { errorContext: { ...opts.errorContext, notRepeatable: !idempotent } };
+    // A failed POST (a create) that is not repeated may still have been applied: its message must say so
+    // (errorMessages.ts). PUT, PATCH and DELETE set values, so doing them again is harmless.
+    const notRepeatable = !idempotent && opts.method === 'POST';
+    const errorOpts = { errorContext: { ...opts.errorContext, notRepeatable } };
     let rateLimitRetries = 0;
     let transientRetries = 0;
     let uncertainAttempts = 0;

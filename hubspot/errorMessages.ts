@@ -18,7 +18,7 @@ export interface ErrorContext {
   portalTimeZone?: string;
   /**
    * The request is a write that is not repeated blind (a create): failing without an answer, or with a 5xx, it may
-   * still have been applied, so the message must not say "try again". Set by the client for non-idempotent requests.
+   * still have been applied, so the message must not say "try again". Set by the client for non-idempotent POSTs.
    */
   notRepeatable?: boolean;
   /** For such a write: what it may have done (`created the deal`) and how to check (`search deals for ...`). */

@@ -164,13 +164,17 @@ test('a create whose answer is lost is not retried, and its message says it may 
   await expect(read).rejects.toThrow(/Try again\.$/);
 });
 
-test('a 5xx on a write that is not repeated says the change may have been applied', async () => {
-  nock(BASE).patch('/crm/v3/objects/deals/9').reply(500, { message: 'boom' });
-  const run = client().request({ method: 'PATCH', path: paths.objects.one('deals', 9), json: {} });
+test('a 5xx on a POST that is not repeated says the change may have been applied', async () => {
+  nock(BASE).post('/crm/v3/objects/deals/merge').reply(500, { message: 'boom' });
+  const run = client().request({ method: 'POST', path: paths.objects.merge('deals'), json: {} });
   await expect(run).rejects.toThrow(
     /HTTP 500.*may have applied the change anyway.*before running the step again/,
   );
   await expect(run).rejects.not.toThrow(/Try again/);
+  // An update sets values: doing it again is harmless.
+  nock(BASE).patch('/crm/v3/objects/deals/9').reply(500, { message: 'boom' });
+  const update = client().request({ method: 'PATCH', path: paths.objects.one('deals', 9), json: {} });
+  await expect(update).rejects.toThrow(/HTTP 500\)\. Try again later\.$/);
 });
 
 test('a response counts the earlier attempts whose outcome is unknown (lost answer, 5xx), not 429s', async () => {
