@@ -43,7 +43,10 @@ export function createRecordOperation(
             `POST ${paths.objects.search(type.name)}`,
             `DELETE ${paths.objects.one(type.name, '{id}')}`,
           ],
-          perRun: `1; in Find or Create with a ${matchOn}: + 1 search every 0.25 to 2 s until search shows the new ${type.singular.toLowerCase()} (index lag), + 1 archive when another one with that ${matchOn} came first`,
+          perRun:
+            `1; in Find or Create with a ${matchOn}: + 1 search per check until search shows the new ` +
+            `${type.singular.toLowerCase()} (index lag; a few checks), + 1 archive when another one with that ` +
+            `${matchOn} came first`,
         }
       : { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
     async perform(ctx) {
