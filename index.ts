@@ -29,15 +29,17 @@ export default {
   creates: byKey(creates),
   searches: byKey(searches),
   searchOrCreates: Object.fromEntries(
-    SEARCH_OR_CREATE.map(({ search, create, update }) => [
+    SEARCH_OR_CREATE.map(({ search, create, update, description }) => [
       search,
       {
         key: search,
         display: {
           label: `Find or Create ${searches.find((s) => s.key === search)?.noun ?? ''}`.trim(),
-          description: update
-            ? 'Finds a record and updates it, or creates it when none matches.'
-            : 'Finds a record, or creates it when none matches.',
+          description:
+            description ??
+            (update
+              ? 'Finds a record and updates it, or creates it when none matches.'
+              : 'Finds a record, or creates it when none matches.'),
         },
         search,
         create,

@@ -13,7 +13,7 @@ import {
 import { type Clock, systemClock } from './clock';
 import { parseErrorBody } from './errorBody';
 import type { ErrorContext } from './errorMessages';
-import { HubSpotError } from './errors';
+import { ConnectionFailedError, HubSpotError, ServerError } from './errors';
 import { type LogFn, type StructuredLogger, structuredLogger } from './log';
 import { buildUrl, type Query } from './paths';
 import { readRateLimitHeaders } from './rateWindow';
@@ -103,6 +103,11 @@ export interface HubSpotResponse<T = unknown> {
   status: number;
   headers: Record<string, string>;
   data: T;
+  /**
+   * Earlier attempts of this request that failed in a way that leaves unknown whether HubSpot applied them (no
+   * answer, or a 5xx) and were repeated (idempotent requests only): an upsert's answer then describes the replay.
+   */
+  uncertainAttempts: number;
 }
 
 export class HubSpotClient {
@@ -146,7 +151,11 @@ export class HubSpotClient {
   }
 
   /** One HTTP exchange through the lane; a dropped connection becomes a `ConnectionFailedError`. */
-  private async send(lane: Lane, req: HttpRequest): Promise<HttpResponse | HubSpotError> {
+  private async send(
+    lane: Lane,
+    req: HttpRequest,
+    opts: Pick<RequestOptions, 'errorContext'>,
+  ): Promise<HttpResponse | HubSpotError> {
     const started = this.clock.now();
     try {
       const res = await this.throttle.schedule(lane, () => this.transport(req), {
@@ -167,7 +176,7 @@ export class HubSpotClient {
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       this.log.event('network-error', { method: req.method, url: req.url, failure: error.failure });
-      return errorFromNetwork(this.errorContext({}));
+      return errorFromNetwork(this.errorContext(opts));
     }
   }
 
@@ -200,11 +209,16 @@ export class HubSpotClient {
   async request<T = unknown>(opts: RequestOptions): Promise<HubSpotResponse<T>> {
     const lane = opts.lane ?? 'burst';
     const idempotent = opts.idempotent ?? opts.method === 'GET';
+    // A failed POST (a create) that is not repeated may still have been applied: its message must say so
+    // (errorMessages.ts). PUT, PATCH and DELETE set values, so doing them again is harmless.
+    const notRepeatable = !idempotent && opts.method === 'POST';
+    const errorOpts = { errorContext: { ...opts.errorContext, notRepeatable } };
     let rateLimitRetries = 0;
     let transientRetries = 0;
+    let uncertainAttempts = 0;
     for (;;) {
       const req = await this.buildRequest(opts);
-      const outcome = await this.send(lane, req);
+      const outcome = await this.send(lane, req, errorOpts);
       let error: HubSpotError;
       let rateWaitMs: number | undefined;
       if (outcome instanceof HubSpotError) {
@@ -212,11 +226,11 @@ export class HubSpotClient {
       } else {
         const res = outcome;
         if ((res.status >= 200 && res.status < 300) || opts.acceptStatuses?.includes(res.status)) {
-          return { status: res.status, headers: res.headers, data: parseJson<T>(res) };
+          return { status: res.status, headers: res.headers, data: parseJson<T>(res), uncertainAttempts };
         }
         if (res.status === 429) rateWaitMs = this.holdAfterRateLimit(lane, res);
         const retryAfterSeconds = rateWaitMs === undefined ? undefined : Math.ceil(rateWaitMs / 1000);
-        error = errorFromResponse(res, this.errorContext(opts, retryAfterSeconds));
+        error = errorFromResponse(res, this.errorContext(errorOpts, retryAfterSeconds));
       }
       const decision = decideRetry(
         error,
@@ -233,6 +247,7 @@ export class HubSpotClient {
       if (!decision.retry) throw error;
       if (error.retry === 'rate-window') rateLimitRetries++;
       else transientRetries++;
+      if (error instanceof ConnectionFailedError || error instanceof ServerError) uncertainAttempts++;
       this.log.event('retry', { reason: error.name, status: error.status, waitMs: decision.waitMs });
       await this.clock.sleep(decision.waitMs);
     }

@@ -16,6 +16,13 @@ export interface ErrorContext {
   subject?: string;
   /** The portal's IANA time zone, when known, for the daily quota reset time. */
   portalTimeZone?: string;
+  /**
+   * The request is a write that is not repeated blind (a create): failing without an answer, or with a 5xx, it may
+   * still have been applied, so the message must not say "try again". Set by the client for non-idempotent POSTs.
+   */
+  notRepeatable?: boolean;
+  /** For such a write: what it may have done (`created the deal`) and how to check (`search deals for ...`). */
+  unconfirmedWrite?: { outcome: string; check: string };
 }
 
 export interface MessageFacts {
@@ -105,6 +112,18 @@ function hubspotSays(f: MessageFacts): string {
   return f.body.message ? `: ${f.body.message}` : '';
 }
 
+/**
+ * After a failure that may come after HubSpot applied a write (a lost answer, a 5xx), repeating a create can make a
+ * second record, so the message says what may exist and how to find it, never "try again".
+ */
+function mayHaveApplied(failure: string, context: ErrorContext): string {
+  const write = context.unconfirmedWrite;
+  if (!write) {
+    return `${failure}, so HubSpot may have applied the change anyway. Check in HubSpot before running the step again, or it may be applied twice.`;
+  }
+  return `${failure}, so HubSpot may have ${write.outcome} anyway. Before running the step again, check whether it exists: ${write.check}.`;
+}
+
 const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
   authExpired: () =>
     'The HubSpot access token has expired. If refreshing does not fix it, reconnect your HubSpot account.',
@@ -144,8 +163,14 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
   },
   tryLater: (f) =>
     `HubSpot is temporarily not accepting this request (HTTP ${f.status}). Try again in ${f.retryAfterSeconds ?? 2} seconds.`,
-  server: (f) => `HubSpot had an internal error (HTTP ${f.status}). Try again later.`,
-  network: () => 'Could not reach HubSpot: the connection failed or timed out. Try again.',
+  server: (f) =>
+    f.context.notRepeatable
+      ? mayHaveApplied(`HubSpot had an internal error (HTTP ${f.status})`, f.context)
+      : `HubSpot had an internal error (HTTP ${f.status}). Try again later.`,
+  network: (f) =>
+    f.context.notRepeatable
+      ? mayHaveApplied('The connection to HubSpot failed or timed out before HubSpot answered', f.context)
+      : 'Could not reach HubSpot: the connection failed or timed out. Try again.',
   badRequest: (f) => `HubSpot rejected the request (HTTP ${f.status})${hubspotSays(f)}.`,
   unexpected: (f) =>
     `HubSpot answered with an unexpected error${f.status ? ` (HTTP ${f.status})` : ''}${hubspotSays(f)}.`,

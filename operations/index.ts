@@ -125,9 +125,27 @@ export const OPERATIONS: readonly OperationDef[] = [
  * Find-or-create pairs, with the update Zapier runs instead of the create when the search finds the record ("Find,
  * then update or create"); the update takes the found record's id in `record_id`.
  */
-export const SEARCH_OR_CREATE: ReadonlyArray<{ search: string; create: string; update?: string }> = [
+export const SEARCH_OR_CREATE: ReadonlyArray<{
+  search: string;
+  create: string;
+  update?: string;
+  /** What the pair guarantees, when it is more than the platform's generic wording. */
+  description?: string;
+}> = [
   { search: 'find_contact', create: 'create_contact', update: 'update_contact' },
-  { search: 'find_company', create: 'create_company', update: 'update_company' },
+  {
+    search: 'find_company',
+    create: 'create_company',
+    update: 'update_company',
+    // The guarantee and its limits: operations/objects/keepOldest.ts.
+    description:
+      'Finds a company (by domain unless you choose another property) and updates it, or creates it when none ' +
+      'matches. HubSpot does not keep domains unique and its search shows a new company only after a few seconds, ' +
+      'so after creating, the step waits until search shows it; if another company with the same domain was ' +
+      'created first (by an overlapping run, for example), it archives its own and returns that one, unchanged. ' +
+      'Overlapping runs thus end with one company per domain, provided HubSpot search shows the new company ' +
+      'within 20 seconds.',
+  },
   { search: 'find_deal', create: 'create_deal', update: 'update_deal' },
   { search: 'find_ticket', create: 'create_ticket', update: 'update_ticket' },
   { search: 'find_product', create: 'create_product', update: 'update_product' },

@@ -2,7 +2,8 @@ import { isAdminPath } from './adminPath';
 
 /**
  * Fault injection: the next N requests matching a method and path answer a given status and body, wait a given
- * latency, or drop the connection.
+ * latency, or drop the connection, either before the request is handled or after it (the write is applied, the answer
+ * is lost: what a client sees when a connection breaks or times out while HubSpot has already processed its write).
  */
 export interface FaultRule {
   /** Any method when absent. */
@@ -17,12 +18,16 @@ export interface FaultRule {
   body?: unknown;
   headers?: Record<string, string>;
   latencyMs?: number;
+  /** Drop the connection without handling the request: nothing is written. */
   drop?: boolean;
+  /** Handle the request as usual (a write is applied and logged), then drop the connection instead of answering. */
+  dropAfterHandling?: boolean;
 }
 
 export type FaultAction =
   | { kind: 'respond'; status: number; body: unknown; headers: Record<string, string>; latencyMs: number }
   | { kind: 'drop'; latencyMs: number }
+  | { kind: 'dropAfterHandling'; latencyMs: number }
   | { kind: 'delay'; latencyMs: number };
 
 export class Faults {
@@ -31,6 +36,11 @@ export class Faults {
   add(rule: FaultRule): void {
     if (!rule.path && !rule.pathPattern) throw new Error('A fault needs a path or a pathPattern.');
     if (rule.pathPattern) new RegExp(rule.pathPattern);
+    if (rule.dropAfterHandling && (rule.drop || rule.status !== undefined)) {
+      throw new Error(
+        'dropAfterHandling handles the request itself: it cannot be combined with drop or status.',
+      );
+    }
     this.rules.push({ ...rule, remaining: rule.times ?? 1 });
   }
 
@@ -51,6 +61,7 @@ export class Faults {
     this.rules = this.rules.filter((r) => r.remaining > 0);
     const latencyMs = rule.latencyMs ?? 0;
     if (rule.drop) return { kind: 'drop', latencyMs };
+    if (rule.dropAfterHandling) return { kind: 'dropAfterHandling', latencyMs };
     if (rule.status !== undefined) {
       return {
         kind: 'respond',

@@ -151,6 +151,8 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
     status: response.status,
     ...(token ? { token: tokenFingerprint(token) } : {}),
   });
+  // The request was handled (a write is applied and logged with its real endpoint); only the answer is lost.
+  if (fault?.kind === 'dropAfterHandling') return { status: 0, headers: {}, body: '', drop: true };
   return serialise(response);
 }
 

@@ -3,9 +3,10 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { BATCH } from '../../hubspot/limits';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { isNew } from '../objects/upsertRecord';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
-import type { OperationContext, OperationResult } from '../types';
+import type { OperationContext } from '../types';
 import type { BufferedItem, BufferedOperationDef, BufferedResults } from './buffered';
 
 /**
@@ -137,7 +138,8 @@ async function sendChunk(
   out: BufferedResults,
 ): Promise<void> {
   try {
-    const { data } = await ctx.api.request<UpsertAnswer>({
+    const startedAt = ctx.now();
+    const answer = await ctx.api.request<UpsertAnswer>({
       method: 'POST',
       path: paths.objects.batch(objectType, 'upsert'),
       json: {
@@ -150,6 +152,7 @@ async function sendChunk(
       },
       idempotent: true,
     });
+    const { data } = answer;
     const errors = errorsFromBatch(data, { objectType });
     (data.errors ?? []).forEach((raw, i) => {
       const traceId = raw.context?.objectWriteTraceId?.[0];
@@ -159,7 +162,9 @@ async function sendChunk(
     for (const record of data.results) {
       const runId =
         record.objectWriteTraceId ?? byValue.get(String(record.properties[idProperty] ?? '').toLowerCase());
-      if (runId) out[runId] = { outputData: output(record) };
+      // A replay after a lost answer says `new: false` for what the lost attempt created: see `isNew`.
+      const is_new = isNew(record, answer, { startedAt, now: ctx.now() });
+      if (runId) out[runId] = { outputData: recordOutput(record, { is_new }) };
     }
   } catch (error) {
     // The whole call failed (auth, daily quota, retries exhausted): every run of the chunk gets that error.
@@ -169,6 +174,3 @@ async function sendChunk(
   for (const p of chunk)
     out[p.item.id] ??= { error: 'HubSpot answered the batch without a result for this record.' };
 }
-
-const output = (record: HubSpotRecord & { new?: boolean }): OperationResult =>
-  recordOutput(record, { is_new: record.new ?? false });

@@ -5,4 +5,6 @@ export const createCompany = createRecordOperation({
   key: 'create_company',
   objectType: 'companies',
   sample: SAMPLE_COMPANY,
+  // HubSpot does not keep domains unique; Find or Create Company matches on it and keeps the first company.
+  matchOn: 'domain',
 });

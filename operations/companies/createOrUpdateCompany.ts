@@ -9,9 +9,11 @@ import type { OperationDef } from '../types';
  * (`hasUniqueValue`). HubSpot's batch upsert accepts only such a property as `idProperty`
  * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/companies/batch/upsert-companies). A
  * company's `domain` is what HubSpot's UI deduplicates on, but its definition is not `hasUniqueValue`
- * (https://developers.hubspot.com/docs/api/crm/companies), so an upsert by domain is refused; matching by domain is
- * the "Find or Create Company" step (find_company by domain, then create_company). Refused here before any call, with
- * that advice, instead of surfacing HubSpot's 400.
+ * (https://developers.hubspot.com/docs/api/crm/companies), so an upsert by domain is refused. Refused here before any
+ * call, instead of surfacing HubSpot's 400, with the two safe ways to match on domain: a unique custom property
+ * holding the domain (HubSpot enforces it, on every platform), or Zapier's Find or Create Company, whose create keeps
+ * the first company with the domain when runs overlap (operations/objects/keepOldest.ts). A plain search step
+ * followed by a create is not safe: search lags behind writes, so overlapping runs each create a company.
  */
 const upsert = upsertRecordOperation({
   key: 'create_or_update_company',
@@ -23,7 +25,8 @@ export const createOrUpdateCompany: OperationDef = {
   ...upsert,
   description:
     'Creates a company, or updates the one with the same value of a unique property, in one HubSpot call. ' +
-    'To match on domain, use Find or Create Company: HubSpot does not keep domains unique.',
+    'HubSpot does not keep domains unique, so it cannot match on domain: match on a unique custom property ' +
+    'holding the domain, or on Zapier use Find or Create Company.',
   async perform(ctx) {
     const idProperty = ctx.input.id_property ? String(ctx.input.id_property) : '';
     const defs = (await ctx.schema.properties('companies')) as PortalPropertyDefinition[];
@@ -32,7 +35,8 @@ export const createOrUpdateCompany: OperationDef = {
         'id_property',
         'Match on',
         `"${idProperty}" is not a unique property of companies in this HubSpot account, so HubSpot cannot match ` +
-          'on it. Choose a property with unique values, or use Find or Create Company to match on domain.',
+          'on it. Choose a property with unique values (such as a unique custom property holding the domain), ' +
+          'or on Zapier use Find or Create Company to match on domain.',
       );
     }
     return upsert.perform(ctx);

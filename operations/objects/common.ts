@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
+import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 
@@ -16,6 +17,18 @@ export interface RecordOperationConfig {
   typeChoices?: readonly Choice[];
   /** For a type chosen in the input: the picker's label (default "Object type"). */
   typeLabel?: string;
+}
+
+/**
+ * Whether a property's values identify one record: e-mail is the dedupe key of contacts
+ * (https://developers.hubspot.com/docs/api/crm/contacts); other types declare unique properties with `hasUniqueValue`.
+ */
+export function isUniqueProperty(
+  objectType: string,
+  def: Pick<PortalPropertyDefinition, 'hasUniqueValue'> | undefined,
+  name: string,
+): boolean {
+  return (objectType === 'contacts' && name === 'email') || Boolean(def?.hasUniqueValue);
 }
 
 export function objectType(name: string): ObjectTypeDef {

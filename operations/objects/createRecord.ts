@@ -1,21 +1,31 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { ConflictError } from '../../hubspot/errors';
+import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import type { PortalPropertyDefinition } from '../propertyFields';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
-import type { OperationDef } from '../types';
+import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { keepOldest } from './keepOldest';
+import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(
   config: RecordOperationConfig & {
     /** Properties HubSpot's guide for the type says a create should include (e.g. a deal's name and stage). */
     requiredProperties?: readonly string[];
+    /**
+     * The property a find-or-create matches on that HubSpot does not keep unique (a company's domain). As the create
+     * of a search-or-create step, the record created first with that value is kept (`keepOldest.ts`).
+     */
+    matchOn?: string;
   },
 ): OperationDef {
   const required = config.requiredProperties ?? [];
   const types = recordType(config);
   const type = types.display;
+  const matchOn = config.matchOn;
   return {
     key: config.key,
     kind: 'create',
@@ -26,32 +36,74 @@ export function createRecordOperation(
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
     sample: config.sample,
-    calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
+    calls: matchOn
+      ? {
+          endpoints: [
+            `POST ${paths.objects.create(type.name)}`,
+            `POST ${paths.objects.search(type.name)}`,
+            `DELETE ${paths.objects.one(type.name, '{id}')}`,
+          ],
+          perRun:
+            `1; in Find or Create with a ${matchOn}: + 1 search per check until search shows the new ` +
+            `${type.singular.toLowerCase()} (index lag; a few checks), + 1 archive when another one with that ` +
+            `${matchOn} came first`,
+        }
+      : { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const properties = await propertiesFromInput(ctx, type.name, types.inputKeys);
       const missing = required.find((name) => !properties[name]);
       if (missing) throw new FieldValidationError(missing, missing, 'is required to create a record.');
+      const defs = (await ctx.schema.properties(type.name)) as PortalPropertyDefinition[];
+      const startedAt = ctx.now();
       try {
         const { data } = await ctx.api.request<HubSpotRecord>({
           method: 'POST',
           path: paths.objects.create(type.name),
           json: { properties },
+          // A create is never repeated blind; if its answer is lost, the message says what to look for.
+          errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
         });
+        if (ctx.withSearch && matchOn && properties[matchOn]) {
+          return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] });
+        }
         return recordOutput(data);
       } catch (error) {
-        // In a search-or-create step the search can miss a record written seconds ago (search index lag); HubSpot
-        // then refuses the create with the existing id. Returning that record keeps the step from failing and
-        // from creating a duplicate.
-        if (ctx.withSearch && error instanceof ConflictError && error.existingId) {
-          const { data } = await ctx.api.request<HubSpotRecord>({
-            method: 'GET',
-            path: paths.objects.one(type.name, error.existingId),
-          });
-          return recordOutput(data, { existing: true });
-        }
+        const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
+        if (recovered) return recovered;
         throw error;
       }
     },
   };
+}
+
+/**
+ * A failed create that still has an answer for the step:
+ * - In a search-or-create step the search can miss a record written seconds ago (search index lag); HubSpot then
+ *   refuses the create with the existing id. Returning that record keeps the step from failing and from creating a
+ *   duplicate.
+ * - When the answer was lost (connection, timeout, 5xx), HubSpot may have created the record. With a unique value it
+ *   is read back: returned as created when the read proves this create wrote it, or as existing in a search-or-create
+ *   (the value was already taken). Without a unique value nothing proves which record is ours, so the error stands;
+ *   its message says what to search for.
+ */
+async function recover(
+  ctx: OperationContext,
+  type: ObjectTypeDef,
+  error: unknown,
+  write: { defs: PortalPropertyDefinition[]; properties: Record<string, string>; startedAt: number },
+): Promise<OperationResult | undefined> {
+  if (ctx.withSearch && error instanceof ConflictError && error.existingId) {
+    const { data } = await ctx.api.request<HubSpotRecord>({
+      method: 'GET',
+      path: paths.objects.one(type.name, error.existingId),
+    });
+    return recordOutput(data, { existing: true });
+  }
+  const key = uniqueValueOf(type, write.defs, write.properties);
+  if (!mayHaveBeenApplied(error) || !key) return undefined;
+  const found = await readBack(ctx, type, key, write.properties, write.startedAt);
+  if (found?.createdByUs) return recordOutput(found.record);
+  if (found && ctx.withSearch) return recordOutput(found.record, { existing: true });
+  return undefined;
 }

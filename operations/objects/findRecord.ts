@@ -4,7 +4,7 @@ import { isRecordId, recordOutput, requiredText, segmentValue } from '../records
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
 import { withArticle } from '../wording';
-import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { isUniqueProperty, outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.
@@ -81,9 +81,12 @@ async function readOne(ctx: OperationContext, objectType: string, id: string, id
   return status === 404 ? [] : [recordOutput(data)];
 }
 
-/** E-mail is the dedupe key of contacts; other types declare unique properties with `hasUniqueValue`. */
 async function isUnique(ctx: OperationContext, objectType: string, property: string): Promise<boolean> {
-  if (objectType === 'contacts' && property === 'email') return true;
+  if (isUniqueProperty(objectType, undefined, property)) return true;
   const defs = (await ctx.schema.properties(objectType)) as PortalPropertyDefinition[];
-  return defs.some((d) => d.name === property && d.hasUniqueValue);
+  return isUniqueProperty(
+    objectType,
+    defs.find((d) => d.name === property),
+    property,
+  );
 }

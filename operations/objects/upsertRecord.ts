@@ -1,4 +1,5 @@
 import { errorsFromBatch } from '../../hubspot/classify';
+import type { HubSpotResponse } from '../../hubspot/client';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
@@ -6,6 +7,7 @@ import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
 import { withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { createdDuringAttempt } from './lostAnswer';
 
 interface UpsertResponse {
   results: Array<HubSpotRecord & { new?: boolean }>;
@@ -62,17 +64,36 @@ export function upsertRecordOperation(
           `is required: it is the value the ${noun} is matched on.`,
         );
       }
-      const { data } = await ctx.api.request<UpsertResponse>({
+      const startedAt = ctx.now();
+      const answer = await ctx.api.request<UpsertResponse>({
         method: 'POST',
         path: paths.objects.batch(type.name, 'upsert'),
         json: { inputs: [{ idProperty, id, properties }] },
         idempotent: true,
       });
-      const [error] = errorsFromBatch(data, { objectType: type.name });
+      const [error] = errorsFromBatch(answer.data, { objectType: type.name });
       if (error) throw error;
-      const [record] = data.results;
+      const [record] = answer.data.results;
       if (!record) throw new Error(`HubSpot answered the upsert of ${noun} ${id} without a record.`);
-      return recordOutput(record, { is_new: record.new ?? false });
+      return recordOutput(record, { is_new: isNew(record, answer, { startedAt, now: ctx.now() }) });
     },
   };
+}
+
+/**
+ * HubSpot's `new` describes the attempt that answered. When an earlier attempt went unanswered (connection lost,
+ * timeout, 5xx) and the client replayed the upsert, that lost attempt may be the one that created the record, and the
+ * replay, finding it, answers `new: false`. Reading before replaying would not settle it either: a record found then
+ * may be the lost attempt's or an older one. What does is HubSpot's own `createdAt`. A record HubSpot created after this step sent
+ * its first attempt was created by that attempt (`createdDuringAttempt`, on HubSpot's clock); an older one existed
+ * before and was updated. (A record another writer created within those same seconds also counts as created: it did
+ * not exist when the step started.)
+ */
+export function isNew(
+  record: HubSpotRecord & { new?: boolean },
+  answer: Pick<HubSpotResponse, 'headers' | 'uncertainAttempts'>,
+  attempt: { startedAt: number; now: number },
+): boolean {
+  if (record.new || answer.uncertainAttempts === 0) return record.new ?? false;
+  return createdDuringAttempt(record, { ...attempt, answer });
 }

@@ -91,6 +91,64 @@ describe('Zapier company operations against the sandbox', () => {
     await expectRefused(create(key, inputData), message, companies);
   });
 
+  describe('Find or Create Company by domain, which HubSpot does not keep unique', () => {
+    const INDEX_LAG_MS = 1_500;
+    /** Zapier's search-or-create: the search step (CRM search, subject to index lag), then the create. */
+    const findOrCreate = async (domain: string, name: string) => {
+      const found = await search('find_company', { search_property: 'domain', search_value: domain });
+      if (found.length > 0) return found[0]!;
+      return create('create_company', { name, domain }, { withSearch: 'find_company' });
+    };
+    /** Ids of the live companies holding a domain, in the sandbox's store. */
+    const withDomain = (domain: string) =>
+      [...context.t.sandbox.portal.records.table('0-2').values()]
+        .filter((r) => !r.archived && r.properties.domain === domain)
+        .map((r) => r.id);
+    beforeEach(() => {
+      context.t.sandbox.portal.searchIndexLagMs = INDEX_LAG_MS;
+    });
+    afterEach(() => {
+      context.t.sandbox.portal.searchIndexLagMs = 0;
+    });
+
+    it('5 parallel runs for one domain end in exactly one company, which every run returns', async () => {
+      const runs = await Promise.all(
+        [1, 2, 3, 4, 5].map((i) => findOrCreate('parallel.example', `Parallel ${i}`)),
+      );
+      const kept = withDomain('parallel.example');
+      expect(kept).toHaveLength(1);
+      expect(runs.map((r) => r.id)).toEqual(Array(5).fill(kept[0]));
+    });
+
+    it('2 runs 1 s apart, the second blind to the first (index lag), end in one company', async () => {
+      const first = findOrCreate('apart.example', 'First');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const second = await findOrCreate('apart.example', 'Second');
+      const kept = withDomain('apart.example');
+      expect(kept).toHaveLength(1);
+      expect([(await first).id, second.id]).toEqual([kept[0], kept[0]]);
+      expect(second).toMatchObject({ existing: true, properties: { name: 'First' } });
+    });
+
+    it('returns the company that already had the domain, even while search misses the new one', async () => {
+      const older = await create('create_company', { name: 'Older', domain: 'taken.example' });
+      await new Promise((resolve) => setTimeout(resolve, INDEX_LAG_MS));
+      const step = await create(
+        'create_company',
+        { name: 'Newer', domain: 'taken.example' },
+        { withSearch: 'find_company' },
+      );
+      expect(step).toMatchObject({ id: older.id, existing: true });
+      expect(withDomain('taken.example')).toEqual([older.id]);
+    });
+
+    it('a plain Create Company still creates a company whose domain is taken (HubSpot allows it)', async () => {
+      await create('create_company', { name: 'One', domain: 'shared.example' });
+      await create('create_company', { name: 'Two', domain: 'shared.example' });
+      expect(withDomain('shared.example')).toHaveLength(2);
+    });
+  });
+
   it('fires new_company once per new company', async () => {
     await poll('new_company', 'zap-company');
     await tick();

@@ -60,6 +60,28 @@ describe('sandbox admin API', () => {
     await expect(admin.addFaults({ status: 500 })).rejects.toMatchObject({ status: 400 });
   });
 
+  it('drops the connection after handling a write (dropAfterHandling): the record exists, the answer is lost', async () => {
+    const companies = () => [...t.sandbox.portal.records.table('0-2').values()].length;
+    const before = companies();
+    expect(
+      await admin.addFaults({ method: 'POST', path: '/crm/v3/objects/companies', dropAfterHandling: true }),
+    ).toEqual({ pending: 1 });
+    await expect(
+      t.call('POST', '/crm/v3/objects/companies', { properties: { name: 'Lost answer' } }),
+    ).rejects.toThrow();
+    expect(companies()).toBe(before + 1);
+    expect((await admin.log({ entries: true })).entries.map((e) => [e.endpoint, e.status])).toEqual([
+      ['POST /crm/v3/objects/:objectType', 201],
+    ]);
+    // The next request is answered as usual.
+    const next = await t.call('POST', '/crm/v3/objects/companies', { properties: { name: 'Answered' } });
+    expect(next.status).toBe(201);
+    expect(companies()).toBe(before + 2);
+    await expect(
+      admin.addFaults({ path: '/crm', dropAfterHandling: true, status: 500 }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
   it('creates private-app tokens with the given scopes', async () => {
     const { token } = await admin.createToken({ scopes: ['oauth'] });
     const res = await fetch(`${t.url}/account-info/v3/details`, {

@@ -236,6 +236,72 @@ test('an idempotent POST (batch read) is retried after a dropped connection', as
   scope.done();
 });
 
+test('a create whose answer is lost is not retried, and its message says it may exist and how to check', async () => {
+  let calls = 0;
+  const lost: Transport = () => {
+    calls++;
+    return Promise.reject(new NetworkError('timeout', 'HubSpot did not answer in time.'));
+  };
+  const c = new HubSpotClient({ accessToken: TOKEN, transport: lost, clock: new FakeClock() });
+  const run = c.request({
+    method: 'POST',
+    path: paths.objects.create('deals'),
+    json: {},
+    errorContext: {
+      unconfirmedWrite: { outcome: 'created the deal', check: 'search deals for Deal Name (dealname) "Q3"' },
+    },
+  });
+  await expect(run).rejects.toThrow(
+    'The connection to HubSpot failed or timed out before HubSpot answered, so HubSpot may have created the deal ' +
+      'anyway. Before running the step again, check whether it exists: search deals for Deal Name (dealname) "Q3".',
+  );
+  expect(calls).toBe(1);
+  // A read that fails the same way may simply be repeated.
+  const read = c.request({ method: 'GET', path: paths.objects.one('deals', 1) });
+  await expect(read).rejects.toThrow(/Try again\.$/);
+});
+
+test('a 5xx on a POST that is not repeated says the change may have been applied', async () => {
+  nock(BASE).post('/crm/v3/objects/deals/merge').reply(500, { message: 'boom' });
+  const run = client().request({ method: 'POST', path: paths.objects.merge('deals'), json: {} });
+  await expect(run).rejects.toThrow(
+    /HTTP 500.*may have applied the change anyway.*before running the step again/,
+  );
+  await expect(run).rejects.not.toThrow(/Try again/);
+  // An update sets values: doing it again is harmless.
+  nock(BASE).patch('/crm/v3/objects/deals/9').reply(500, { message: 'boom' });
+  const update = client().request({ method: 'PATCH', path: paths.objects.one('deals', 9), json: {} });
+  await expect(update).rejects.toThrow(/HTTP 500\)\. Try again later\.$/);
+});
+
+test('a response counts the earlier attempts whose outcome is unknown (lost answer, 5xx), not 429s', async () => {
+  let calls = 0;
+  const flaky: Transport = (req) =>
+    calls++ === 0 ? Promise.reject(new NetworkError('connection', 'socket hang up')) : fetchTransport(req);
+  const scope = nock(BASE)
+    .post('/crm/v3/objects/contacts/batch/upsert')
+    .reply(502, 'Bad gateway')
+    .post('/crm/v3/objects/contacts/batch/upsert')
+    .reply(429, burst429)
+    .post('/crm/v3/objects/contacts/batch/upsert')
+    .reply(200, { results: [] });
+  const c = new HubSpotClient({
+    accessToken: TOKEN,
+    transport: flaky,
+    clock: new FakeClock(),
+    retryPolicy: { random: () => 0 },
+  });
+  const request = {
+    method: 'POST',
+    path: paths.objects.batch('contacts', 'upsert'),
+    idempotent: true,
+  } as const;
+  expect((await c.request(request)).uncertainAttempts).toBe(2);
+  scope.done();
+  nock(BASE).post('/crm/v3/objects/contacts/batch/upsert').reply(200, { results: [] });
+  expect((await c.request(request)).uncertainAttempts).toBe(0);
+});
+
 test('fetchTransport turns a refused connection into a typed NetworkError', async () => {
   nock.enableNetConnect('127.0.0.1');
   const run = fetchTransport({ method: 'GET', url: 'http://127.0.0.1:1/', headers: {} });

@@ -34,6 +34,15 @@ describe('search-or-create', () => {
     ]);
   });
 
+  it('Find or Create Company says how it keeps one company per domain, and the limit of that promise', () => {
+    const display = (app.searchOrCreates.find_company as unknown as { display: { description: string } })
+      .display;
+    expect(display.description).toMatch(/does not keep domains unique/);
+    expect(display.description).toMatch(/archives its own and returns that one/);
+    expect(display.description).toMatch(/within 20 seconds/);
+    expect(display.description.length).toBeLessThanOrEqual(1000);
+  });
+
   it.each(pairs.map((p) => [p.search, p] as const))(
     '%s: the update takes the found id in a required record_id',
     (_key, pair) => {
