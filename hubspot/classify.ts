@@ -3,7 +3,13 @@
  * row `findRule` picks from `ERROR_TABLE`.
  */
 import { type ParsedErrorBody, parseBatchErrors, parseErrorBody, primaryCode } from './errorBody';
-import { buildMessage, type ErrorContext, requiredScopes, SECONDLY_MESSAGE } from './errorMessages';
+import {
+  buildMessage,
+  type ErrorContext,
+  type NetworkFacts,
+  requiredScopes,
+  SECONDLY_MESSAGE,
+} from './errorMessages';
 import {
   CATEGORY_STATUS,
   ConflictError,
@@ -27,6 +33,8 @@ export interface ClassifyContext extends ErrorContext {
   now?: number;
   /** Values to strip from messages (the access token). */
   secrets?: readonly string[];
+  /** When no answer arrived: why, and whether the request was safe to repeat. */
+  network?: NetworkFacts;
 }
 
 function retryAfterHeader(headers: Readonly<Record<string, string>> | undefined): number | undefined {
@@ -71,6 +79,7 @@ export function errorFromParsed(
       resetsAt,
       existingId,
       scopes,
+      network: ctx.network,
     },
     ctx.secrets,
   );

@@ -12,6 +12,7 @@ import { buildUrl, type Query } from './paths';
 import { readRateLimitHeaders } from './rateWindow';
 import { DEFAULT_RETRY_POLICY, decideRetry, jitterRateWait, type RetryPolicy } from './retry';
 import { type Lane, Throttle } from './throttle';
+import { requestTimeoutMs } from './timeout';
 import {
   fetchTransport,
   type HttpMethod,
@@ -21,7 +22,7 @@ import {
   type Transport,
 } from './transport';
 
-/** A Zapier step has a little over 30 s of useful time by default. */
+/** A Zapier step has a little over 30 s of useful time by default; request timeouts come from it (`timeout.ts`). */
 export const DEFAULT_BUDGET_MS = 30_000;
 
 /** Below these shares of the burst window or the daily quota left, every response is logged as a warning sign. */
@@ -59,6 +60,7 @@ export interface HubSpotClientOptions {
   canRefreshAuth?: boolean;
   /** The portal's IANA time zone, when known, for daily-quota messages. */
   portalTimeZone?: string;
+  /** The longest a request waits for its answer; by default from the budget and `HUBSPOT_REQUEST_TIMEOUT_MS`. */
   timeoutMs?: number;
   retryPolicy?: Partial<RetryPolicy>;
 }
@@ -128,15 +130,36 @@ export class HubSpotClient {
       json: opts.json,
       form: opts.form,
       body: opts.body,
-      timeoutMs: this.options.timeoutMs,
     };
   }
 
-  /** One HTTP exchange through the lane; a dropped connection becomes a `ConnectionFailedError`. */
-  private async send(lane: Lane, req: HttpRequest): Promise<HttpResponse | HubSpotError> {
+  /** This attempt's timeout, from what is left of the budget: an idempotent request keeps room for one retry. */
+  private timeoutFor(idempotent: boolean): number {
+    return requestTimeoutMs({
+      remainingMs: this.deadline - this.clock.now(),
+      retryPauseMs: idempotent ? this.policy.baseDelayMs : undefined,
+      capMs: this.options.timeoutMs,
+    });
+  }
+
+  /** One HTTP exchange through the lane; a timeout or dropped connection becomes a `ConnectionFailedError`. */
+  private async send(
+    lane: Lane,
+    req: HttpRequest,
+    idempotent: boolean,
+  ): Promise<HttpResponse | HubSpotError> {
     const started = this.clock.now();
+    let timeoutMs: number | undefined;
     try {
-      const res = await this.throttle.schedule(lane, () => this.transport(req), { deadline: this.deadline });
+      const res = await this.throttle.schedule(
+        lane,
+        () => {
+          // Timed when the throttle lets it go, so a pacing wait is not counted twice.
+          timeoutMs = this.timeoutFor(idempotent);
+          return this.transport({ ...req, timeoutMs });
+        },
+        { deadline: this.deadline },
+      );
       this.throttle.observe(lane, res.headers);
       if (isWorthLogging(res))
         this.log.event('request', {
@@ -151,8 +174,16 @@ export class HubSpotClient {
       return res;
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      this.log.event('network-error', { method: req.method, url: req.url, failure: error.failure });
-      return errorFromNetwork(this.errorContext({}));
+      this.log.event('network-error', {
+        method: req.method,
+        url: req.url,
+        failure: error.failure,
+        timeoutMs,
+      });
+      return errorFromNetwork({
+        ...this.errorContext({}),
+        network: { failure: error.failure, timeoutMs, retrySafe: idempotent },
+      });
     }
   }
 
@@ -177,7 +208,7 @@ export class HubSpotClient {
     let transientRetries = 0;
     for (;;) {
       const req = await this.buildRequest(opts);
-      const outcome = await this.send(lane, req);
+      const outcome = await this.send(lane, req, idempotent);
       let error: HubSpotError;
       let rateWaitMs: number | undefined;
       if (outcome instanceof HubSpotError) {

@@ -6,6 +6,7 @@ import { contextValue, contextValues, type ParsedErrorBody, type PropertyValueEr
 import type { MessageKey } from './errors';
 import { redact } from './log';
 import { describeProperty, findProperty, type PropertyLookup } from './propertyDefinition';
+import type { NetworkFailure } from './transport';
 
 export interface ErrorContext {
   /** Property definitions of the object involved, to name fields by label. */
@@ -18,6 +19,14 @@ export interface ErrorContext {
   portalTimeZone?: string;
 }
 
+/** A request that got no answer. */
+export interface NetworkFacts {
+  failure: NetworkFailure;
+  timeoutMs?: number;
+  /** Idempotent: repeating it cannot apply a change twice. */
+  retrySafe: boolean;
+}
+
 export interface MessageFacts {
   status?: number;
   body: ParsedErrorBody;
@@ -26,6 +35,7 @@ export interface MessageFacts {
   resetsAt?: Date;
   existingId?: string;
   scopes?: string[];
+  network?: NetworkFacts;
 }
 
 const SECONDLY_MESSAGE = 'You have reached your secondly limit.';
@@ -101,6 +111,21 @@ export function requiredScopes(body: ParsedErrorBody): string[] {
   return [...new Set(scopes)];
 }
 
+/** No answer: a timeout names its length; a change that may have been applied is not to be repeated blindly. */
+function networkMessage(f: MessageFacts): string {
+  const n = f.network;
+  if (!n) return 'Could not reach HubSpot: the connection failed or timed out. Try again.';
+  const limit =
+    n.timeoutMs === undefined ? 'in time' : `within ${Math.round(n.timeoutMs / 100) / 10} seconds`;
+  const what =
+    n.failure === 'timeout'
+      ? `HubSpot did not answer ${limit}.`
+      : 'The connection to HubSpot failed before an answer arrived.';
+  return n.retrySafe
+    ? `${what} It is safe to run this step again.`
+    : `${what} The change may have been made anyway: check HubSpot before running this step again.`;
+}
+
 function hubspotSays(f: MessageFacts): string {
   return f.body.message ? `: ${f.body.message}` : '';
 }
@@ -145,7 +170,7 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
   tryLater: (f) =>
     `HubSpot is temporarily not accepting this request (HTTP ${f.status}). Try again in ${f.retryAfterSeconds ?? 2} seconds.`,
   server: (f) => `HubSpot had an internal error (HTTP ${f.status}). Try again later.`,
-  network: () => 'Could not reach HubSpot: the connection failed or timed out. Try again.',
+  network: networkMessage,
   badRequest: (f) => `HubSpot rejected the request (HTTP ${f.status})${hubspotSays(f)}.`,
   unexpected: (f) =>
     `HubSpot answered with an unexpected error${f.status ? ` (HTTP ${f.status})` : ''}${hubspotSays(f)}.`,
