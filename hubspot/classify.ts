@@ -26,6 +26,8 @@ import { BURST_WINDOW_MS } from './limits';
 import { nextMidnight } from './timeZone';
 
 export interface ClassifyContext extends ErrorContext {
+  /** The answer of an OAuth token endpoint, where the table's `oauth` rows apply. */
+  oauth?: boolean;
   /** OAuth with refresh: a 401 EXPIRED_AUTHENTICATION becomes Zapier's RefreshAuthError. */
   canRefreshAuth?: boolean;
   /** Wait to suggest for a rate limit the client could not absorb (seconds). */
@@ -61,7 +63,7 @@ export function errorFromParsed(
     ...body.errors.map((e) => e.code),
     body.oauthError,
   ].filter((c): c is string => c !== undefined);
-  const rule = findRule({ status, category: body.category, codes, policyName });
+  const rule = findRule({ status, oauth: ctx.oauth, category: body.category, codes, policyName });
   const now = ctx.now ?? Date.now();
   const scopes = requiredScopes(body);
   const existingId = body.message?.match(/Existing ID: ?(\d+)/)?.[1];

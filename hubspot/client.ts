@@ -188,12 +188,14 @@ export class HubSpotClient {
   }
 
   private errorContext(
-    opts: Pick<RequestOptions, 'errorContext'>,
+    opts: Pick<RequestOptions, 'errorContext' | 'auth'>,
     retryAfterSeconds?: number,
   ): ClassifyContext {
     return {
       portalTimeZone: this.options.portalTimeZone,
       ...opts.errorContext,
+      // Only the OAuth token endpoints are called without the bearer token.
+      oauth: opts.auth === false,
       canRefreshAuth: this.options.canRefreshAuth,
       now: this.clock.now(),
       secrets: this.lastToken ? [this.lastToken] : [],

@@ -12,8 +12,9 @@ import {
 /**
  * The HubSpot core's transport inside Zapier: `z.request`, so Zapier logs every call and censors the token.
  * Statuses are handed back untouched (`skipThrowForStatus`, and 429s reach us instead of Zapier's generic
- * ThrottledError) because the core's error table decides what each one means. A 401 on OAuth still becomes Zapier's
- * RefreshAuthError inside `z.request` (autoRefresh), which is what we want: Zapier refreshes and retries the step.
+ * ThrottledError) because the core's error table decides what each one means. A 401 on an API call still becomes
+ * Zapier's RefreshAuthError inside `z.request` (autoRefresh), which is what we want: Zapier refreshes and retries
+ * the step; a 401 of the OAuth token endpoints is handed back (`isTokenEndpoint401`).
  * Only a real network failure (timeout, refused or reset connection, DNS) becomes a `NetworkError`, which the core
  * may retry; anything else `z.request` throws is reported as what it is, and never retried.
  */
@@ -34,6 +35,7 @@ export function zapierTransport(z: ZObject): Transport {
         throwForThrottlingEarly: false,
       } as Parameters<ZObject['request']>[0]);
     } catch (error) {
+      if (isTokenEndpoint401(error, headers)) return makeResponse(401, {}, '');
       if (isZapierControlError(error)) throw error;
       const failure = networkFailureOf(error);
       if (failure) throw networkError(failure, error);
@@ -41,6 +43,19 @@ export function zapierTransport(z: ZObject): Transport {
     }
     return makeResponse(response.status, headerEntries(response.headers), response.content);
   };
+}
+
+/**
+ * autoRefresh turns every 401 into RefreshAuthError inside `z.request`, before we see the body. For a call without
+ * the bearer token (the OAuth token and introspection endpoints) there is no access token to refresh: such a 401
+ * means the client id or secret was refused (RFC 6749 §5.2), and refreshing would only fail the same way. Hand the
+ * core the 401 (its body is lost) so the error table's OAuth row names the publisher's settings.
+ */
+function isTokenEndpoint401(error: unknown, headers: Record<string, string>): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return (
+    name === 'RefreshAuthError' && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')
+  );
 }
 
 /** Errors Zapier itself raises inside `z.request` that must reach the platform unchanged. */

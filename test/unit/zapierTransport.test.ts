@@ -105,3 +105,20 @@ test('a mapped value Zapier would refuse ({{bundle…}} curlies) names the field
   expect(error?.message).toMatch(/firstname.*\{\{bundle\.inputData\.first_name\}\}/);
   expect(scope.isDone()).toBe(false);
 });
+
+test('a 401 on an OAuth token call (no bearer token) comes back as the 401 it is, not as a refresh', async () => {
+  nock(BASE).post('/oauth/v3/token').reply(401, { error: 'invalid_client' });
+  const outcome = await send({
+    method: 'POST',
+    url: `${BASE}/oauth/v3/token`,
+    headers: {},
+    form: { grant_type: 'refresh_token', refresh_token: 'fake-refresh', client_id: 'c', client_secret: 's' },
+  });
+  expect(outcome).toMatchObject({ status: 401 });
+});
+
+test('a 401 on an API call still asks Zapier to refresh the token (autoRefresh)', async () => {
+  nock(BASE).get('/crm/v3/objects/contacts/1').reply(401, { category: 'EXPIRED_AUTHENTICATION' });
+  const { error } = await send({});
+  expect(error).toMatchObject({ name: 'RefreshAuthError', isNetwork: false });
+});
