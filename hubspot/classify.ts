@@ -3,7 +3,13 @@
  * row `findRule` picks from `ERROR_TABLE`.
  */
 import { type ParsedErrorBody, parseBatchErrors, parseErrorBody, primaryCode } from './errorBody';
-import { buildMessage, type ErrorContext, requiredScopes, SECONDLY_MESSAGE } from './errorMessages';
+import {
+  buildMessage,
+  type ErrorContext,
+  type NetworkFacts,
+  requiredScopes,
+  SECONDLY_MESSAGE,
+} from './errorMessages';
 import {
   CATEGORY_STATUS,
   ConflictError,
@@ -20,6 +26,8 @@ import { BURST_WINDOW_MS } from './limits';
 import { nextMidnight } from './timeZone';
 
 export interface ClassifyContext extends ErrorContext {
+  /** The answer of an OAuth token endpoint, where the table's `oauth` rows apply. */
+  oauth?: boolean;
   /** OAuth with refresh: a 401 EXPIRED_AUTHENTICATION becomes Zapier's RefreshAuthError. */
   canRefreshAuth?: boolean;
   /** Wait to suggest for a rate limit the client could not absorb (seconds). */
@@ -27,6 +35,8 @@ export interface ClassifyContext extends ErrorContext {
   now?: number;
   /** Values to strip from messages (the access token). */
   secrets?: readonly string[];
+  /** When no answer arrived: why, and whether the request was safe to repeat. */
+  network?: NetworkFacts;
 }
 
 export function retryAfterHeader(headers: Readonly<Record<string, string>> | undefined): number | undefined {
@@ -53,7 +63,7 @@ export function errorFromParsed(
     ...body.errors.map((e) => e.code),
     body.oauthError,
   ].filter((c): c is string => c !== undefined);
-  const rule = findRule({ status, category: body.category, codes, policyName });
+  const rule = findRule({ status, oauth: ctx.oauth, category: body.category, codes, policyName });
   const now = ctx.now ?? Date.now();
   const scopes = requiredScopes(body);
   const existingId = body.message?.match(/Existing ID: ?(\d+)/)?.[1];
@@ -71,6 +81,7 @@ export function errorFromParsed(
       resetsAt,
       existingId,
       scopes,
+      network: ctx.network,
     },
     ctx.secrets,
   );

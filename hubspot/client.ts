@@ -25,6 +25,7 @@ import {
   rateLimitWaitMs,
 } from './retry';
 import { type Lane, Throttle } from './throttle';
+import { requestTimeoutMs } from './timeout';
 import {
   fetchTransport,
   type HttpMethod,
@@ -34,7 +35,7 @@ import {
   type Transport,
 } from './transport';
 
-/** A Zapier step has a little over 30 s of useful time by default. */
+/** A Zapier step has a little over 30 s of useful time by default; request timeouts come from it (`timeout.ts`). */
 export const DEFAULT_BUDGET_MS = 30_000;
 
 /** Below these shares of the burst window or the daily quota left, every response is logged as a warning sign. */
@@ -72,6 +73,7 @@ export interface HubSpotClientOptions {
   canRefreshAuth?: boolean;
   /** The portal's IANA time zone, when known, for daily-quota messages. */
   portalTimeZone?: string;
+  /** The longest a request waits for its answer; by default from the budget and `HUBSPOT_REQUEST_TIMEOUT_MS`. */
   timeoutMs?: number;
   retryPolicy?: Partial<RetryPolicy>;
 }
@@ -146,22 +148,37 @@ export class HubSpotClient {
       json: opts.json,
       form: opts.form,
       body: opts.body,
-      timeoutMs: this.options.timeoutMs,
     };
   }
 
-  /** One HTTP exchange through the lane; a dropped connection becomes a `ConnectionFailedError`. */
+  /** This attempt's timeout, from what is left of the budget: an idempotent request keeps room for one retry. */
+  private timeoutFor(idempotent: boolean): number {
+    return requestTimeoutMs({
+      remainingMs: this.deadline - this.clock.now(),
+      retryPauseMs: idempotent ? this.policy.baseDelayMs : undefined,
+      capMs: this.options.timeoutMs,
+    });
+  }
+
+  /** One HTTP exchange through the lane; a timeout or dropped connection becomes a `ConnectionFailedError`. */
   private async send(
     lane: Lane,
     req: HttpRequest,
-    opts: Pick<RequestOptions, 'errorContext'>,
+    idempotent: boolean,
+    opts: Pick<RequestOptions, 'errorContext' | 'auth'>,
   ): Promise<HttpResponse | HubSpotError> {
     const started = this.clock.now();
+    let timeoutMs: number | undefined;
     try {
-      const res = await this.throttle.schedule(lane, () => this.transport(req), {
-        deadline: this.deadline,
-        headers: (r) => r.headers,
-      });
+      const res = await this.throttle.schedule(
+        lane,
+        () => {
+          // Timed when the throttle lets it go, so a pacing wait is not counted twice.
+          timeoutMs = this.timeoutFor(idempotent);
+          return this.transport({ ...req, timeoutMs });
+        },
+        { deadline: this.deadline, headers: (r) => r.headers },
+      );
       if (isWorthLogging(res))
         this.log.event('request', {
           method: req.method,
@@ -175,18 +192,28 @@ export class HubSpotClient {
       return res;
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
-      this.log.event('network-error', { method: req.method, url: req.url, failure: error.failure });
-      return errorFromNetwork(this.errorContext(opts));
+      this.log.event('network-error', {
+        method: req.method,
+        url: req.url,
+        failure: error.failure,
+        timeoutMs,
+      });
+      return errorFromNetwork({
+        ...this.errorContext(opts),
+        network: { failure: error.failure, timeoutMs, retrySafe: idempotent },
+      });
     }
   }
 
   private errorContext(
-    opts: Pick<RequestOptions, 'errorContext'>,
+    opts: Pick<RequestOptions, 'errorContext' | 'auth'>,
     retryAfterSeconds?: number,
   ): ClassifyContext {
     return {
       portalTimeZone: this.options.portalTimeZone,
       ...opts.errorContext,
+      // Only the OAuth token endpoints are called without the bearer token.
+      oauth: opts.auth === false,
       canRefreshAuth: this.options.canRefreshAuth,
       now: this.clock.now(),
       secrets: this.lastToken ? [this.lastToken] : [],
@@ -211,14 +238,14 @@ export class HubSpotClient {
     const idempotent = opts.idempotent ?? opts.method === 'GET';
     // A failed POST (a create) that is not repeated may still have been applied: its message must say so
     // (errorMessages.ts). PUT, PATCH and DELETE set values, so doing them again is harmless.
-    const notRepeatable = !idempotent && opts.method === 'POST';
-    const errorOpts = { errorContext: { ...opts.errorContext, notRepeatable } };
+    const notRepeatable = !idempotent && opts.method === 'POST' && opts.auth !== false;
+    const errorOpts = { auth: opts.auth, errorContext: { ...opts.errorContext, notRepeatable } };
     let rateLimitRetries = 0;
     let transientRetries = 0;
     let uncertainAttempts = 0;
     for (;;) {
       const req = await this.buildRequest(opts);
-      const outcome = await this.send(lane, req, errorOpts);
+      const outcome = await this.send(lane, req, idempotent, errorOpts);
       let error: HubSpotError;
       let rateWaitMs: number | undefined;
       if (outcome instanceof HubSpotError) {

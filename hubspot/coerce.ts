@@ -3,6 +3,7 @@
  * Value formats: https://developers.hubspot.com/docs/api/crm/properties (date = midnight UTC, `YYYY-MM-DD` or epoch
  * ms; datetime = epoch ms or ISO UTC; multiple checkboxes `;`-joined; an empty string clears a value).
  */
+import { MAX_PROPERTY_VALUE_LENGTH } from './limits';
 import type { PropertyDefinition, PropertyOption } from './propertyDefinition';
 import { formatCalendarDate, instantOf, isValidTimeZone, wallTimeAt } from './timeZone';
 
@@ -235,8 +236,20 @@ export function coercerFor(def: PropertyDefinition): Coercer {
   return COERCERS[def.type as keyof typeof COERCERS] ?? coerceText;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** HubSpot refuses a longer value (`MAX_PROPERTY_VALUE_LENGTH`); say so before anything is sent. */
+function withinLimit(def: PropertyDefinition, value: string): string {
+  if (value.length <= MAX_PROPERTY_VALUE_LENGTH) return value;
+  return fail(
+    def,
+    `is ${count(value.length)} characters long; HubSpot accepts at most ${count(MAX_PROPERTY_VALUE_LENGTH)}.`,
+  );
+}
+
 /**
  * One value. `undefined`/`null` → `undefined` (leave the property alone); `''` → `''` (clear it in HubSpot).
+ * The length is checked before coercing too, so no coercer's message ever quotes a huge value.
  */
 export function coerceValue(
   def: PropertyDefinition,
@@ -245,7 +258,8 @@ export function coerceValue(
 ): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (raw === '' || (Array.isArray(raw) && raw.length === 0)) return '';
-  return coercerFor(def)(raw, def, opts);
+  if (typeof raw === 'string') withinLimit(def, raw);
+  return withinLimit(def, coercerFor(def)(raw, def, opts));
 }
 
 /**

@@ -44,3 +44,17 @@ export function apiFamily(): ApiFamily {
   if ((API_FAMILIES as readonly string[]).includes(value)) return value as ApiFamily;
   throw new Error(`HUBSPOT_API_VERSION must be one of ${API_FAMILIES.join(', ')}; got "${value}".`);
 }
+
+/**
+ * `HUBSPOT_REQUEST_TIMEOUT_MS`: the longest one HubSpot request waits for its answer, replacing the default cap
+ * (`timeout.ts`); `undefined` when unset. Anything but a whole number of milliseconds above 0 is a setup mistake.
+ */
+export function requestTimeoutOverride(): number | undefined {
+  const value = envValue('HUBSPOT_REQUEST_TIMEOUT_MS');
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (Number.isInteger(ms) && ms > 0) return ms;
+  throw new Error(
+    `HUBSPOT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0; got "${value}".`,
+  );
+}

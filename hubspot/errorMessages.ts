@@ -6,6 +6,7 @@ import { contextValue, contextValues, type ParsedErrorBody, type PropertyValueEr
 import type { MessageKey } from './errors';
 import { redact } from './log';
 import { describeProperty, findProperty, type PropertyLookup } from './propertyDefinition';
+import type { NetworkFailure } from './transport';
 
 export interface ErrorContext {
   /** Property definitions of the object involved, to name fields by label. */
@@ -25,6 +26,14 @@ export interface ErrorContext {
   unconfirmedWrite?: { outcome: string; check: string };
 }
 
+/** A request that got no answer. */
+export interface NetworkFacts {
+  failure: NetworkFailure;
+  timeoutMs?: number;
+  /** Idempotent: repeating it cannot apply a change twice. */
+  retrySafe: boolean;
+}
+
 export interface MessageFacts {
   status?: number;
   body: ParsedErrorBody;
@@ -33,6 +42,7 @@ export interface MessageFacts {
   resetsAt?: Date;
   existingId?: string;
   scopes?: string[];
+  network?: NetworkFacts;
 }
 
 const SECONDLY_MESSAGE = 'You have reached your secondly limit.';
@@ -108,6 +118,29 @@ export function requiredScopes(body: ParsedErrorBody): string[] {
   return [...new Set(scopes)];
 }
 
+/** No answer: a timeout names its length; a change that may have been applied is not to be repeated blindly. */
+/** What happened to a request that got no answer, without a closing period. */
+function networkFailure(f: MessageFacts): string {
+  const n = f.network;
+  if (!n) return 'The connection to HubSpot failed or timed out before HubSpot answered';
+  const limit =
+    n.timeoutMs === undefined ? 'in time' : `within ${Math.round(n.timeoutMs / 100) / 10} seconds`;
+  return n.failure === 'timeout'
+    ? `HubSpot did not answer ${limit}`
+    : 'The connection to HubSpot failed before an answer arrived';
+}
+
+function networkMessage(f: MessageFacts): string {
+  const what = networkFailure(f);
+  // A create: say what may exist and how to find it (mayHaveApplied), never "run it again".
+  if (f.context.notRepeatable) return mayHaveApplied(what, f.context);
+  const n = f.network;
+  if (!n) return 'Could not reach HubSpot: the connection failed or timed out. Try again.';
+  return n.retrySafe
+    ? `${what}. It is safe to run this step again.`
+    : `${what}. The change may have been made anyway: check HubSpot before running this step again.`;
+}
+
 function hubspotSays(f: MessageFacts): string {
   return f.body.message ? `: ${f.body.message}` : '';
 }
@@ -167,10 +200,7 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
     f.context.notRepeatable
       ? mayHaveApplied(`HubSpot had an internal error (HTTP ${f.status})`, f.context)
       : `HubSpot had an internal error (HTTP ${f.status}). Try again later.`,
-  network: (f) =>
-    f.context.notRepeatable
-      ? mayHaveApplied('The connection to HubSpot failed or timed out before HubSpot answered', f.context)
-      : 'Could not reach HubSpot: the connection failed or timed out. Try again.',
+  network: networkMessage,
   badRequest: (f) => `HubSpot rejected the request (HTTP ${f.status})${hubspotSays(f)}.`,
   unexpected: (f) =>
     `HubSpot answered with an unexpected error${f.status ? ` (HTTP ${f.status})` : ''}${hubspotSays(f)}.`,

@@ -200,22 +200,25 @@ const RECONNECT = {
   severity: 'severe',
 } as const;
 
-/** First matching row wins. */
+/** The OAuth client id or secret is wrong: only the integration's publisher can fix it. */
+const PUBLISHER_SETTINGS = {
+  errorClass: 'ForbiddenError',
+  message: 'oauthClient',
+  zapier: 'Error',
+  make: 'InvalidConfigurationError',
+  severity: 'severe',
+} as const;
+
+/** First matching row wins; `oauth` rows match only answers of the OAuth token endpoints. */
 export const ERROR_TABLE: readonly ErrorRule[] = [
   // The OAuth token endpoints answer RFC 6749 `error` codes (https://www.rfc-editor.org/rfc/rfc6749#section-5.2).
   // A refresh token HubSpot no longer honours (app uninstalled, token revoked) can only be fixed by reconnecting.
   row({ oauth: true, status: 400, code: 'invalid_grant', ...RECONNECT }),
   // A wrong client id or secret is the publisher's configuration, not the user's connection.
-  row({
-    oauth: true,
-    status: [400, 401],
-    code: 'invalid_client',
-    errorClass: 'ForbiddenError',
-    message: 'oauthClient',
-    zapier: 'Error',
-    make: 'InvalidConfigurationError',
-    severity: 'severe',
-  }),
+  row({ oauth: true, status: [400, 401], code: 'invalid_client', ...PUBLISHER_SETTINGS }),
+  // A token endpoint answers 401 only when the client failed to authenticate (RFC 6749 §5.2), even when the body
+  // that says `invalid_client` is lost (Zapier's autoRefresh turns a 401 into a refresh before we can read it).
+  row({ oauth: true, status: 401, ...PUBLISHER_SETTINGS }),
   row({
     status: 401,
     category: 'EXPIRED_AUTHENTICATION',
@@ -346,6 +349,8 @@ export const CATEGORY_STATUS: Readonly<Record<string, number>> = {
 
 export interface RuleQuery {
   status?: number | 'network';
+  /** The answer of an OAuth token endpoint (token, introspection). */
+  oauth?: boolean;
   category?: string;
   codes?: readonly string[];
   policyName?: string;
@@ -362,6 +367,7 @@ export function findRule(q: RuleQuery): ErrorRule {
   const found = ERROR_TABLE.find(
     (r) =>
       statusMatches(r.status, q.status) &&
+      (!r.oauth || q.oauth === true) &&
       (r.category === undefined || r.category === q.category) &&
       (r.code === undefined || (q.codes ?? []).includes(r.code)) &&
       (r.policyName === undefined || r.policyName === q.policyName),

@@ -88,5 +88,13 @@ export const PAGING = {
   maxOwnersLimit: 500,
 } as const;
 
+/**
+ * Every property value is stored as a string of at most 65,536 characters ("Single-line text ... up to 65,536
+ * characters"; the same cap holds for multi-line text and a note's body):
+ * https://knowledge.hubspot.com/properties/property-field-types-in-hubspot
+ * https://developers.hubspot.com/docs/api-reference/crm-notes-v3/guide
+ */
+export const MAX_PROPERTY_VALUE_LENGTH = 65_536;
+
 /** OAuth access tokens live 30 minutes. */
 export const OAUTH_ACCESS_TOKEN_TTL_S = 1_800;

@@ -1,7 +1,9 @@
 /**
  * The seam between the HubSpot core and whatever sends HTTP: global fetch here, `z.request` in the Zapier app.
- * A transport never throws for an HTTP status; it throws `NetworkError` only when no response arrived.
+ * A transport never throws for an HTTP status; it throws `NetworkError` only when no response arrived, and any
+ * other failure (a refused value, a bad URL, a TLS refusal) as itself, so it is never retried as a network error.
  */
+import { REQUEST_TIMEOUT_CAP_MS } from './timeout';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +18,7 @@ export interface HttpRequest {
   form?: Record<string, string>;
   /** Sent as is, for bodies such as multipart; the caller sets the content type. */
   body?: string | Uint8Array | Blob | FormData;
+  /** Give up waiting for the answer after this long (the client sets it from the step's budget, `timeout.ts`). */
   timeoutMs?: number;
 }
 
@@ -44,7 +47,62 @@ export class NetworkError extends Error {
   }
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const NETWORK_MESSAGES: Readonly<Record<NetworkFailure, string>> = {
+  timeout: 'HubSpot did not answer in time.',
+  connection: 'The connection to HubSpot failed before a response arrived.',
+};
+
+export function networkError(failure: NetworkFailure, cause?: unknown): NetworkError {
+  return new NetworkError(failure, NETWORK_MESSAGES[failure], cause);
+}
+
+/** What the HTTP clients call a timeout: fetch's `AbortSignal.timeout`, node-fetch 2 (`z.request`), undici, Node. */
+const TIMEOUT_NAMES = new Set(['TimeoutError', 'AbortError']);
+const TIMEOUT_TYPES = new Set(['request-timeout', 'body-timeout']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+/** Node's codes for a connection refused, reset ("socket hang up"), cut mid-answer, or a host not found. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+/**
+ * Whether an error thrown by an HTTP client means no answer arrived, read from its name, `type` (node-fetch) and
+ * `code` (Node), along the `cause` chain (fetch wraps the socket error in `TypeError: fetch failed`); never from
+ * message text. `undefined` for anything else.
+ */
+export function networkFailureOf(error: unknown): NetworkFailure | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    const { name, type, code, cause } = current as Record<string, unknown>;
+    if (
+      TIMEOUT_NAMES.has(String(name)) ||
+      TIMEOUT_TYPES.has(String(type)) ||
+      TIMEOUT_CODES.has(String(code))
+    ) {
+      return 'timeout';
+    }
+    if (CONNECTION_CODES.has(String(code))) return 'connection';
+    current = cause;
+  }
+  return undefined;
+}
 
 /** Builds an `HttpResponse` from parts; adapters (fetch, `z.request`) use it so parsing lives in one place. */
 export function makeResponse(
@@ -80,14 +138,6 @@ export function encodeBody(req: HttpRequest): {
   return req.body === undefined ? {} : { body: req.body };
 }
 
-function describeFailure(error: unknown): NetworkError {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return new NetworkError('timeout', 'HubSpot did not answer in time.', error);
-  }
-  return new NetworkError('connection', 'The connection to HubSpot failed before a response arrived.', error);
-}
-
 /** Global fetch (undici), with a timeout through `AbortSignal.timeout`. */
 export const fetchTransport: Transport = async (req) => {
   const { body, contentType } = encodeBody(req);
@@ -102,12 +152,13 @@ export const fetchTransport: Transport = async (req) => {
       method: req.method,
       headers,
       body: body as RequestInit['body'],
-      signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(req.timeoutMs ?? REQUEST_TIMEOUT_CAP_MS),
     });
     // Reading the body can also fail when the connection drops mid-response.
     text = await res.text();
   } catch (error) {
-    throw describeFailure(error);
+    const failure = networkFailureOf(error);
+    throw failure ? networkError(failure, error) : error;
   }
   return makeResponse(res.status, res.headers.entries(), text);
 };

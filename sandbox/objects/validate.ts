@@ -18,6 +18,13 @@ export interface CheckedValues {
   issues: PropertyIssue[];
 }
 
+/**
+ * The longest value a property holds: "Single-line text ... up to 65,536 characters" (the sandbox's own reading of
+ * https://knowledge.hubspot.com/properties/property-field-types-in-hubspot). The error code and wording HubSpot
+ * answers for a longer one are UNVERIFIED.
+ */
+const MAX_VALUE_LENGTH = 65_536;
+
 /** HubSpot accepts JSON numbers and booleans for property values and stores them as strings. */
 export function stringValue(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
@@ -52,6 +59,16 @@ export function checkValues(
     const value = stringValue(raw).trim() === '' ? '' : stringValue(raw);
     if (value === '') {
       values[name] = '';
+      continue;
+    }
+    if (value.length > MAX_VALUE_LENGTH) {
+      issues.push(
+        issue(
+          name,
+          'INVALID_PROPERTY_VALUE',
+          `${name} is ${value.length} characters long; a property value holds at most ${MAX_VALUE_LENGTH}.`,
+        ),
+      );
       continue;
     }
     const checked = checkValue(context, def, value);

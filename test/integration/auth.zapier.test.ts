@@ -107,4 +107,16 @@ describe('Zapier OAuth connection against the sandbox', () => {
       process.env.HUBSPOT_CLIENT_SECRET = secret;
     }
   });
+
+  it("treats a 401 invalid_client on refresh as the publisher's settings, not as a token to refresh", async () => {
+    t.sandbox.faults.add({
+      method: 'POST',
+      path: '/oauth/v3/token',
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'missing or invalid client id' },
+    });
+    const refresh = call(auth.oauth2Config.refreshAccessToken, { authData: { refresh_token: 'whatever' } });
+    await expect(refresh).rejects.not.toMatchObject({ name: 'RefreshAuthError' });
+    await expect(refresh).rejects.toThrow(/client id or secret.*HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET/);
+  });
 });

@@ -104,6 +104,18 @@ describe('Zapier contacts operations against the sandbox', () => {
     expect(contactCount()).toBe(before);
   });
 
+  it('refuses a 2 MB first name before calling HubSpot, naming the field, its length and the limit', async () => {
+    const step = run('creates', 'create_contact', {
+      authData,
+      inputData: { email: 'long@example.com', firstname: 'x'.repeat(2_000_000) },
+    });
+    await expect(step).rejects.toMatchObject({ name: 'HaltedError' });
+    await expect(step).rejects.toThrow(
+      /First Name \(firstname\): is 2,000,000 characters long; HubSpot accepts at most 65,536\./,
+    );
+    expect(calls()['POST /crm/v3/objects/:objectType']).toBeUndefined();
+  });
+
   it('gives the daily-quota error when HubSpot answers DAILY, without retrying', async () => {
     t.sandbox.faults.add({
       path: '/crm/v3/objects/contacts',

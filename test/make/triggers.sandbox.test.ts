@@ -186,4 +186,21 @@ describe('Make triggers and connections against the sandbox', () => {
     clock.advance(26 * 60_000);
     await expect(make.refreshOAuth(common, data)).rejects.toMatchObject({ type: 'InvalidAccessTokenError' });
   });
+
+  it('OAuth refresh answered 401 is a configuration error, with or without the invalid_client code', async () => {
+    const app = t.sandbox.portal.auth.registerOAuthApp();
+    const common = { clientId: app.clientId, clientSecret: app.clientSecret };
+    const { data } = await make.connectOAuth(common);
+    clock.advance(26 * 60_000);
+    const refused = (body: Json) =>
+      t.sandbox.faults.add({ method: 'POST', pathPattern: '^/oauth/[^/]+/token$', status: 401, body });
+    refused({ error: 'invalid_client', error_description: 'missing or invalid client id' });
+    await expect(make.refreshOAuth(common, data)).rejects.toMatchObject({
+      type: 'InvalidConfigurationError',
+    });
+    refused({ status: 'BAD_CLIENT_ID', message: 'missing or invalid client id' });
+    await expect(make.refreshOAuth(common, data)).rejects.toMatchObject({
+      type: 'InvalidConfigurationError',
+    });
+  });
 });

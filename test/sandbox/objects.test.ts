@@ -123,6 +123,18 @@ describe('sandbox CRM objects v3', () => {
       ]);
     });
 
+    it('refuses a value over 65,536 characters, and takes one of exactly that length', async () => {
+      const errors = await rejected('/crm/v3/objects/contacts', {
+        email: email(),
+        firstname: 'x'.repeat(65_537),
+      });
+      expect(errors).toEqual([
+        { code: 'INVALID_PROPERTY_VALUE', name: 'firstname', message: expect.stringContaining('65536') },
+      ]);
+      const longest = await createContact({ email: email(), firstname: 'x'.repeat(65_536) });
+      expect(longest.properties.firstname).toHaveLength(65_536);
+    });
+
     it('requires the documented properties on create', async () => {
       const errors = await rejected('/crm/v3/objects/notes', { hs_note_body: 'hello' });
       expect(errors).toEqual([

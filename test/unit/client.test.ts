@@ -1,8 +1,24 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
-import { HubSpotClient, isWorthLogging } from '../../hubspot/client';
-import { DailyQuotaError, RateLimitedError, ServerError, TryLaterError } from '../../hubspot/errors';
+import { DEFAULT_BUDGET_MS, HubSpotClient, isWorthLogging } from '../../hubspot/client';
+import {
+  ConnectionFailedError,
+  DailyQuotaError,
+  RateLimitedError,
+  ServerError,
+  TryLaterError,
+} from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
-import { fetchTransport, NetworkError, type Transport } from '../../hubspot/transport';
+import { DEFAULT_RETRY_POLICY } from '../../hubspot/retry';
+import { REQUEST_TIMEOUT_CAP_MS } from '../../hubspot/timeout';
+import {
+  fetchTransport,
+  makeResponse,
+  NetworkError,
+  networkFailureOf,
+  type Transport,
+} from '../../hubspot/transport';
 import { toZapierError } from '../../zapier/errors';
 import { FakeClock } from './fakeClock';
 
@@ -36,8 +52,19 @@ afterAll(() => {
   if (saved === undefined) delete process.env.HUBSPOT_BASE_URL;
   else process.env.HUBSPOT_BASE_URL = saved;
   nock.enableNetConnect();
+  // Takes nock's interceptors off http and fetch, so the next test file of this jest worker starts clean.
+  nock.restore();
 });
 afterEach(() => nock.cleanAll());
+
+/** A local port nothing listens on: the connection is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function client(clock = new FakeClock(), budgetMs?: number) {
   return new HubSpotClient({
@@ -252,13 +279,13 @@ test('a create whose answer is lost is not retried, and its message says it may 
     },
   });
   await expect(run).rejects.toThrow(
-    'The connection to HubSpot failed or timed out before HubSpot answered, so HubSpot may have created the deal ' +
+    'HubSpot did not answer within 12 seconds, so HubSpot may have created the deal ' +
       'anyway. Before running the step again, check whether it exists: search deals for Deal Name (dealname) "Q3".',
   );
   expect(calls).toBe(1);
   // A read that fails the same way may simply be repeated.
   const read = c.request({ method: 'GET', path: paths.objects.one('deals', 1) });
-  await expect(read).rejects.toThrow(/Try again\.$/);
+  await expect(read).rejects.toThrow(/It is safe to run this step again\.$/);
 });
 
 test('a 5xx on a POST that is not repeated says the change may have been applied', async () => {
@@ -303,10 +330,19 @@ test('a response counts the earlier attempts whose outcome is unknown (lost answ
 });
 
 test('fetchTransport turns a refused connection into a typed NetworkError', async () => {
+  const port = await closedPort();
   nock.enableNetConnect('127.0.0.1');
-  const run = fetchTransport({ method: 'GET', url: 'http://127.0.0.1:1/', headers: {} });
+  const run = fetchTransport({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} });
   await expect(run).rejects.toBeInstanceOf(NetworkError);
   await expect(run).rejects.toMatchObject({ failure: 'connection' });
+  nock.disableNetConnect();
+});
+
+test('fetchTransport lets a failure that is not the network through as itself (fetch refuses port 1)', async () => {
+  nock.enableNetConnect('127.0.0.1');
+  const run = fetchTransport({ method: 'GET', url: 'http://127.0.0.1:1/', headers: {} });
+  await expect(run).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  await expect(run).rejects.not.toBeInstanceOf(NetworkError);
   nock.disableNetConnect();
 });
 
@@ -355,4 +391,99 @@ test('logs a response only when it is an error or the burst window or daily quot
   expect(isWorthLogging({ status: 200, headers: headers(9, 200_000) })).toBe(true);
   expect(isWorthLogging({ status: 200, headers: headers(50, 12_000) })).toBe(true);
   expect(isWorthLogging({ status: 404, headers: {} })).toBe(true);
+});
+
+describe('request timeouts', () => {
+  const contact = { method: 'GET', path: paths.objects.one('contacts', 1) } as const;
+  const create = { method: 'POST', path: paths.objects.create('contacts'), json: {} } as const;
+
+  /** A HubSpot whose first `stalls` answers never come: each uses up its whole timeout on the fake clock. */
+  function stalling(clock: FakeClock, stalls = Number.POSITIVE_INFINITY) {
+    const timeouts: number[] = [];
+    const transport: Transport = async (req) => {
+      timeouts.push(req.timeoutMs ?? Number.NaN);
+      if (timeouts.length > stalls) return makeResponse(200, {}, '{"id":"1"}');
+      clock.advance(req.timeoutMs ?? 0);
+      throw new NetworkError('timeout', 'HubSpot did not answer in time.');
+    };
+    const api = new HubSpotClient({ accessToken: TOKEN, transport, clock, retryPolicy: { random: () => 0 } });
+    return { api, timeouts };
+  }
+
+  afterEach(() => {
+    delete process.env.HUBSPOT_REQUEST_TIMEOUT_MS;
+  });
+
+  test('the cap leaves room in the step budget for a retry after the first backoff', () => {
+    expect(2 * REQUEST_TIMEOUT_CAP_MS + DEFAULT_RETRY_POLICY.baseDelayMs).toBeLessThan(DEFAULT_BUDGET_MS);
+  });
+
+  test('a stalled read is given up at the cap and retried once, inside the budget, and then answers', async () => {
+    const clock = new FakeClock();
+    const { api, timeouts } = stalling(clock, 1);
+    const res = await api.request(contact);
+    expect(res.data).toEqual({ id: '1' });
+    expect(timeouts[0]).toBe(REQUEST_TIMEOUT_CAP_MS);
+    // The retry's timeout comes from what remains, keeping room for one more.
+    expect(timeouts[1]).toBeLessThanOrEqual((DEFAULT_BUDGET_MS - REQUEST_TIMEOUT_CAP_MS) / 2);
+    expect(clock.sleeps).toEqual([250]);
+  });
+
+  test('a read that keeps stalling fails as a timeout before the step budget runs out', async () => {
+    const clock = new FakeClock();
+    const started = clock.now();
+    const { api, timeouts } = stalling(clock);
+    const run = api.request(contact);
+    await expect(run).rejects.toBeInstanceOf(ConnectionFailedError);
+    await expect(run).rejects.toThrow(/did not answer within/);
+    expect(timeouts.length).toBeGreaterThanOrEqual(2);
+    expect(clock.now() - started).toBeLessThanOrEqual(DEFAULT_BUDGET_MS);
+  });
+
+  test('a create that times out is not retried, and the error says it may have been made', async () => {
+    const clock = new FakeClock();
+    const { api, timeouts } = stalling(clock);
+    const run = api.request(create);
+    await expect(run).rejects.toBeInstanceOf(ConnectionFailedError);
+    await expect(run).rejects.toThrow(
+      /did not answer within 12 seconds, so HubSpot may have applied the change anyway\. Check in HubSpot before running the step again/,
+    );
+    expect(timeouts).toEqual([REQUEST_TIMEOUT_CAP_MS]);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  test('a request sent late in the step gets only what remains of the budget', async () => {
+    const clock = new FakeClock();
+    const { api, timeouts } = stalling(clock, 0);
+    clock.advance(DEFAULT_BUDGET_MS - 10_000);
+    await api.request(create);
+    await api.request(contact);
+    expect(timeouts).toEqual([10_000, (10_000 - DEFAULT_RETRY_POLICY.baseDelayMs) / 2]);
+  });
+
+  test('HUBSPOT_REQUEST_TIMEOUT_MS sets the per-request timeout, read at call time', async () => {
+    const { api, timeouts } = stalling(new FakeClock(), 0);
+    process.env.HUBSPOT_REQUEST_TIMEOUT_MS = '1000';
+    await api.request(contact);
+    delete process.env.HUBSPOT_REQUEST_TIMEOUT_MS;
+    await api.request(create);
+    expect(timeouts).toEqual([1_000, REQUEST_TIMEOUT_CAP_MS]);
+  });
+
+  test('a HUBSPOT_REQUEST_TIMEOUT_MS that is not a number of milliseconds is refused by name', async () => {
+    process.env.HUBSPOT_REQUEST_TIMEOUT_MS = '2s';
+    const { api } = stalling(new FakeClock(), 0);
+    await expect(api.request(contact)).rejects.toThrow(/HUBSPOT_REQUEST_TIMEOUT_MS .*"2s"/);
+  });
+
+  test('what fetch and Node raise for a timeout or a broken connection is read as such, other errors are not', async () => {
+    const signal = AbortSignal.timeout(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(networkFailureOf(signal.reason)).toBe('timeout');
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    expect(networkFailureOf(new TypeError('fetch failed', { cause: refused }))).toBe('connection');
+    expect(networkFailureOf(new TypeError('Failed to parse URL from ::'))).toBeUndefined();
+    // The message alone decides nothing.
+    expect(networkFailureOf(new Error('socket hang up, network timeout'))).toBeUndefined();
+  });
 });

@@ -88,6 +88,7 @@ const ok: OkCase[] = [
   ['owner id without a list', owner, '222', '222'],
   ['empty string clears', number, '', ''],
   ['string passes through', def('string'), '  kept  ', '  kept  '],
+  ['a text of exactly 65,536 characters', def('string'), 'x'.repeat(65_536), 'x'.repeat(65_536)],
 ];
 
 test.each(ok)('%s', (...[_name, property, input, expected, opts]: OkCase) => {
@@ -118,6 +119,18 @@ const bad: BadCase[] = [
     { owners },
   ],
   ['owner email without a list', owner, 'bob@x.test', /not an owner id/],
+  [
+    'a text over 65,536 characters, naming the field, the length and the limit',
+    def('string'),
+    'x'.repeat(2_000_000),
+    /^My string \(p_string\): is 2,000,000 characters long; HubSpot accepts at most 65,536\.$/,
+  ],
+  [
+    'a number given as an over-long text',
+    number,
+    '1'.repeat(65_537),
+    /My number \(p_number\): is 65,537 characters long/,
+  ],
 ];
 
 test.each(bad)('rejects %s', (...[_name, property, input, message, opts]: BadCase) => {

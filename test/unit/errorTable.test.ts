@@ -25,6 +25,8 @@ const leadStatus: PropertyDefinition = {
 
 interface Row {
   status: number;
+  /** An answer of an OAuth token endpoint (the client sends those without a bearer token). */
+  oauth?: true;
   body: Record<string, unknown>;
   errorClass: string;
   zapier: string;
@@ -37,6 +39,7 @@ interface Row {
 const ROWS: Row[] = [
   {
     status: 400,
+    oauth: true,
     body: {
       status: 'BAD_REFRESH_TOKEN',
       message: 'missing or invalid refresh token',
@@ -51,6 +54,7 @@ const ROWS: Row[] = [
   },
   {
     status: 400,
+    oauth: true,
     body: {
       status: 'BAD_CLIENT_SECRET',
       message: 'missing or invalid client secret',
@@ -62,6 +66,17 @@ const ROWS: Row[] = [
     make: 'InvalidConfigurationError',
     severity: 'severe',
     message: /client id or secret: missing or invalid client secret\. .*HUBSPOT_CLIENT_SECRET/,
+  },
+  {
+    // What reaches the core when Zapier's autoRefresh swallowed the body of a token endpoint's 401.
+    status: 401,
+    oauth: true,
+    body: {},
+    errorClass: 'ForbiddenError',
+    zapier: 'Error',
+    make: 'InvalidConfigurationError',
+    severity: 'severe',
+    message: /refused this integration's OAuth client id or secret\. .*HUBSPOT_CLIENT_ID/,
   },
   {
     status: 401,
@@ -325,7 +340,7 @@ test.each(ROWS)('$status $errorClass → $zapier / $make', (row) => {
       headers: {},
       text: JSON.stringify({ status: 'error', correlationId: CID, ...row.body }),
     },
-    context,
+    { ...context, oauth: row.oauth },
   );
   expect(error.name).toBe(row.errorClass);
   expect(error.zapierErrorClass).toBe(row.zapier);
@@ -346,6 +361,32 @@ test('dropped connection row', () => {
 });
 
 describe('details', () => {
+  test("a 401 invalid_client from a token endpoint is the publisher's settings, not a refresh", () => {
+    const text = JSON.stringify({
+      error: 'invalid_client',
+      error_description: 'missing or invalid client id',
+    });
+    const error = errorFromResponse(
+      { status: 401, headers: {}, text },
+      { canRefreshAuth: true, oauth: true },
+    );
+    expect([error.name, error.zapierErrorClass, error.makeErrorType]).toEqual([
+      'ForbiddenError',
+      'Error',
+      'InvalidConfigurationError',
+    ]);
+  });
+
+  test('the OAuth rows answer only token endpoints: an API 401 is about the access token', () => {
+    const text = JSON.stringify({ category: 'INVALID_AUTHENTICATION', error: 'invalid_client' });
+    const error = errorFromResponse({ status: 401, headers: {}, text }, { canRefreshAuth: true });
+    expect(error.name).toBe('AuthRevokedError');
+    const expired = JSON.stringify({ category: 'EXPIRED_AUTHENTICATION' });
+    expect(
+      errorFromResponse({ status: 401, headers: {}, text: expired }, { canRefreshAuth: true }).name,
+    ).toBe('AuthExpiredError');
+  });
+
   test('an expired token without refresh asks for a reconnect', () => {
     const res = { status: 401, headers: {}, text: JSON.stringify({ category: 'EXPIRED_AUTHENTICATION' }) };
     expect(errorFromResponse(res, { canRefreshAuth: false }).zapierErrorClass).toBe('ExpiredAuthError');
