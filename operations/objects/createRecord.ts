@@ -4,6 +4,7 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
+import { titleCase } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
@@ -20,8 +21,8 @@ export function createRecordOperation(
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Create ${type.singular}`,
-    description: `Creates a new ${type.singular.toLowerCase()} in HubSpot.`,
+    label: titleCase(`Create ${type.singular}`),
+    description: `Creates a new ${type.singular.toLowerCase()}.`,
     inputFields: types.inputFields,
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
