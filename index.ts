@@ -2,6 +2,7 @@ import zapier from 'zapier-platform-core';
 import authentication from './authentication';
 import { creates } from './creates';
 import { dropdownOperations, SEARCH_OR_CREATE } from './operations';
+import { titleCase, withArticle } from './operations/wording';
 import packageJson from './package.json';
 import { searches } from './searches';
 import { triggers } from './triggers';
@@ -29,23 +30,26 @@ export default {
   creates: byKey(creates),
   searches: byKey(searches),
   searchOrCreates: Object.fromEntries(
-    SEARCH_OR_CREATE.map(({ search, create, update, description }) => [
-      search,
-      {
-        key: search,
-        display: {
-          label: `Find or Create ${searches.find((s) => s.key === search)?.noun ?? ''}`.trim(),
-          description:
-            description ??
-            (update
-              ? 'Finds a record and updates it, or creates it when none matches.'
-              : 'Finds a record, or creates it when none matches.'),
-        },
+    SEARCH_OR_CREATE.map(({ search, create, update, description }) => {
+      const noun = searches.find((s) => s.key === search)?.noun ?? 'Record';
+      return [
         search,
-        create,
-        // Zapier's "update if found": the update step gets the found record's id.
-        ...(update ? { update, updateInputFromSearchOutput: { record_id: 'id' } } : {}),
-      },
-    ]),
+        {
+          key: search,
+          display: {
+            label: titleCase(`Find or Create ${noun}`),
+            description:
+              description ??
+              (update
+                ? `Finds ${withArticle(noun.toLowerCase())} and updates it, or creates it when none matches.`
+                : `Finds ${withArticle(noun.toLowerCase())}, or creates it when none matches.`),
+          },
+          search,
+          create,
+          // Zapier's "update if found": the update step gets the found record's id.
+          ...(update ? { update, updateInputFromSearchOutput: { record_id: 'id' } } : {}),
+        },
+      ];
+    }),
   ),
 };

@@ -37,6 +37,8 @@ export function operationParams(def: OperationDef): MakeParam[] {
   const params: MakeParam[] = def.inputFields
     .filter((f) => !ZAPIER_ONLY_FIELDS[f.key])
     .map((field) => toMakeParam(field, { rpcFor: (f) => rpcName(f.dropdown!), nested }));
+  // A destructive operation's warning: a banner above the fields, as Zapier shows a Copy field.
+  if (def.warning) params.unshift({ name: 'warning', type: 'banner', text: def.warning });
   const nestedSomewhere = def.inputFields.some((f) => f.altersDynamicFields);
   if (nested && !nestedSomewhere) params.push(`rpc://${nested}`);
   return params;

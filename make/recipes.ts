@@ -3,6 +3,7 @@ import { findStandardObjectType } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
 import type { OperationDef } from '../operations/types';
+import { plural } from '../operations/wording';
 import { associationParts, objectFromValue, objectsFromValues } from './imlArrays';
 import type { Json, MakeModule } from './model';
 import { interfaceFor, LIMIT_PARAM, omitOwn, operationParams, zapierOnlyParams } from './moduleParts';
@@ -387,7 +388,7 @@ export function moduleFromRecipe(def: OperationDef, recipe: Recipe): MakeModule 
     name: camelCase(def.key),
     label: def.label,
     description: def.description,
-    group: isFromInput(type) ? 'Any object' : `${def.noun}s`,
+    group: isFromInput(type) ? 'Any object' : plural(def.noun),
     operationKey: def.key,
     samples: def.sample as Json,
     interface: interfaceFor(def.outputFields),

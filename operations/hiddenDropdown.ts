@@ -1,4 +1,5 @@
 import type { OperationDef } from './types';
+import { plural, titleCase } from './wording';
 
 /** A hidden operation that fills one dropdown with `{id, label}` items. */
 export const dropdown = (
@@ -12,8 +13,8 @@ export const dropdown = (
   kind: 'trigger',
   hidden: true,
   noun,
-  label: `List ${noun}s`,
-  description: `Lists ${noun.toLowerCase()}s for a dropdown.`,
+  label: titleCase(`List ${plural(noun)}`),
+  description: `Lists ${plural(noun).toLowerCase()} for a dropdown.`,
   inputFields: [],
   outputFields: [
     { key: 'id', label: 'ID' },

@@ -137,14 +137,10 @@ export const SEARCH_OR_CREATE: ReadonlyArray<{
     search: 'find_company',
     create: 'create_company',
     update: 'update_company',
-    // The guarantee and its limits: operations/objects/keepOldest.ts.
+    // The guarantee and its limits (search must show the new company within 20 s): operations/objects/keepOldest.ts,
+    // and README's "Find or create without duplicates".
     description:
-      'Finds a company (by domain unless you choose another property) and updates it, or creates it when none ' +
-      'matches. HubSpot does not keep domains unique and its search shows a new company only after a few seconds, ' +
-      'so after creating, the step waits until search shows it; if another company with the same domain was ' +
-      'created first (by an overlapping run, for example), it archives its own and returns that one, unchanged. ' +
-      'Overlapping runs thus end with one company per domain, provided HubSpot search shows the new company ' +
-      'within 20 seconds.',
+      'Finds a company and updates it, or creates it when none matches, keeping one company per domain when runs overlap.',
   },
   { search: 'find_deal', create: 'create_deal', update: 'update_deal' },
   { search: 'find_ticket', create: 'create_ticket', update: 'update_ticket' },

@@ -118,6 +118,12 @@ export interface OperationDef {
   description: string;
   /** Powers a dropdown only; not shown in the editor. */
   hidden?: boolean;
+  /**
+   * For an operation that destroys data (archive, merge, remove): what cannot be undone, shown above its fields
+   * (a Copy field on Zapier, a banner on Make).
+   * https://platform.zapier.com/publish/integration-build-guidelines#delete-actions
+   */
+  warning?: string;
   /** A dropdown too long for one answer: the platform asks page after page (`ctx.page`) until one comes back empty. */
   paged?: boolean;
   inputFields: readonly InputFieldDef[];

@@ -48,9 +48,23 @@ function perform(def: OperationDef): Perform {
   };
 }
 
-/** Static fields, then the portal's property fields loaded at setup time (cached within the invocation). */
+/**
+ * A destructive operation's warning, as a Copy field: Markdown shown above the step's fields, never sent to the API.
+ * https://platform.zapier.com/build/field-definitions (Copy)
+ */
+const warningField = (warning: string): ZapierField => ({
+  key: 'warning',
+  label: 'Warning',
+  type: 'copy',
+  helpText: warning,
+});
+
+/** The warning, static fields, then the portal's property fields loaded at setup time (cached per invocation). */
 function inputFields(def: OperationDef): unknown[] {
-  const fields: unknown[] = def.inputFields.map(toZapierField);
+  const fields: unknown[] = [
+    ...(def.warning ? [warningField(def.warning)] : []),
+    ...def.inputFields.map(toZapierField),
+  ];
   const spec = def.propertyFields;
   if (spec) {
     fields.push(async (z: ZObject, bundle: Bundle) => {

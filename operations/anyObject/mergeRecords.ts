@@ -8,6 +8,7 @@ const MERGEABLE = ['contacts', 'companies', 'deals', 'tickets'] as const;
 export const mergeRecords = mergeRecordsOperation({
   key: 'merge_records',
   objectType: { fromInput: 'object_type' },
+  typeHelp: 'HubSpot merges records of these types only, two of the same type at a time.',
   typeChoices: MERGEABLE.map((name) => ({ value: name, label: findStandardObjectType(name)!.plural })),
   sample: SAMPLE_OBJECT,
 });

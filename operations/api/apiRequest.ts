@@ -18,7 +18,7 @@ export const apiRequest: OperationDef = {
   kind: 'create',
   noun: 'API Request',
   label: 'API Request',
-  description: 'Calls any HubSpot API endpoint with your connection (advanced).',
+  description: 'Sends a request to any API endpoint, signed with this connection (advanced).',
   inputFields: [
     {
       key: 'method',
@@ -26,6 +26,7 @@ export const apiRequest: OperationDef = {
       required: true,
       default: 'GET',
       choices: METHODS.map((m) => ({ value: m, label: m })),
+      helpText: 'GET reads; POST, PUT and PATCH write the body below; DELETE removes.',
     },
     {
       key: 'path',

@@ -14,6 +14,9 @@ export const removeAssociation: OperationDef = {
   noun: 'Association',
   label: 'Remove Association',
   description: 'Removes the association between two records, or only one of its labels.',
+  warning:
+    'The association (or the chosen label) is removed at once, and this step cannot undo it: to link the records ' +
+    'again, use Create Association.',
   inputFields: [
     FROM_TYPE,
     FROM_ID,

@@ -30,8 +30,7 @@ export const batchUpsert: BufferedOperationDef = {
   kind: 'create',
   noun: 'Record',
   label: 'Create or Update Records in Bulk',
-  description:
-    'Creates or updates records by a unique property, sending many Zap runs to HubSpot as one batch call.',
+  description: 'Creates or updates records by a unique property, sending many Zap runs as one batch call.',
   inputFields: [
     {
       key: 'object_type',
@@ -40,6 +39,7 @@ export const batchUpsert: BufferedOperationDef = {
       default: 'contacts',
       choices: TYPES.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) })),
       altersDynamicFields: true,
+      helpText: 'The type of every record this step writes; the fields below load for the type chosen.',
     },
     {
       key: 'id_property',

@@ -23,10 +23,17 @@ const upsert = upsertRecordOperation({
 
 export const createOrUpdateCompany: OperationDef = {
   ...upsert,
-  description:
-    'Creates a company, or updates the one with the same value of a unique property, in one HubSpot call. ' +
-    'HubSpot does not keep domains unique, so it cannot match on domain: match on a unique custom property ' +
-    'holding the domain, or on Zapier use Find or Create Company.',
+  inputFields: upsert.inputFields.map((field) =>
+    field.key === 'id_property'
+      ? {
+          ...field,
+          helpText:
+            'A company property with unique values; its value is taken from the matching field below. Domain is ' +
+            'not one (two companies may share a domain): to match on domain, create a unique custom property holding ' +
+            'the domain and match on it, or use Find or Create Company.',
+        }
+      : field,
+  ),
   async perform(ctx) {
     const idProperty = ctx.input.id_property ? String(ctx.input.id_property) : '';
     const defs = (await ctx.schema.properties('companies')) as PortalPropertyDefinition[];

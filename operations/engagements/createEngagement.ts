@@ -5,7 +5,7 @@ import { objectType, outputFieldsFor } from '../objects/common';
 import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
-import { withArticle } from '../wording';
+import { titleCase, withArticle } from '../wording';
 
 /**
  * Creates a note, task, call, meeting or e-mail in ONE call, associated with the records it concerns:
@@ -47,7 +47,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Create ${type.singular}`,
+    label: titleCase(`Create ${type.singular}`),
     description: `Creates ${withArticle(noun)} on the timeline of the contacts, companies, deals or tickets it concerns.`,
     inputFields: [
       {

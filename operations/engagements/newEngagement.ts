@@ -8,6 +8,7 @@ export const newEngagement = newRecordTrigger({
   objectType: { fromInput: 'engagement_type' },
   noun: 'Engagement',
   typeLabel: 'Engagement type',
+  typeHelp: 'The kind of activity to watch (one kind per trigger).',
   typeChoices: STANDARD_OBJECT_TYPES.filter((t) => t.engagement).map((t) => ({
     value: t.name,
     label: t.plural,

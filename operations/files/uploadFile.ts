@@ -37,9 +37,15 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
     kind: 'create',
     noun: 'File',
     label: 'Upload File',
-    description: 'Uploads a file to the HubSpot file manager, optionally attaching it to a record in a note.',
+    description: 'Uploads a file to the file manager, optionally attaching it to a record in a note.',
     inputFields: [
-      { key: 'file', label: 'File', type: 'file', required: true },
+      {
+        key: 'file',
+        label: 'File',
+        type: 'file',
+        required: true,
+        helpText: 'A file from an earlier step, or the public URL of one.',
+      },
       { key: 'file_name', label: 'File name', helpText: 'Defaults to the name of the file.' },
       {
         key: 'folder_path',
@@ -47,15 +53,30 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
         default: '/zapier',
         helpText: 'A folder path; created when missing.',
       },
-      { key: 'access', label: 'Access', default: 'PRIVATE', choices: ACCESS_CHOICES },
+      {
+        key: 'access',
+        label: 'Access',
+        default: 'PRIVATE',
+        choices: ACCESS_CHOICES,
+        helpText: "Who can open the file's URL: private files open only through signed, expiring links.",
+      },
       {
         key: 'attach_to_type',
         label: 'Attach to',
         choices: ATTACH_TYPES.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) })),
         helpText: 'Attach the file to a record in a new note. Leave empty to only upload.',
       },
-      { key: 'attach_to_id', label: 'Record ID to attach to' },
-      { key: 'note_body', label: 'Note text', type: 'text' },
+      {
+        key: 'attach_to_id',
+        label: 'Record ID to attach to',
+        helpText: 'The record of the type chosen above that gets the note; required when a type is chosen.',
+      },
+      {
+        key: 'note_body',
+        label: 'Note text',
+        type: 'text',
+        helpText: 'Text of the note that carries the file. Leave empty for a note with the file alone.',
+      },
     ],
     outputFields: [
       { key: 'id', label: 'File ID', type: 'string' },

@@ -5,6 +5,7 @@ export const formField: InputFieldDef = {
   label: 'Form',
   required: true,
   dropdown: { kind: 'forms' },
+  helpText: 'A form of the account; the submission is recorded on it as if sent from the page.',
 };
 
 export interface FormSubmission {

@@ -41,7 +41,7 @@ export const newFormSubmission: OperationDef = {
   kind: 'trigger',
   noun: 'Form Submission',
   label: 'New Form Submission',
-  description: 'Triggers when a HubSpot form is submitted (one form, several, or all).',
+  description: 'Triggers when a form is submitted (one form, several, or all).',
   inputFields: [
     {
       key: 'form_ids',

@@ -16,7 +16,7 @@ export const submitForm: OperationDef = {
   kind: 'create',
   noun: 'Form Submission',
   label: 'Submit Form',
-  description: 'Submits data to a HubSpot form, creating or updating the contact as a real submission would.',
+  description: 'Submits data to a form, creating or updating the contact as a real submission would.',
   inputFields: [
     formField,
     {
@@ -28,7 +28,7 @@ export const submitForm: OperationDef = {
         'A JSON object of form field names to values, e.g. {"email": "ada@example.com", "firstname": "Ada"}.',
     },
     { key: 'page_uri', label: 'Page URL', helpText: 'The page the form was submitted on, for attribution.' },
-    { key: 'page_name', label: 'Page name' },
+    { key: 'page_name', label: 'Page name', helpText: 'The title of that page, for attribution.' },
   ],
   outputFields: [
     { key: 'form_id', label: 'Form ID' },

@@ -13,9 +13,14 @@ export const findList: OperationDef = {
   kind: 'search',
   noun: 'List',
   label: 'Find List',
-  description: 'Finds a HubSpot list by its ID or exact name.',
+  description: 'Finds a list by its ID or exact name.',
   inputFields: [
-    { key: 'name_or_id', label: 'List name or ID', required: true },
+    {
+      key: 'name_or_id',
+      label: 'List name or ID',
+      required: true,
+      helpText: "The list's exact name, or its list ID (a number).",
+    },
     {
       key: 'object_type',
       label: 'Records in the list',

@@ -35,8 +35,15 @@ export function listMembershipOperation(verb: 'add' | 'remove'): OperationDef {
     noun: 'List Membership',
     label: adding ? 'Add Records to List' : 'Remove Records from List',
     description: adding
-      ? 'Adds contacts (or other records) to a static HubSpot list, by record ID or e-mail.'
-      : 'Removes contacts (or other records) from a static HubSpot list, by record ID or e-mail.',
+      ? 'Adds contacts (or other records) to a static list, by record ID or e-mail.'
+      : 'Removes contacts (or other records) from a static list, by record ID or e-mail.',
+    ...(adding
+      ? {}
+      : {
+          warning:
+            'The records leave the list at once, and this step cannot undo it: to put them back, use Add Records ' +
+            'to List.',
+        }),
     inputFields: [listIdField, recordsField],
     outputFields: [
       { key: 'list_id', label: 'List ID' },

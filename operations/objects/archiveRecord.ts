@@ -3,7 +3,7 @@ import { paths } from '../../hubspot/paths';
 import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { withArticle } from '../wording';
+import { titleCase, withArticle } from '../wording';
 import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, recordType } from './common';
 
 /**
@@ -20,8 +20,11 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Archive ${type.singular}`,
-    description: `Archives (deletes) ${withArticle(noun)} in HubSpot; it stays restorable from the recycle bin for 90 days.`,
+    label: titleCase(`Archive ${type.singular}`),
+    description: `Archives (deletes) ${withArticle(noun)}; it stays restorable from the recycling bin for 90 days.`,
+    warning:
+      `This deletes the ${noun}. A HubSpot user can restore it from the recycling bin for 90 days; after that it ` +
+      'is gone for good, and this step cannot bring it back.',
     inputFields: [...types.inputFields, ...recordLocatorFields(types)],
     outputFields: [
       { key: 'id', label: 'Record ID' },

@@ -4,6 +4,7 @@ import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectType
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
+import { plural } from '../wording';
 
 /** What a record operation is configured with: which object, how it is called in the UI, and an example record. */
 export interface RecordOperationConfig {
@@ -17,6 +18,8 @@ export interface RecordOperationConfig {
   typeChoices?: readonly Choice[];
   /** For a type chosen in the input: the picker's label (default "Object type"). */
   typeLabel?: string;
+  /** For a type chosen among `typeChoices`: the picker's help text. */
+  typeHelp?: string;
 }
 
 /**
@@ -73,7 +76,7 @@ export function recordType(config: RecordOperationConfig): RecordType {
     required: true,
     altersDynamicFields: true,
     ...(config.typeChoices
-      ? { choices: config.typeChoices }
+      ? { choices: config.typeChoices, ...(config.typeHelp ? { helpText: config.typeHelp } : {}) }
       : {
           dropdown: { kind: 'objectTypes' },
           helpText: 'Any HubSpot object, custom objects included. The fields below load for the type chosen.',
@@ -94,7 +97,7 @@ export function recordType(config: RecordOperationConfig): RecordType {
   };
   return {
     ref,
-    display: { ...customObjectType(`{${typeRefKey(ref)}}`), singular: noun, plural: `${noun}s` },
+    display: { ...customObjectType(`{${typeRefKey(ref)}}`), singular: noun, plural: plural(noun) },
     inputFields: [field],
     inputKeys: [ref.fromInput],
     resolve,
@@ -122,10 +125,21 @@ export function recordLocatorFields(types: RecordType, idPropertyDefault?: strin
       required: false,
       dropdown: { kind: 'uniqueProperties', objectType: types.ref },
       ...(idPropertyDefault ? { default: idPropertyDefault } : {}),
-      helpText:
-        'Leave empty to use the record ID. Otherwise a unique property, such as the e-mail of a contact.',
+      helpText: `Leave empty to find by record ID; otherwise choose ${uniquePropertyWording(types.ref)}.`,
     },
   ];
+}
+
+/**
+ * How copy names a type's unique properties, with an example that fits the type: HubSpot keeps a contact's e-mail
+ * unique; other types have only the properties a portal created with unique values (`hasUniqueValue`).
+ * https://developers.hubspot.com/docs/api/crm/properties
+ */
+export function uniquePropertyWording(ref: ObjectTypeRef): string {
+  if (ref === 'contacts') return 'e-mail (or another unique property)';
+  return typeof ref === 'string'
+    ? 'a property with unique values'
+    : 'a property with unique values (e-mail for contacts)';
 }
 
 /** The unique property chosen in `id_property`, or undefined for the record id. */

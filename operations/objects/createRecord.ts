@@ -6,6 +6,7 @@ import type { PortalPropertyDefinition } from '../propertyFields';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
+import { titleCase } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 import { keepOldest } from './keepOldest';
 import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
@@ -30,8 +31,8 @@ export function createRecordOperation(
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Create ${type.singular}`,
-    description: `Creates a new ${type.singular.toLowerCase()} in HubSpot.`,
+    label: titleCase(`Create ${type.singular}`),
+    description: `Creates a new ${type.singular.toLowerCase()}.`,
     inputFields: types.inputFields,
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),

@@ -3,8 +3,14 @@ import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
-import { withArticle } from '../wording';
-import { isUniqueProperty, outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { titleCase, withArticle } from '../wording';
+import {
+  isUniqueProperty,
+  outputFieldsFor,
+  type RecordOperationConfig,
+  recordType,
+  uniquePropertyWording,
+} from './common';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.
@@ -22,8 +28,8 @@ export function findRecordOperation(
     key: config.key,
     kind: 'search',
     noun: type.singular,
-    label: `Find ${type.singular}`,
-    description: `Finds ${withArticle(noun)} by record ID, by a unique property such as e-mail, or by any other property.`,
+    label: titleCase(`Find ${type.singular}`),
+    description: `Finds ${withArticle(noun)} by record ID, by ${uniquePropertyWording(types.ref)}, or by any other property.`,
     inputFields: [
       ...types.inputFields,
       {

@@ -3,13 +3,14 @@ import { paths } from '../../hubspot/paths';
 import { recordIdInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationDef } from '../types';
-import { withArticle } from '../wording';
+import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /**
  * Merges two records of one type into the primary one: `POST /crm/v3/objects/{type}/merge`. The primary keeps its
  * values and takes the other's where it has none; the other record disappears (its id then points to the primary).
  * https://developers.hubspot.com/docs/api/crm/contacts#merge-contacts
+ * A merge cannot be undone: https://knowledge.hubspot.com/records/merge-records
  */
 export function mergeRecordsOperation(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
@@ -35,8 +36,11 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Merge ${type.plural}`,
+    label: titleCase(`Merge ${type.plural}`),
     description: `Merges ${withArticle(noun)} into another one, which keeps its values and takes the other's where it has none.`,
+    warning:
+      `A merge cannot be undone: the ${noun} merged into the primary one is gone, and its ID then leads to the ` +
+      'primary. Check both IDs first.',
     inputFields: [...types.inputFields, primary, merged],
     outputFields: outputFieldsFor(type),
     sample: config.sample,

@@ -4,7 +4,7 @@ import { requiredText } from '../records';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
-import { withArticle } from '../wording';
+import { titleCase, withArticle } from '../wording';
 import { type RecordOperationConfig, recordType } from './common';
 
 /** `propertiesWithHistory` reads are limited to 50 records a call. */
@@ -32,7 +32,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
-    label: `${type.singular} Property Changed`,
+    label: titleCase(`${type.singular} Property Changed`),
     description: `Triggers when a chosen property of ${withArticle(noun)} changes, with its previous and new value.`,
     inputFields: [
       ...types.inputFields,

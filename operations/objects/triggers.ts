@@ -10,7 +10,7 @@ import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
-import { withArticle } from '../wording';
+import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
@@ -21,8 +21,8 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
-    label: `New ${type.singular}`,
-    description: `Triggers when ${withArticle(type.singular.toLowerCase())} is created in HubSpot.`,
+    label: titleCase(`New ${type.singular}`),
+    description: `Triggers when a new ${type.singular.toLowerCase()} is created.`,
     inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: outputFieldsFor(type),
     sample: config.sample,
@@ -59,7 +59,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
-    label: `New or Updated ${type.singular}`,
+    label: titleCase(`New or Updated ${type.singular}`),
     description: `Triggers when ${withArticle(noun)} is created or any of its properties changes.`,
     inputFields: [...types.inputFields, includeAssociationsField],
     outputFields: [

@@ -2,12 +2,14 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
+import { titleCase } from '../wording';
 import {
   outputFieldsFor,
   type RecordOperationConfig,
   recordLocatorFields,
   recordLocatorInput,
   recordType,
+  uniquePropertyWording,
 } from './common';
 
 /**
@@ -25,8 +27,8 @@ export function updateRecordOperation(
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Update ${type.singular}`,
-    description: `Updates an existing ${noun} in HubSpot, found by its record ID or by a unique property.`,
+    label: titleCase(`Update ${type.singular}`),
+    description: `Updates an existing ${noun}, found by its record ID or by ${uniquePropertyWording(types.ref)}.`,
     inputFields: [...types.inputFields, ...recordLocatorFields(types, config.idPropertyDefault)],
     propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: outputFieldsFor(type),

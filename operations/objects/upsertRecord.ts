@@ -5,8 +5,8 @@ import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
-import { withArticle } from '../wording';
-import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+import { titleCase, withArticle } from '../wording';
+import { outputFieldsFor, type RecordOperationConfig, recordType, uniquePropertyWording } from './common';
 import { createdDuringAttempt } from './lostAnswer';
 
 interface UpsertResponse {
@@ -30,8 +30,8 @@ export function upsertRecordOperation(
     key: config.key,
     kind: 'create',
     noun: type.singular,
-    label: `Create or Update ${type.singular}`,
-    description: `Creates ${withArticle(noun)}, or updates the one with the same unique value (such as e-mail), in one HubSpot call.`,
+    label: titleCase(`Create or Update ${type.singular}`),
+    description: `Creates ${withArticle(noun)}, or updates the one matched by ${uniquePropertyWording(types.ref)}, in one call.`,
     inputFields: [
       ...types.inputFields,
       {

@@ -20,8 +20,15 @@ export const findOwner: OperationDef = {
   kind: 'search',
   noun: 'Owner',
   label: 'Find Owner',
-  description: 'Finds a HubSpot owner (user) by e-mail or owner ID.',
-  inputFields: [{ key: 'email_or_id', label: 'E-mail or owner ID', required: true }],
+  description: 'Finds an owner (user) by e-mail or owner ID.',
+  inputFields: [
+    {
+      key: 'email_or_id',
+      label: 'E-mail or owner ID',
+      required: true,
+      helpText: "The e-mail address the user signs in with, or the owner's ID (a number, not the user ID).",
+    },
+  ],
   outputFields: [
     { key: 'id', label: 'Owner ID', type: 'string' },
     { key: 'email', label: 'E-mail' },
