@@ -87,6 +87,7 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
   const headers = lowerCaseHeaders(incoming.headers);
   let endpoint = 'unrouted';
   let token: string | undefined;
+  let requestBody: unknown;
 
   const fault = faults.take(method, rawPath);
   if (fault?.latencyMs) await sleep(fault.latencyMs);
@@ -131,6 +132,7 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
           if (anyOf.length > 0 && !anyOf.some((s) => req.auth!.scopes.has(s))) throw missingScopes(anyOf);
         }
         req.body = parseBody(req.rawBody, headers['content-type']);
+        requestBody = req.body;
         response = await route.handler(req, portal);
       } catch (error) {
         if (error instanceof HubSpotError)
@@ -149,11 +151,25 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
     path: rawPath,
     endpoint,
     status: response.status,
+    ...(url.search ? { query: loggedQuery(url.searchParams) } : {}),
+    ...(requestBody !== undefined && !carriesSecrets(rawPath) ? { body: requestBody } : {}),
     ...(token ? { token: tokenFingerprint(token) } : {}),
   });
   // The request was handled (a write is applied and logged with its real endpoint); only the answer is lost.
   if (fault?.kind === 'dropAfterHandling') return { status: 0, headers: {}, body: '', drop: true };
   return serialise(response);
+}
+
+/** The query as sent, with the developer API key (`hapikey`) left out. */
+function loggedQuery(params: URLSearchParams): string {
+  const kept = new URLSearchParams(params);
+  kept.delete('hapikey');
+  return kept.toString();
+}
+
+/** OAuth bodies carry client secrets, codes and refresh tokens: the log keeps none of them. */
+function carriesSecrets(path: string): boolean {
+  return path.startsWith('/oauth/');
 }
 
 function errorResponse(error: unknown): SandboxResponse {

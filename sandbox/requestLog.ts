@@ -12,6 +12,10 @@ export interface LogEntry {
   /** The route pattern that answered, e.g. `POST /crm/v3/objects/:objectType/search`; `unrouted` otherwise. */
   endpoint: string;
   status: number;
+  /** The query string as sent, without `?`. */
+  query?: string;
+  /** The parsed request body (JSON or form fields), so tests can compare what two clients sent. */
+  body?: unknown;
   token?: string;
 }
 

@@ -1,0 +1,150 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { forgetPortalThrottle } from '../../hubspot/throttle';
+import { MakeError } from '../../make/iml/run';
+import { camelCase } from '../../make/naming';
+import { OPERATIONS } from '../../operations';
+import type { LogEntry } from '../../sandbox/requestLog';
+import { MakeRunner } from '../support/make';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { run, useBaseUrl } from '../support/zapier';
+import { EXPECTED_DIFFERENCES } from './differences';
+import { type Scenario, SCENARIOS } from './scenarios';
+
+/**
+ * One behaviour on both platforms: every scenario runs the operation through the real Zapier app
+ * (`createAppTester`) and through the generated Make module (the IML runner), each against its own sandbox seeded
+ * the same way. The HubSpot requests (from the sandbox's request log) and the outputs must match, or the difference
+ * is listed in `differences.ts` with its reason; a listed difference that no longer occurs fails too, so the list
+ * stays true. The table is written to `test/parity/.last-table.md` (git-ignored) for docs/make.md.
+ */
+
+interface Side {
+  requests: unknown[];
+  output: unknown;
+}
+
+/** Reads of the portal's schema that Zapier makes to coerce values; Make types its fields at design time instead. */
+const SCHEMA_READ = /^GET \/crm\/v3\/(properties\/[^/]+|owners)$/;
+
+function requestsOf(log: readonly LogEntry[]): unknown[] {
+  return log
+    .filter((e) => !SCHEMA_READ.test(`${e.method} ${e.path}`))
+    .map((e) => ({
+      request: `${e.method} ${e.path}`,
+      ...(e.query ? { query: Object.fromEntries([...new URLSearchParams(e.query)].sort()) } : {}),
+      ...(e.body !== undefined ? { body: normalise(e.body) } : {}),
+    }));
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const EPOCH_MS = /^1[789]\d{11}$/;
+
+/** Times differ between two runs; everything else must not. */
+function normalise(value: unknown): unknown {
+  if (typeof value === 'string') return ISO_TIME.test(value) || EPOCH_MS.test(value) ? '<time>' : value;
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, normalise(v)]),
+    );
+  return value;
+}
+
+const kindOf = (key: string) => OPERATIONS.find((o) => o.key === key)!.kind;
+
+async function onZapier(t: TestSandbox, scenario: Scenario, ids: Record<string, string>): Promise<Side> {
+  useBaseUrl(t.url);
+  const kind = kindOf(scenario.key);
+  const authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
+  let output: unknown;
+  try {
+    output = await run(kind === 'trigger' ? 'triggers' : kind === 'search' ? 'searches' : 'creates', scenario.key, {
+      authData,
+      inputData: scenario.input(ids),
+    });
+  } catch (error) {
+    output = { error: (error as Error).message };
+  }
+  return { requests: requestsOf(t.sandbox.log.all()), output: normalise(output) };
+}
+
+async function onMake(t: TestSandbox, scenario: Scenario, ids: Record<string, string>): Promise<Side> {
+  const make = new MakeRunner(t.url, { accessToken: t.token });
+  const kind = kindOf(scenario.key);
+  const parameters = (scenario.makeInput ?? scenario.input)(ids);
+  let output: unknown;
+  try {
+    const { outputs } = await make.run(camelCase(scenario.key), parameters);
+    output = kind === 'create' ? outputs[0] : outputs;
+  } catch (error) {
+    output = { error: error instanceof MakeError ? error.message : String(error) };
+  }
+  return { requests: requestsOf(t.sandbox.log.all()), output: normalise(output) };
+}
+
+interface Row {
+  name: string;
+  key: string;
+  requests: boolean;
+  output: boolean;
+  zapier: Side;
+  make: Side;
+}
+
+describe('Zapier ↔ Make: the same requests and outputs for the same inputs', () => {
+  const rows: Row[] = [];
+  const counts = new Map<string, number>();
+  const named = SCENARIOS.map((s) => {
+    const n = (counts.get(s.key) ?? 0) + 1;
+    counts.set(s.key, n);
+    return [n === 1 ? s.key : `${s.key}#${n}`, s] as const;
+  });
+
+  afterAll(() => {
+    const lines = [
+      '| scenario | requests | output | reason |',
+      '| --- | --- | --- | --- |',
+      ...rows.map((r) => {
+        const expected = EXPECTED_DIFFERENCES[r.name] ?? {};
+        const reason = [expected.requests, expected.output].filter(Boolean).join(' ');
+        return `| \`${r.name}\` | ${r.requests ? 'same' : 'differ'} | ${r.output ? 'same' : 'differ'} | ${reason} |`;
+      }),
+    ];
+    writeFileSync(join(__dirname, '.last-table.md'), `${lines.join('\n')}\n`);
+  });
+
+  it.each(named)('%s', async (name, scenario) => {
+    const [z, m] = [await startTestSandbox(), await startTestSandbox()];
+    try {
+      const zIds = scenario.setup?.(z.sandbox.portal) ?? {};
+      const mIds = scenario.setup?.(m.sandbox.portal) ?? {};
+      expect(mIds).toEqual(zIds);
+      for (const t of [z, m]) t.sandbox.log.clear();
+      forgetPortalThrottle(String(z.sandbox.portal.info.portalId));
+      const zapier = await onZapier(z, scenario, zIds);
+      const make = await onMake(m, scenario, mIds);
+      const row: Row = {
+        name,
+        key: scenario.key,
+        requests: isDeepStrictEqual(zapier.requests, make.requests),
+        output: isDeepStrictEqual(zapier.output, make.output),
+        zapier,
+        make,
+      };
+      rows.push(row);
+      const expected = EXPECTED_DIFFERENCES[name] ?? {};
+      // A difference needs its reason; a reason needs its difference.
+      if (!expected.requests) expect({ name, requests: make.requests }).toEqual({ name, requests: zapier.requests });
+      else expect({ name, requestsDiffer: !row.requests }).toEqual({ name, requestsDiffer: true });
+      if (!expected.output) expect({ name, output: make.output }).toEqual({ name, output: zapier.output });
+      else expect({ name, outputDiffers: !row.output }).toEqual({ name, outputDiffers: true });
+    } finally {
+      await Promise.all([z.close(), m.close()]);
+    }
+  });
+});
