@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { createRecordOperation } from '../objects/createRecord';
+import { recordPicker } from '../recordDropdown';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 
 /**
@@ -54,7 +55,11 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
         choices: ATTACH_TYPES.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) })),
         helpText: 'Attach the file to a record in a new note. Leave empty to only upload.',
       },
-      { key: 'attach_to_id', label: 'Record ID to attach to' },
+      {
+        key: 'attach_to_id',
+        label: 'Record ID to attach to',
+        ...recordPicker({ fromInput: 'attach_to_type' }),
+      },
       { key: 'note_body', label: 'Note text', type: 'text' },
     ],
     outputFields: [

@@ -15,7 +15,7 @@ export const findList: OperationDef = {
   label: 'Find List',
   description: 'Finds a HubSpot list by its ID or exact name.',
   inputFields: [
-    { key: 'name_or_id', label: 'List name or ID', required: true },
+    { key: 'name_or_id', label: 'List name or ID', required: true, dropdown: { kind: 'lists' } },
     {
       key: 'object_type',
       label: 'Records in the list',

@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
+import { recordPicker } from '../recordDropdown';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 
 /** What a record operation is configured with: which object, how it is called in the UI, and an example record. */
@@ -100,6 +101,7 @@ export function recordLocatorFields(types: RecordType, idPropertyDefault?: strin
       key: 'record_id',
       label: `${type.singular} ID or unique value`,
       required: true,
+      ...recordPicker(types.ref),
       helpText: `The ${noun}'s HubSpot record ID, or the value of the unique property chosen below.`,
     },
     {

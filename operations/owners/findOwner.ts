@@ -21,7 +21,9 @@ export const findOwner: OperationDef = {
   noun: 'Owner',
   label: 'Find Owner',
   description: 'Finds a HubSpot owner (user) by e-mail or owner ID.',
-  inputFields: [{ key: 'email_or_id', label: 'E-mail or owner ID', required: true }],
+  inputFields: [
+    { key: 'email_or_id', label: 'E-mail or owner ID', required: true, dropdown: { kind: 'owners' } },
+  ],
   outputFields: [
     { key: 'id', label: 'Owner ID', type: 'string' },
     { key: 'email', label: 'E-mail' },
