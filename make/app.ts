@@ -78,7 +78,22 @@ export interface GeneratedApp {
   support: OperationSupport[];
 }
 
-export function generateMakeApp(operations: readonly OperationDef[] = OPERATIONS): GeneratedApp {
+/**
+ * Record pickers (the newest records of a type, `operations/recordDropdown.ts`) exist for Zapier's review rules: an id
+ * field links its Find step only when it also has a dropdown. A Make scenario maps ids from a Search module, so on
+ * Make these fields stay plain id fields.
+ */
+const ZAPIER_ONLY_DROPDOWNS: ReadonlySet<DropdownSource['kind']> = new Set(['records', 'listRecords']);
+
+function forMake(def: OperationDef): OperationDef {
+  const inputFields = def.inputFields.map(({ dropdown, ...field }) =>
+    dropdown && !ZAPIER_ONLY_DROPDOWNS.has(dropdown.kind) ? { ...field, dropdown } : field,
+  );
+  return { ...def, inputFields };
+}
+
+export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): GeneratedApp {
+  const operations = all.map(forMake);
   return withProductionDefaults(() => {
     const support = operations.map(operationSupport);
     const modules = support.flatMap((s) => ('module' in s ? [s.module] : []));

@@ -358,7 +358,8 @@ export const RECIPES: Recipe[] = [
     render: (d, type) => triggerModule(d, type, 'createdProperty', RECORD_OUTPUT),
   },
   {
-    // Fires again for each modification: the id joins the record id and its modification time, as on Zapier.
+    // Fires again for each modification (Make dedupes on the date watermark); `id` stays the record id, and the dedupe
+    // key joins it with the modification time, as on Zapier.
     name: 'newOrUpdatedRecordTrigger',
     matches: (d) =>
       d.kind === 'trigger' &&
@@ -369,8 +370,8 @@ export const RECIPES: Recipe[] = [
     render: (d, type) =>
       triggerModule(d, type, 'lastModifiedProperty', {
         ...RECORD_OUTPUT,
-        id: "{{item.id}}-{{formatDate(item.updatedAt, 'x')}}",
         record_id: '{{item.id}}',
+        dedupe_key: "{{item.id}}-{{formatDate(item.updatedAt, 'x')}}",
       }),
   },
 ];

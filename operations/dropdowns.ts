@@ -4,8 +4,9 @@ import { formDropdown, listDropdown } from './listFormDropdowns';
 import { typeNameFromInput, typeRefKey } from './objectTypeRef';
 import { choosePipeline, listPipelines } from './pipelines';
 import type { PortalPropertyDefinition } from './propertyFields';
+import { listRecordDropdown, recordDropdown } from './recordDropdown';
 import { associationLabelItems, objectTypeItems } from './typeDropdowns';
-import type { DropdownSource, ObjectTypeRef, OperationDef, OperationResult } from './types';
+import type { DropdownSource, InputFieldDef, ObjectTypeRef, OperationDef, OperationResult } from './types';
 
 /**
  * Hidden operations that fill dropdowns from the portal: owners, a type's properties, its unique properties. Each
@@ -111,7 +112,40 @@ export function dropdownKey(source: DropdownSource): string {
       return source.fromField === 'from_object_type' && source.toField === 'to_object_type'
         ? 'association_label_list'
         : `${source.fromField}_${source.toField}_label_list`;
+    case 'records':
+      return `${typeRefKey(source.objectType)}_record_list`;
+    case 'listRecords':
+      return `records_of_${source.listField}_list`;
   }
+}
+
+/**
+ * The other fields of the step a dropdown reads (the pipeline of a stage, the type of a property...): the editor
+ * enables the dropdown once they are filled and clears its value when they change (Zapier's `dependsOn`).
+ */
+export function dropdownDependsOn(source: DropdownSource): string[] {
+  const fromInput = (ref: ObjectTypeRef) => (typeof ref === 'string' ? [] : [ref.fromInput]);
+  switch (source.kind) {
+    case 'stages':
+      return [source.pipelineField];
+    case 'associationLabels':
+      return [source.fromField, source.toField];
+    case 'properties':
+    case 'uniqueProperties':
+    case 'records':
+      return fromInput(source.objectType);
+    case 'listRecords':
+      return [source.listField];
+    default:
+      return [];
+  }
+}
+
+/** What a field depends on: its own `dependsOn`, then what its dropdown reads. */
+export function fieldDependsOn(field: InputFieldDef): string[] {
+  return [
+    ...new Set([...(field.dependsOn ?? []), ...(field.dropdown ? dropdownDependsOn(field.dropdown) : [])]),
+  ];
 }
 
 /** The hidden operation behind a dropdown source, when this catalog provides one. */
@@ -141,6 +175,10 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
         (ctx) => associationLabelItems(ctx, source.fromField, source.toField),
         `GET ${paths.associations.labels('{fromType}', '{toType}')}`,
       );
+    case 'records':
+      return recordDropdown(key, source.objectType);
+    case 'listRecords':
+      return listRecordDropdown(key, source.listField);
     default:
       return undefined;
   }

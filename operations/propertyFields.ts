@@ -35,7 +35,12 @@ export function propertyInputField(def: PortalPropertyDefinition, required = fal
   const field: InputFieldDef = { key: def.name, label: def.label || def.name, required, helpText: help };
   // Owner properties hold owner ids; the field offers the owners dropdown and also accepts an e-mail.
   if (isOwnerProperty(def))
-    return { ...field, dropdown: { kind: 'owners' }, helpText: `${help} Accepts an owner id or e-mail.` };
+    return {
+      ...field,
+      dropdown: { kind: 'owners' },
+      search: 'find_owner',
+      helpText: `${help} Accepts an owner id or e-mail.`,
+    };
   const options = (def.options ?? [])
     .filter((o) => !o.hidden)
     .map((o) => ({ value: o.value, label: o.label }));

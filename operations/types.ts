@@ -35,7 +35,11 @@ export type DropdownSource =
   | { kind: 'pipelines'; objectType: string }
   | { kind: 'stages'; objectType: string; pipelineField: string }
   | { kind: 'uniqueProperties'; objectType: ObjectTypeRef }
-  | { kind: 'properties'; objectType: ObjectTypeRef };
+  | { kind: 'properties'; objectType: ObjectTypeRef }
+  /** The newest records of a type, by id, for an input that takes a record id (`operations/recordDropdown.ts`). */
+  | { kind: 'records'; objectType: ObjectTypeRef }
+  /** The newest records of the type of the list chosen in another field (lists hold contacts, companies...). */
+  | { kind: 'listRecords'; listField: string };
 
 /** A fixed object type (`contacts`), or the one the user picks in another input field of the step. */
 export type ObjectTypeRef = string | { fromInput: string };
@@ -53,12 +57,24 @@ export interface InputFieldDef {
   dropdown?: DropdownSource;
   /** Changing this field reloads the dynamic fields (e.g. the object type). */
   altersDynamicFields?: boolean;
+  /**
+   * Fields that must be filled before this one, whose change clears it. A dropdown's own dependencies (the pipeline
+   * of a stage...) are derived from its source (`dropdownDependsOn`); list here only others.
+   */
+  dependsOn?: readonly string[];
+  /**
+   * The key of the search step (`find_contact`) that finds this field's value, by its output `id`: the editor offers
+   * to add it. Zapier only; Make has no equivalent.
+   */
+  search?: string;
 }
 
 export interface OutputFieldDef {
   key: string;
   label: string;
   type?: 'string' | 'number' | 'boolean' | 'datetime' | 'integer';
+  /** Part of the trigger's dedupe key; without any, platforms dedupe on `id`. */
+  primary?: boolean;
 }
 
 /** Input fields loaded from the portal's property definitions for one object type. */

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { SEARCH_REQUESTS_PER_SECOND } from '../hubspot/limits';
 import type { BufferedOperationDef } from '../operations/bulk/buffered';
-import { dropdownKey } from '../operations/dropdowns';
+import { dropdownKey, fieldDependsOn } from '../operations/dropdowns';
 import { typeNameFromInput } from '../operations/objectTypeRef';
 import { propertyInputFields } from '../operations/propertyFields';
 import type { InputFieldDef, OperationDef } from '../operations/types';
@@ -17,6 +17,7 @@ type ZapierField = Record<string, unknown>;
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 
 export function toZapierField(field: InputFieldDef): ZapierField {
+  const dependsOn = fieldDependsOn(field);
   return {
     key: field.key,
     label: field.label,
@@ -31,6 +32,9 @@ export function toZapierField(field: InputFieldDef): ZapierField {
     ...(field.placeholder ? { placeholder: field.placeholder } : {}),
     ...(field.dropdown ? { dynamic: `${dropdownKey(field.dropdown)}.id.label` } : {}),
     ...(field.altersDynamicFields ? { altersDynamicFields: true } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    // A search-powered field: the editor offers to add this Find step and maps its `id` here.
+    ...(field.search ? { search: `${field.search}.id` } : {}),
   };
 }
 

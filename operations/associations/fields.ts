@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { objectTypeFromValue } from '../objectTypeRef';
+import { recordPicker } from '../recordDropdown';
 import { recordIdInput, requiredText } from '../records';
 import { type AssociationLabelDef, associationLabels, labelValue, UNLABELLED } from '../typeDropdowns';
 import type { InputFieldDef, OperationContext } from '../types';
@@ -15,17 +16,19 @@ const typeField = (key: string, label: string): InputFieldDef => ({
   helpText: 'Any HubSpot object type, custom objects included.',
 });
 
-const idField = (key: string, label: string): InputFieldDef => ({
+/** A record of the type chosen in `typeKey`. */
+const idField = (key: string, label: string, typeKey: string): InputFieldDef => ({
   key,
   label,
   required: true,
+  ...recordPicker({ fromInput: typeKey }),
   helpText: 'The HubSpot record ID.',
 });
 
 export const FROM_TYPE = typeField('from_object_type', 'From object type');
-export const FROM_ID = idField('from_id', 'From record ID');
+export const FROM_ID = idField('from_id', 'From record ID', FROM_TYPE.key);
 export const TO_TYPE = typeField('to_object_type', 'To object type');
-export const TO_ID = idField('to_id', 'To record ID');
+export const TO_ID = idField('to_id', 'To record ID', TO_TYPE.key);
 
 export const LABEL: InputFieldDef = {
   key: 'label',

@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { DEDUPE_KEY } from '../dedupe';
 import { propertyChangeTrigger } from '../objects/propertyChange';
 import { listPipelines, PIPELINE_PROPERTIES, stageLabels } from '../pipelines';
 import { SAMPLE_DEAL } from '../samples';
@@ -56,8 +57,9 @@ export const dealStageChanged: OperationDef = {
     { key: 'pipeline_label', label: 'Pipeline' },
   ],
   sample: {
-    id: `${SAMPLE_DEAL.id}-dealstage-1767603600000`,
+    id: SAMPLE_DEAL.id,
     record_id: SAMPLE_DEAL.id,
+    [DEDUPE_KEY]: `${SAMPLE_DEAL.id}-dealstage-1767603600000`,
     previous_stage: 'appointmentscheduled',
     previous_stage_label: 'Appointment Scheduled',
     stage: 'qualifiedtobuy',

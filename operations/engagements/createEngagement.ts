@@ -2,6 +2,7 @@ import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { objectType, outputFieldsFor } from '../objects/common';
+import { recordPicker } from '../recordDropdown';
 import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
@@ -41,6 +42,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     label: `Associated ${objectType(target).singular.toLowerCase()} IDs`,
     list: true,
     required: false,
+    ...recordPicker(target),
     helpText: `HubSpot record IDs of the ${objectType(target).plural.toLowerCase()} this ${noun} concerns.`,
   }));
   return {

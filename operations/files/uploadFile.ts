@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { createRecordOperation } from '../objects/createRecord';
+import { recordPicker } from '../recordDropdown';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 
 /**
@@ -70,6 +71,7 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
         key: 'attach_to_id',
         label: 'Record ID to attach to',
         helpText: 'The record of the type chosen above that gets the note; required when a type is chosen.',
+        ...recordPicker({ fromInput: 'attach_to_type' }),
       },
       {
         key: 'note_body',

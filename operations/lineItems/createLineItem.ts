@@ -2,6 +2,7 @@ import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { createRecordOperation } from '../objects/createRecord';
+import { recordPicker } from '../recordDropdown';
 import { propertiesFromInput, recordOutput } from '../records';
 import { SAMPLE_LINE_ITEM } from '../samples';
 import type { HubSpotRecord } from '../search';
@@ -29,9 +30,15 @@ export const createLineItem: OperationDef = {
     {
       key: 'product_id',
       label: 'Product ID',
+      ...recordPicker('products'),
       helpText: 'Copy name, price and other details from this product (values set below take precedence).',
     },
-    { key: 'deal_id', label: 'Deal ID', helpText: 'Attach the new line item to this deal.' },
+    {
+      key: 'deal_id',
+      label: 'Deal ID',
+      ...recordPicker('deals'),
+      helpText: 'Attach the new line item to this deal.',
+    },
   ],
   outputFields: [...create.outputFields, { key: 'deal_id', label: 'Deal ID', type: 'string' }],
   propertyFields: { objectType: 'line_items', purpose: 'create', exclude: ['hs_product_id'] },

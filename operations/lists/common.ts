@@ -21,6 +21,7 @@ export const listIdField: InputFieldDef = {
   label: 'List',
   required: true,
   dropdown: { kind: 'lists' },
+  search: 'find_list',
   helpText:
     'A static (MANUAL or SNAPSHOT) list. Active lists follow their filters and cannot be changed by hand.',
 };

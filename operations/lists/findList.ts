@@ -20,6 +20,7 @@ export const findList: OperationDef = {
       label: 'List name or ID',
       required: true,
       helpText: "The list's exact name, or its list ID (a number).",
+      dropdown: { kind: 'lists' },
     },
     {
       key: 'object_type',

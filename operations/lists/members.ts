@@ -18,6 +18,8 @@ const recordsField: InputFieldDef = {
   label: 'Records',
   required: true,
   list: true,
+  dropdown: { kind: 'listRecords', listField: listIdField.key },
+  search: 'find_object',
   helpText: `Record IDs, or e-mail addresses for a contact list. Up to ${BATCH.maxObjectInputs} per step.`,
 };
 

@@ -1,5 +1,6 @@
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { MAX_ITEMS_PER_POLL } from '../polling';
 import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
@@ -46,13 +47,16 @@ export const newListMember: OperationDef = {
   description: 'Triggers when a record (such as a contact) is added to a list.',
   inputFields: [listIdField],
   outputFields: [
-    { key: 'record_id', label: 'Record ID', type: 'string' },
+    { key: 'id', label: 'Record ID', type: 'string' },
+    { key: 'record_id', label: 'Member record ID', type: 'string' },
     { key: 'list_id', label: 'List ID', type: 'string' },
     { key: 'membership_timestamp', label: 'Added to list at', type: 'datetime' },
     { key: 'properties__email', label: 'Email' },
+    dedupeKeyField('List ID, Record ID and Join Time'),
   ],
   sample: {
-    id: '12-51-1767603600000',
+    id: '51',
+    [DEDUPE_KEY]: '12-51-1767603600000',
     list_id: '12',
     record_id: '51',
     membership_timestamp: '2026-01-05T09:00:00.000Z',
@@ -144,7 +148,8 @@ function memberOutput(listId: string, m: Member, record?: HubSpotRecord): Operat
   const at = Date.parse(m.membershipTimestamp);
   return {
     ...(record ? recordOutput(record) : {}),
-    id: `${listId}-${m.recordId}-${at}`,
+    id: m.recordId,
+    [DEDUPE_KEY]: `${listId}-${m.recordId}-${at}`,
     list_id: listId,
     record_id: m.recordId,
     membership_timestamp: new Date(at).toISOString(),

@@ -2,6 +2,7 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
 import type { PortalPropertyDefinition } from '../propertyFields';
+import { recordPicker } from '../recordDropdown';
 import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 import { plural } from '../wording';
@@ -117,6 +118,7 @@ export function recordLocatorFields(types: RecordType, idPropertyDefault?: strin
       key: 'record_id',
       label: `${type.singular} ID or unique value`,
       required: true,
+      ...recordPicker(types.ref),
       helpText: `The ${noun}'s HubSpot record ID, or the value of the unique property chosen below.`,
     },
     {

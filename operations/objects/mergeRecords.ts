@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { recordPicker } from '../recordDropdown';
 import { recordIdInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationDef } from '../types';
@@ -20,6 +21,7 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     key,
     label,
     required: true,
+    ...recordPicker(types.ref),
     helpText,
   });
   const primary = idField(

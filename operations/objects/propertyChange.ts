@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
@@ -52,6 +53,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       },
     ],
     outputFields: [
+      { key: 'id', label: 'Record ID', type: 'string' },
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
       { key: 'property', label: 'Property' },
       { key: 'previous_value', label: 'Previous value' },
@@ -59,10 +61,12 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       { key: 'changed_at', label: 'Changed at', type: 'datetime' },
       { key: 'source_type', label: 'Change source' },
       { key: 'source_id', label: 'Change source ID' },
+      dedupeKeyField('Record ID, Property and Change Time'),
     ],
     sample: {
-      id: `${config.sample.id}-lifecyclestage-1767603600000`,
+      id: config.sample.id,
       record_id: config.sample.id,
+      [DEDUPE_KEY]: `${config.sample.id}-lifecyclestage-1767603600000`,
       property: 'lifecyclestage',
       previous_value: 'lead',
       value: 'customer',
@@ -170,8 +174,9 @@ function changeOutput(
 ): OperationResult {
   const changedAt = new Date(parseHubSpotTime(entry.timestamp)).toISOString();
   return {
-    id: `${recordId}-${property}-${parseHubSpotTime(entry.timestamp)}`,
+    id: recordId,
     record_id: recordId,
+    [DEDUPE_KEY]: `${recordId}-${property}-${parseHubSpotTime(entry.timestamp)}`,
     property,
     previous_value: previous?.value ?? null,
     value: entry.value,

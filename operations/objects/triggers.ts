@@ -5,6 +5,7 @@ import {
   includedTypes,
   readAssociationsInBatch,
 } from '../associations/read';
+import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { pollRecords } from '../polling';
 import { recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
@@ -48,8 +49,8 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
 }
 
 /**
- * Fires once per change of a record (new or updated). Zapier dedupes on `id`, so the id joins the record id and its
- * modification time: a second update of the same record fires again.
+ * Fires once per change of a record (new or updated). `id` is the record id; Zapier dedupes on the dedupe key, which
+ * joins the record id and its modification time, so a second update of the same record fires again.
  */
 export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
@@ -65,8 +66,13 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
       ...outputFieldsFor(type),
+      dedupeKeyField('Record ID and Modification Time'),
     ],
-    sample: { ...config.sample, id: `${config.sample.id}-1767603600000`, record_id: config.sample.id },
+    sample: {
+      ...config.sample,
+      record_id: config.sample.id,
+      [DEDUPE_KEY]: `${config.sample.id}-1767603600000`,
+    },
     calls: {
       endpoints: [
         `POST ${paths.objects.search(type.name)}`,
@@ -104,5 +110,5 @@ async function withAssociations(
 
 function changeOutput(record: HubSpotRecord, timeProperty: string): OperationResult {
   const modified = parseHubSpotTime(record.properties[timeProperty] ?? record.updatedAt);
-  return recordOutput(record, { id: `${record.id}-${modified}`, record_id: record.id });
+  return recordOutput(record, { record_id: record.id, [DEDUPE_KEY]: `${record.id}-${modified}` });
 }

@@ -27,6 +27,7 @@ export const findOwner: OperationDef = {
       label: 'E-mail or owner ID',
       required: true,
       helpText: "The e-mail address the user signs in with, or the owner's ID (a number, not the user ID).",
+      dropdown: { kind: 'owners' },
     },
   ],
   outputFields: [

@@ -149,8 +149,9 @@ describe('Zapier deal operations against the sandbox', () => {
     await tick();
     const second = await poll('new_or_updated_deal', 'zap-changed-deal');
     expect(second.map((i) => i.record_id)).toEqual([deal.id]);
-    // A new Zapier id per change, so Zapier's dedupe lets the second change through.
-    expect(second[0]!.id).not.toBe(first[0]!.id);
+    // The same Record ID, and a new dedupe key per change, so Zapier's dedupe lets the second change through.
+    expect(second[0]!.id).toBe(first[0]!.id);
+    expect(second[0]!.dedupe_key).not.toBe(first[0]!.dedupe_key);
     expect([...first, ...second].some((i) => i.record_id === untouched.id)).toBe(false);
     expect(await poll('new_or_updated_deal', 'zap-changed-deal')).toEqual([]);
   });

@@ -62,9 +62,9 @@ describe('Zapier triggers: at most 100 items a poll', () => {
     await sleep(5);
     const polls = await drain('contact_property_change', 'zap-cap-history', input);
     expect(polls.every((p) => p.length <= 100)).toBe(true);
-    const ids = polls.flat().map((c) => String(c.id));
-    expect(ids).toHaveLength(300);
-    expect(new Set(ids).size).toBe(300);
+    const changes = polls.flat().map((c) => String(c.dedupe_key));
+    expect(changes).toHaveLength(300);
+    expect(new Set(changes).size).toBe(300);
   });
 
   it('new_list_member: 250 members arrive as 100, 100 and 50', async () => {

@@ -95,7 +95,7 @@ describe('Make triggers and connections against the sandbox', () => {
     },
   );
 
-  it('newOrUpdatedContact fires again when a record changes, with a new bundle id', async () => {
+  it('newOrUpdatedContact fires again when a record changes, with the record id and a new dedupe key', async () => {
     const id = await create('contacts', { email: 'again@example.com' });
     clock.advance(LAG_MARGIN_MS);
     const { state } = await make.poll('newOrUpdatedContact', {}, {});
@@ -104,7 +104,11 @@ describe('Make triggers and connections against the sandbox', () => {
     clock.advance(LAG_MARGIN_MS);
     const { emitted } = await make.poll('newOrUpdatedContact', {}, state);
     expect(emitted).toEqual([
-      expect.objectContaining({ record_id: id, id: expect.stringMatching(new RegExp(`^${id}-\\d+$`)) }),
+      expect.objectContaining({
+        id,
+        record_id: id,
+        dedupe_key: expect.stringMatching(new RegExp(`^${id}-\\d+$`)),
+      }),
     ]);
   });
 

@@ -10,7 +10,7 @@ import { MakeRunner } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { run, useBaseUrl } from '../support/zapier';
 import { EXPECTED_DIFFERENCES } from './differences';
-import { type Scenario, SCENARIOS } from './scenarios';
+import { SCENARIOS, type Scenario } from './scenarios';
 
 /**
  * One behaviour on both platforms: every scenario runs the operation through the real Zapier app
@@ -63,10 +63,14 @@ async function onZapier(t: TestSandbox, scenario: Scenario, ids: Record<string, 
   const authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
   let output: unknown;
   try {
-    output = await run(kind === 'trigger' ? 'triggers' : kind === 'search' ? 'searches' : 'creates', scenario.key, {
-      authData,
-      inputData: scenario.input(ids),
-    });
+    output = await run(
+      kind === 'trigger' ? 'triggers' : kind === 'search' ? 'searches' : 'creates',
+      scenario.key,
+      {
+        authData,
+        inputData: scenario.input(ids),
+      },
+    );
   } catch (error) {
     output = { error: (error as Error).message };
   }
@@ -139,7 +143,8 @@ describe('Zapier ↔ Make: the same requests and outputs for the same inputs', (
       rows.push(row);
       const expected = EXPECTED_DIFFERENCES[name] ?? {};
       // A difference needs its reason; a reason needs its difference.
-      if (!expected.requests) expect({ name, requests: make.requests }).toEqual({ name, requests: zapier.requests });
+      if (!expected.requests)
+        expect({ name, requests: make.requests }).toEqual({ name, requests: zapier.requests });
       else expect({ name, requestsDiffer: !row.requests }).toEqual({ name, requestsDiffer: true });
       if (!expected.output) expect({ name, output: make.output }).toEqual({ name, output: zapier.output });
       else expect({ name, outputDiffers: !row.output }).toEqual({ name, outputDiffers: true });

@@ -1,6 +1,6 @@
-import type { Portal } from '../../sandbox/portal';
 import { findStandardObjectType } from '../../sandbox/facts/objectTypes';
 import { createRecord } from '../../sandbox/objects/write';
+import type { Portal } from '../../sandbox/portal';
 
 /**
  * One run of an operation with the same inputs on both platforms. `setup` writes the records the run needs straight
@@ -18,11 +18,26 @@ const type = (name: string) => findStandardObjectType(name)!;
 const record = (portal: Portal, name: string, properties: Record<string, string>) =>
   createRecord(portal, type(name), { properties }).id;
 
-const contact = (p: Portal) => ({ contact: record(p, 'contacts', { email: 'ada@example.com', firstname: 'Ada' }) });
-const company = (p: Portal) => ({ company: record(p, 'companies', { name: 'Analytical Engines', domain: 'engines.example.com' }) });
-const deal = (p: Portal) => ({ deal: record(p, 'deals', { dealname: 'Q3 renewal', amount: '1200', pipeline: 'default', dealstage: 'appointmentscheduled' }) });
-const ticket = (p: Portal) => ({ ticket: record(p, 'tickets', { subject: 'Printer jam', hs_pipeline: '0', hs_pipeline_stage: '1' }) });
-const product = (p: Portal) => ({ product: record(p, 'products', { name: 'Widget', price: '10', hs_sku: 'W-1' }) });
+const contact = (p: Portal) => ({
+  contact: record(p, 'contacts', { email: 'ada@example.com', firstname: 'Ada' }),
+});
+const company = (p: Portal) => ({
+  company: record(p, 'companies', { name: 'Analytical Engines', domain: 'engines.example.com' }),
+});
+const deal = (p: Portal) => ({
+  deal: record(p, 'deals', {
+    dealname: 'Q3 renewal',
+    amount: '1200',
+    pipeline: 'default',
+    dealstage: 'appointmentscheduled',
+  }),
+});
+const ticket = (p: Portal) => ({
+  ticket: record(p, 'tickets', { subject: 'Printer jam', hs_pipeline: '0', hs_pipeline_stage: '1' }),
+});
+const product = (p: Portal) => ({
+  product: record(p, 'products', { name: 'Widget', price: '10', hs_sku: 'W-1' }),
+});
 const all = (p: Portal) => ({ ...contact(p), ...company(p), ...deal(p), ...ticket(p), ...product(p) });
 
 const HS_TIMESTAMP = '2026-06-01T10:00:00Z';
@@ -37,58 +52,149 @@ export const SCENARIOS: Scenario[] = [
   { key: 'new_or_updated_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_engagement', setup: all, input: () => ({ engagement_type: 'notes' }) },
 
-  { key: 'create_contact', input: () => ({ email: 'grace@example.com', firstname: 'Grace', lifecyclestage: 'lead' }) },
-  { key: 'update_contact', setup: contact, input: (ids) => ({ record_id: ids.contact, firstname: 'Augusta' }) },
+  {
+    key: 'create_contact',
+    input: () => ({ email: 'grace@example.com', firstname: 'Grace', lifecyclestage: 'lead' }),
+  },
+  {
+    key: 'update_contact',
+    setup: contact,
+    input: (ids) => ({ record_id: ids.contact, firstname: 'Augusta' }),
+  },
   {
     key: 'update_contact',
     setup: contact,
     input: () => ({ record_id: 'ada@example.com', id_property: 'email', lastname: 'Lovelace' }),
   },
-  { key: 'create_or_update_contact', setup: contact, input: () => ({ id_property: 'email', email: 'ada@example.com', jobtitle: 'Analyst' }) },
-  { key: 'create_or_update_contact', input: () => ({ id_property: 'email', email: 'new@example.com', firstname: 'New' }) },
-  { key: 'find_contact', setup: contact, input: () => ({ search_property: 'email', search_value: 'ada@example.com' }) },
-  { key: 'find_contact', setup: contact, input: () => ({ search_property: 'firstname', search_value: 'Ada' }) },
+  {
+    key: 'create_or_update_contact',
+    setup: contact,
+    input: () => ({ id_property: 'email', email: 'ada@example.com', jobtitle: 'Analyst' }),
+  },
+  {
+    key: 'create_or_update_contact',
+    input: () => ({ id_property: 'email', email: 'new@example.com', firstname: 'New' }),
+  },
+  {
+    key: 'find_contact',
+    setup: contact,
+    input: () => ({ search_property: 'email', search_value: 'ada@example.com' }),
+  },
+  {
+    key: 'find_contact',
+    setup: contact,
+    input: () => ({ search_property: 'firstname', search_value: 'Ada' }),
+  },
 
   { key: 'create_company', input: () => ({ name: 'Difference Engines', domain: 'difference.example.com' }) },
-  { key: 'update_company', setup: company, input: (ids) => ({ record_id: ids.company, industry: 'COMPUTER_SOFTWARE' }) },
-  { key: 'create_or_update_company', setup: company, input: () => ({ id_property: 'hs_object_id', hs_object_id: '1', name: 'X' }) },
-  { key: 'find_company', setup: company, input: () => ({ search_property: 'domain', search_value: 'engines.example.com' }) },
+  {
+    key: 'update_company',
+    setup: company,
+    input: (ids) => ({ record_id: ids.company, industry: 'COMPUTER_SOFTWARE' }),
+  },
+  {
+    key: 'create_or_update_company',
+    setup: company,
+    input: () => ({ id_property: 'hs_object_id', hs_object_id: '1', name: 'X' }),
+  },
+  {
+    key: 'find_company',
+    setup: company,
+    input: () => ({ search_property: 'domain', search_value: 'engines.example.com' }),
+  },
 
-  { key: 'create_deal', input: () => ({ dealname: 'New deal', amount: '500', pipeline: 'default', dealstage: 'appointmentscheduled' }) },
+  {
+    key: 'create_deal',
+    input: () => ({
+      dealname: 'New deal',
+      amount: '500',
+      pipeline: 'default',
+      dealstage: 'appointmentscheduled',
+    }),
+  },
   { key: 'update_deal', setup: deal, input: (ids) => ({ record_id: ids.deal, amount: '1500' }) },
-  { key: 'find_deal', setup: deal, input: (ids) => ({ search_property: 'hs_object_id', search_value: ids.deal }) },
+  {
+    key: 'find_deal',
+    setup: deal,
+    input: (ids) => ({ search_property: 'hs_object_id', search_value: ids.deal }),
+  },
 
   { key: 'create_ticket', input: () => ({ subject: 'Paper out', hs_pipeline: '0', hs_pipeline_stage: '1' }) },
-  { key: 'update_ticket', setup: ticket, input: (ids) => ({ record_id: ids.ticket, hs_ticket_priority: 'HIGH' }) },
-  { key: 'find_ticket', setup: ticket, input: () => ({ search_property: 'subject', search_value: 'Printer jam' }) },
+  {
+    key: 'update_ticket',
+    setup: ticket,
+    input: (ids) => ({ record_id: ids.ticket, hs_ticket_priority: 'HIGH' }),
+  },
+  {
+    key: 'find_ticket',
+    setup: ticket,
+    input: () => ({ search_property: 'subject', search_value: 'Printer jam' }),
+  },
 
   { key: 'create_product', input: () => ({ name: 'Gear', price: '3', hs_sku: 'G-1' }) },
   { key: 'update_product', setup: product, input: (ids) => ({ record_id: ids.product, price: '12' }) },
   { key: 'find_product', setup: product, input: () => ({ search_property: 'name', search_value: 'Widget' }) },
 
-  { key: 'create_line_item', setup: (p) => ({ ...product(p), ...deal(p) }), input: (ids) => ({ product_id: ids.product, deal_id: ids.deal, quantity: '2' }) },
+  {
+    key: 'create_line_item',
+    setup: (p) => ({ ...product(p), ...deal(p) }),
+    input: (ids) => ({ product_id: ids.product, deal_id: ids.deal, quantity: '2' }),
+  },
 
   { key: 'create_object', input: () => ({ object_type: 'products', name: 'Sprocket', price: '4' }) },
-  { key: 'update_object', setup: product, input: (ids) => ({ object_type: 'products', record_id: ids.product, price: '11' }) },
-  { key: 'create_or_update_object', setup: contact, input: () => ({ object_type: 'contacts', id_property: 'email', email: 'ada@example.com', city: 'London' }) },
-  { key: 'find_object', setup: product, input: () => ({ object_type: 'products', search_property: 'hs_sku', search_value: 'W-1' }) },
-  { key: 'archive_object', setup: product, input: (ids) => ({ object_type: 'products', record_id: ids.product }) },
+  {
+    key: 'update_object',
+    setup: product,
+    input: (ids) => ({ object_type: 'products', record_id: ids.product, price: '11' }),
+  },
+  {
+    key: 'create_or_update_object',
+    setup: contact,
+    input: () => ({
+      object_type: 'contacts',
+      id_property: 'email',
+      email: 'ada@example.com',
+      city: 'London',
+    }),
+  },
+  {
+    key: 'find_object',
+    setup: product,
+    input: () => ({ object_type: 'products', search_property: 'hs_sku', search_value: 'W-1' }),
+  },
+  {
+    key: 'archive_object',
+    setup: product,
+    input: (ids) => ({ object_type: 'products', record_id: ids.product }),
+  },
   {
     key: 'merge_records',
-    setup: (p) => ({ a: record(p, 'contacts', { email: 'a@example.com' }), b: record(p, 'contacts', { email: 'b@example.com' }) }),
+    setup: (p) => ({
+      a: record(p, 'contacts', { email: 'a@example.com' }),
+      b: record(p, 'contacts', { email: 'b@example.com' }),
+    }),
     input: (ids) => ({ object_type: 'contacts', primary_id: ids.a, merged_id: ids.b }),
   },
 
   ...['note', 'task', 'call', 'meeting', 'email'].map((kind) => ({
     key: `create_${kind}`,
     setup: (p: Portal) => ({ ...contact(p), ...deal(p) }),
-    input: (ids: Record<string, string>) => ({ hs_timestamp: HS_TIMESTAMP, contact_ids: [ids.contact], deal_ids: [ids.deal] }),
+    input: (ids: Record<string, string>) => ({
+      hs_timestamp: HS_TIMESTAMP,
+      contact_ids: [ids.contact],
+      deal_ids: [ids.deal],
+    }),
   })),
 
   {
     key: 'create_association',
     setup: (p) => ({ ...contact(p), ...company(p) }),
-    input: (ids) => ({ from_object_type: 'contacts', from_id: ids.contact, to_object_type: 'companies', to_id: ids.company }),
+    input: (ids) => ({
+      from_object_type: 'contacts',
+      from_id: ids.contact,
+      to_object_type: 'companies',
+      to_id: ids.company,
+    }),
   },
   {
     key: 'remove_association',
@@ -97,7 +203,12 @@ export const SCENARIOS: Scenario[] = [
       p.associations.addDefault('0-1', ids.contact, '0-2', ids.company);
       return ids;
     },
-    input: (ids) => ({ from_object_type: 'contacts', from_id: ids.contact, to_object_type: 'companies', to_id: ids.company }),
+    input: (ids) => ({
+      from_object_type: 'contacts',
+      from_id: ids.contact,
+      to_object_type: 'companies',
+      to_id: ids.company,
+    }),
   },
   {
     key: 'find_associations',
@@ -110,5 +221,9 @@ export const SCENARIOS: Scenario[] = [
   },
 
   { key: 'find_owner', input: () => ({ email_or_id: 'owner@example.com' }) },
-  { key: 'api_request', setup: contact, input: (ids) => ({ method: 'GET', path: `/crm/v3/objects/contacts/${ids.contact}` }) },
+  {
+    key: 'api_request',
+    setup: contact,
+    input: (ids) => ({ method: 'GET', path: `/crm/v3/objects/contacts/${ids.contact}` }),
+  },
 ];
