@@ -67,7 +67,6 @@ export function createAssociationModule(def: OperationDef): MakeModule {
         ...onlyIf('{{!parameters.label}}', output),
         url: imlPath(paths.associations.putDefault, FROM, FROM_ID, TO, TO_ID),
         method: 'PUT',
-        body: {},
         response: { output },
       },
     ],

@@ -88,6 +88,29 @@ function inlineAssociations(def: OperationDef, type: TypeRef): string | undefine
 }
 
 /**
+ * What a create outputs, as on Zapier: the record, and the ids it was associated with in the same call
+ * (`associated_ids` by type for lists of ids, the id itself for a single one such as a line item's `deal_id`).
+ */
+function createdOutput(def: OperationDef, type: TypeRef): Json | string {
+  if (isFromInput(type)) return '{{body}}';
+  const lists: Json = {};
+  const singles: Json = {};
+  for (const field of def.inputFields) {
+    const m = /^([a-z]+)_(ids?)$/.exec(field.key);
+    const target = m ? findStandardObjectType(m[1]!) : undefined;
+    if (!target || defaultAssociationTypeId(type, target.name) === undefined) continue;
+    if (field.list) lists[target.name] = `{{ifempty(parameters.${field.key}, emptyarray)}}`;
+    else singles[field.key] = `{{ifempty(parameters.${field.key}, undefined)}}`;
+  }
+  if (Object.keys(lists).length === 0 && Object.keys(singles).length === 0) return '{{body}}';
+  return {
+    ...BODY_RECORD_OUTPUT,
+    ...(Object.keys(lists).length ? { associated_ids: lists } : {}),
+    ...singles,
+  };
+}
+
+/**
  * The record's properties: every mapped property field, and an own field standing for a property the operation
  * renders itself (`product_id` → `hs_product_id`, listed in `propertyFields.exclude`).
  */
@@ -199,6 +222,15 @@ function triggerModule(
   };
 }
 
+/** A record answered in the body (create, update), shaped as `recordOutput` shapes it on Zapier. */
+const BODY_RECORD_OUTPUT = {
+  id: '{{body.id}}',
+  createdAt: '{{body.createdAt}}',
+  updatedAt: '{{body.updatedAt}}',
+  archived: '{{ifempty(body.archived, false)}}',
+  properties: '{{body.properties}}',
+};
+
 const RECORD_OUTPUT = {
   id: '{{item.id}}',
   createdAt: '{{item.createdAt}}',
@@ -222,7 +254,7 @@ export const RECIPES: Recipe[] = [
           properties: createdProperties(d),
           ...(inlineAssociations(d, type) ? { associations: inlineAssociations(d, type) } : {}),
         },
-        response: { output: '{{body}}' },
+        response: { output: createdOutput(d, type) },
       }),
   },
   {

@@ -1,5 +1,64 @@
 /**
- * Where Zapier and Make differ for the same inputs, and why. Each reason names what the platform does or cannot do;
- * the parity suite fails on a difference missing here and on a reason whose difference no longer occurs.
+ * Where Zapier and Make differ for the same inputs, and why. Each reason names what the platform does or cannot do,
+ * or the open work that will remove the difference (issue 10: one behaviour on both platforms). The parity suite
+ * fails on a difference missing here and on a reason whose difference no longer occurs.
  */
-export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {};
+
+const FIRST_POLL =
+  "A trigger's first run: Zapier shows the latest records (search sorted newest first, nothing filtered) so the " +
+  "editor has samples and Zapier's dedupe marks them seen; Make's watch module reads from its own stored date and " +
+  'leaves out records changed in the last 60 s (search index lag margin), so a first run right after the writes ' +
+  'emits nothing. Open work: watch modules keyed on time and id like the Zapier triggers.';
+
+const SEARCH_NOT_READ =
+  'Zapier reads a record found by its id or by a unique property directly (`GET …/{id}?idProperty=`, which sees a ' +
+  'write at once); the Make search module still uses CRM search for every property, which lags seconds behind ' +
+  'writes. Open work: the direct read on Make.';
+
+const SEARCH_PAGE =
+  'Zapier asks for the first 10 matches (a search step uses its first result); Make pages through matches up to the ' +
+  "module's Limit, 100 a request (Make's convention for searches).";
+
+const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
+
+export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {
+  new_contact: trigger,
+  new_or_updated_contact: trigger,
+  new_company: trigger,
+  new_or_updated_company: trigger,
+  new_deal: trigger,
+  new_or_updated_deal: trigger,
+  new_ticket: trigger,
+  new_or_updated_ticket: trigger,
+  new_object: trigger,
+  new_or_updated_object: trigger,
+  // No engagement exists in the scenario, so both outputs are empty; the requests differ as for every trigger.
+  new_engagement: { requests: FIRST_POLL },
+  find_contact: { requests: SEARCH_NOT_READ },
+  'find_contact#2': { requests: SEARCH_PAGE },
+  find_company: { requests: SEARCH_PAGE },
+  find_deal: { requests: SEARCH_NOT_READ },
+  find_ticket: { requests: SEARCH_PAGE },
+  find_product: { requests: SEARCH_PAGE },
+  find_object: {
+    requests: SEARCH_NOT_READ,
+    output:
+      'The direct read returns the default properties; the search returns them and the searched property.',
+  },
+  create_or_update_company: {
+    requests:
+      "Zapier checks the written properties against the portal's definitions before sending and refuses the " +
+      'read-only hs_object_id; Make sends the upsert and HubSpot refuses it.',
+    output: 'Both refuse; the messages differ (Zapier names the field, Make relays HubSpot’s 400).',
+  },
+  find_associations: {
+    output:
+      "Make's search modules output one bundle per associated record (Make's convention, so later modules " +
+      'iterate); Zapier returns one item holding the whole list, its count and ids (a search step uses one result).',
+  },
+  api_request: {
+    output:
+      "Each platform's own shape for a raw API call: Make's universal module outputs `statusCode`, `headers` and " +
+      '`body`; the Zapier step outputs `status` and `data`.',
+  },
+};
