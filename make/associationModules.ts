@@ -67,6 +67,8 @@ export function createAssociationModule(def: OperationDef): MakeModule {
         ...onlyIf('{{!parameters.label}}', output),
         url: imlPath(paths.associations.putDefault, FROM, FROM_ID, TO, TO_ID),
         method: 'PUT',
+        // Make's request schema requires a body on PUT; HubSpot ignores an empty one.
+        body: {},
         response: { output },
       },
     ],

@@ -56,6 +56,11 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
       "Make's search modules output one bundle per associated record (Make's convention, so later modules " +
       'iterate); Zapier returns one item holding the whole list, its count and ids (a search step uses one result).',
   },
+  create_association: {
+    requests:
+      "Make's request schema (api.json) requires a body on a PUT, so the module sends `{}` where Zapier sends " +
+      'none; HubSpot treats both the same.',
+  },
   api_request: {
     output:
       "Each platform's own shape for a raw API call: Make's universal module outputs `statusCode`, `headers` and " +
