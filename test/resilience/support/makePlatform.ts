@@ -38,6 +38,14 @@ export async function refreshMake(conn: MakeConnection): Promise<void> {
   conn.make.connection = fresh;
 }
 
+/** What Make does before each use of the connection: refresh when the token expires within 5 minutes. */
+export async function keepFresh(conn: MakeConnection): Promise<void> {
+  const fresh = await conn.make.refreshOAuth(conn.common, conn.make.connection);
+  if (!fresh) return;
+  secret('Make OAuth access token (refreshed)', String(fresh.accessToken));
+  conn.make.connection = fresh;
+}
+
 export interface MakeOutcome<T> {
   result?: T;
   error?: MakeError;
