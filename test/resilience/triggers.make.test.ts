@@ -107,7 +107,9 @@ describe('index lag', () => {
   afterAll(() => {
     t.sandbox.portal.searchIndexLagMs = 0;
   });
-  for (const [name, params, type, record] of TRIGGERS.filter(([n]) => ['newContact', 'newObject'].includes(n))) {
+  for (const [name, params, type, record] of TRIGGERS.filter(([n]) =>
+    ['newContact', 'newObject'].includes(n),
+  )) {
     cell(
       'index lag',
       'Make',
