@@ -2,6 +2,7 @@ import type { LogEntry } from '../../sandbox/requestLog';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { useBaseUrl } from '../support/zapier';
 import { type FaultKey, faultRules, inject, resetFaults, type Target } from './support/faults';
+import { logCell } from './support/logCell';
 import { type Cell, cell } from './support/recorder';
 import { captureConsole, secret } from './support/secrets';
 import { sleep, unique } from './support/servers';
@@ -160,7 +161,4 @@ describe('index lag', () => {
   }
 });
 
-cell('secrets (every log line)', 'Zapier', 'all console output of the Zapier trigger matrix', async (c) => {
-  c.check(logs.lines.length > 0, 'no log line was captured (the capture is broken)');
-  c.see(...logs.lines);
-});
+logCell('the Zapier trigger matrix', () => logs);

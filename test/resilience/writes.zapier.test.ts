@@ -8,6 +8,7 @@ import {
   resetFaults,
   STALL_MS,
 } from './support/faults';
+import { logCell } from './support/logCell';
 import { type Cell, cell } from './support/recorder';
 import { captureConsole, secret } from './support/secrets';
 import { type RecordingServer, sleep, startRecordingServer, unique } from './support/servers';
@@ -155,11 +156,10 @@ function checkFault(
     c.check(!/^Try again/i.test(outcome.error.message), 'a failed create ended with a bare "Try again"');
 }
 
-cell('secrets (every log line)', 'Zapier', 'all console output of the Zapier write matrix', async (c) => {
-  c.check(logs.lines.length > 0, 'no log line was captured (the capture is broken)');
-  c.see(...logs.lines);
-  c.check(
-    fileHost.requests.every((r) => !r.headers.authorization),
-    'the file download carried an Authorization header to the file host',
-  );
+cell('host escapes', 'Zapier', 'file downloads carry no HubSpot token to the file host', async (c) => {
+  c.check(fileHost.requests.length > 0, 'no file was downloaded');
+  c.see(...fileHost.requests.map((r) => JSON.stringify(r.headers)));
+  c.escapes += fileHost.requests.filter((r) => r.headers.authorization).length;
 });
+
+logCell('the Zapier write matrix', () => logs);

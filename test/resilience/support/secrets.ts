@@ -31,9 +31,15 @@ export function fakeSecret(kind: string): string {
 
 const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
-/** Captures console output from here on (silently); `lines` grows as the run logs. */
+/**
+ * Captures console output from here on (silently); `lines` grows as the run logs. `LOG_TO_STDOUT` makes Zapier's
+ * app tester print its own log lines too (one per HTTP call, after Zapier's scrubbing), so the search covers both
+ * what our code logged and what Zapier's log shows.
+ */
 export function captureConsole(): { lines: string[]; restore(): void } {
   const lines: string[] = [];
+  const logToStdout = process.env.LOG_TO_STDOUT;
+  process.env.LOG_TO_STDOUT = '1';
   const spies = METHODS.map((m) =>
     jest.spyOn(console, m).mockImplementation((...args: unknown[]) => {
       lines.push(format(...args));
@@ -43,6 +49,8 @@ export function captureConsole(): { lines: string[]; restore(): void } {
     lines,
     restore: () => {
       for (const spy of spies) spy.mockRestore();
+      if (logToStdout === undefined) delete process.env.LOG_TO_STDOUT;
+      else process.env.LOG_TO_STDOUT = logToStdout;
     },
   };
 }

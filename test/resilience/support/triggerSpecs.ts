@@ -213,19 +213,32 @@ export const TRIGGER_GROUPS: TriggerSpec[][] = [
 
 /**
  * `polls[0]` is the Zap's first poll: Zapier only records its items as seen (dedupe population), so it neither
- * emits the changes made after it nor counts as a second emission of what it shows.
+ * emits the changes made after it nor counts as a second emission of what it shows. Lost: an expected change no later
+ * poll emitted; duplicated: an item id emitted by two later polls.
  */
+export function lossAndDuplicates(
+  changeOf: (item: Item) => string,
+  expected: string[],
+  polls: Item[][],
+): { lost: number; duplicated: number } {
+  const later = polls.slice(1);
+  const emitted = new Set(later.flat().map((i) => changeOf(i)));
+  const pollsOf = new Map<string, number>();
+  for (const items of later)
+    for (const id of new Set(items.map((i) => String(i.id)))) pollsOf.set(id, (pollsOf.get(id) ?? 0) + 1);
+  return {
+    lost: expected.filter((k) => !emitted.has(k)).length,
+    duplicated: [...pollsOf.values()].filter((n) => n > 1).length,
+  };
+}
+
 export function countLossAndDuplicates(
   c: Cell,
   changeOf: (item: Item) => string,
   expected: string[],
   polls: Item[][],
 ): void {
-  const later = polls.slice(1);
-  const emitted = new Set(later.flat().map((i) => changeOf(i)));
-  c.lost += expected.filter((k) => !emitted.has(k)).length;
-  const pollsOf = new Map<string, number>();
-  for (const items of later)
-    for (const id of new Set(items.map((i) => String(i.id)))) pollsOf.set(id, (pollsOf.get(id) ?? 0) + 1);
-  c.duplicated += [...pollsOf.values()].filter((n) => n > 1).length;
+  const { lost, duplicated } = lossAndDuplicates(changeOf, expected, polls);
+  c.lost += lost;
+  c.duplicated += duplicated;
 }

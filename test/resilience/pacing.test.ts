@@ -1,0 +1,99 @@
+import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { updateRecord } from '../../sandbox/objects/write';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { useBaseUrl } from '../support/zapier';
+import { count429 } from './support/faults';
+import { logCell } from './support/logCell';
+import { cell } from './support/recorder';
+import { captureConsole, secret } from './support/secrets';
+import { sleep, unique } from './support/servers';
+import { countLossAndDuplicates, type Item } from './support/triggerSpecs';
+import { putRecord } from './support/world';
+import { type AuthData, oauthApp, oauthAuthData, poll } from './support/zapierPlatform';
+
+/**
+ * Our own pacing against a sandbox that enforces HubSpot's limits (free tier: 100 requests per 10 s, 5 searches
+ * per second): a poll over 1,000 changes pages through search and reads property history, and no request of it may
+ * draw a 429. A 429 here is the connector's own pacing failing, not a fault.
+ * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
+ */
+
+let t: TestSandbox;
+let authData: AuthData;
+let logs: ReturnType<typeof captureConsole>;
+const CHANGES = 1_000;
+const contacts = findStandardObjectType('contacts')!;
+
+beforeAll(async () => {
+  logs = captureConsole();
+  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
+  t = await startTestSandbox({ rateLimits: true, tier: 'free' });
+  secret('private-app token', t.token);
+  useBaseUrl(t.url);
+  oauthApp(t);
+  authData = oauthAuthData(t);
+});
+afterAll(async () => {
+  logs.restore();
+  delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
+  delete process.env.HUBSPOT_CLIENT_ID;
+  delete process.env.HUBSPOT_CLIENT_SECRET;
+  await t.close();
+});
+
+/** Each trigger: its input, and the changes it must emit (made right after the Zap's first poll). */
+const TRIGGERS: Array<[string, Record<string, unknown>, () => string[], (ids: string[]) => void]> = [
+  ['new_or_updated_contact', {}, () => [], () => {}],
+  [
+    'contact_property_change',
+    { property: 'jobtitle' },
+    () =>
+      Array.from(
+        { length: CHANGES },
+        () => putRecord(t, 'contacts', { email: `${unique('pace')}@example.com` }).id,
+      ),
+    (ids) => {
+      for (const id of ids)
+        updateRecord(t.sandbox.portal, contacts, id, { properties: { jobtitle: unique('j') } });
+    },
+  ],
+];
+
+for (const [key, input, before, change] of TRIGGERS) {
+  cell(
+    'pacing (our own 429s)',
+    'Zapier',
+    `${key} over ${CHANGES.toLocaleString('en')} changes`,
+    async (c) => {
+      const zap = unique(`zap-pace-${key}`);
+      let ids = before();
+      await sleep(1_100);
+      t.sandbox.log.clear();
+      // As `npm run bench:calls` runs it: the Zap's first poll, the changes at once, then polls back to back until
+      // one is idle. The first searches may meet the previous poll's inside HubSpot's one-second search window.
+      const polls: Item[][] = [await poll(key, zap, authData, input)];
+      await sleep(5);
+      if (ids.length > 0) change(ids);
+      else
+        ids = Array.from(
+          { length: CHANGES },
+          () => putRecord(t, 'contacts', { email: `${unique('pace')}@example.com` }).id,
+        );
+      await sleep(5);
+      for (let i = 0; i < 5; i++) {
+        const items = await poll(key, zap, authData, input);
+        polls.push(items);
+        if (items.length === 0) break;
+      }
+      c.see(polls.flat().slice(0, 5));
+      const rejected = count429(t.sandbox);
+      c.check(
+        rejected === 0,
+        `${rejected} of ${t.sandbox.log.all().length} requests drew a 429 from our own pacing`,
+      );
+      countLossAndDuplicates(c, (i) => String(i.record_id), ids, polls);
+    },
+  );
+}
+
+logCell('the pacing cells', () => logs);
