@@ -11,6 +11,26 @@ const { join } = require('node:path');
  */
 const RESULTS = join(__dirname, '.results.jsonl');
 const TABLE = join(__dirname, '.last-table.md');
+/** Rows in this order (faults, then input, security and concurrency); a category not listed comes last. */
+const ORDER = [
+  '429 TEN_SECONDLY_ROLLING',
+  '429 SECONDLY',
+  '429 DAILY (quota spent)',
+  '423 Locked',
+  '5xx burst (502, 503, 504)',
+  'dropped before processing',
+  'dropped after processing',
+  'latency past the timeout',
+  'token expiry mid-run',
+  'index lag',
+  'bad input',
+  'path traversal',
+  'host escapes',
+  'secrets (every log line)',
+  'sandbox admin guard',
+  'concurrency',
+  'pacing (our own 429s)',
+];
 const COLUMNS = ['tried', 'survived', 'lost', 'duplicated', 'secrets', 'escapes'];
 const HEADERS = [
   'category',
@@ -58,13 +78,17 @@ function render(lines) {
   }
   const total = { tried: 0, survived: 0, lost: 0, duplicated: 0, secrets: 0, escapes: 0 };
   for (const row of rows.values()) for (const k of COLUMNS) total[k] += row[k];
+  const rank = (category) => (ORDER.includes(category) ? ORDER.indexOf(category) : ORDER.length);
+  const sorted = [...rows].sort(([a], [b]) => rank(a) - rank(b));
   const table = [
     `| ${HEADERS.join(' | ')} |`,
     `| --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
-    ...[...rows].map(([category, row]) => `| ${category} | ${COLUMNS.map((k) => row[k]).join(' | ')} |`),
+    ...sorted.map(([category, row]) => `| ${category} | ${COLUMNS.map((k) => row[k]).join(' | ')} |`),
     `| **all** | ${COLUMNS.map((k) => `**${total[k]}**`).join(' | ')} |`,
   ];
-  const failed = lines.filter((l) => !l.survived);
+  const failed = lines
+    .filter((l) => !l.survived)
+    .sort((a, b) => rank(a.category) - rank(b.category) || a.platform.localeCompare(b.platform));
   const failures = failed.map(
     (l) => `- ${l.category} · ${l.platform} · ${l.name}: ${l.failures.join('; ') || counts(l)}`,
   );

@@ -13,7 +13,7 @@ import { type Cell, cell } from './support/recorder';
 import { captureConsole, secret } from './support/secrets';
 import { type RecordingServer, sleep, startRecordingServer, unique } from './support/servers';
 import { logged } from './support/world';
-import { WRITE_OPS, type WriteOp } from './support/writeOps';
+import { type Reported, WRITE_OPS, type WriteOp } from './support/writeOps';
 import {
   type AuthData,
   asZapierWould,
@@ -152,6 +152,10 @@ function checkFault(
       c.check(outcome.replays.includes('refreshed and replayed'), 'no token refresh followed the 401');
       break;
   }
+  // Every upsert of the matrix writes a new e-mail: whatever was retried, the step created the contact.
+  const reported = outcome.result as Reported | undefined;
+  if (reported?.isNew !== undefined)
+    c.check(reported.isNew === true, 'the upsert created the contact but answered is_new: false');
   if (!op.idempotent && outcome.error)
     c.check(!/^Try again/i.test(outcome.error.message), 'a failed create ended with a bare "Try again"');
 }
