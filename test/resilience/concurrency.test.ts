@@ -1,21 +1,13 @@
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
 import { logCell } from './support/logCell';
 import { type MakeConnection, makeOAuth } from './support/makePlatform';
 import { type Cell, cell } from './support/recorder';
-import { captureConsole, secret } from './support/secrets';
+import type { captureConsole } from './support/secrets';
 import { sleep, unique } from './support/servers';
 import { type Item, lossAndDuplicates } from './support/triggerSpecs';
 import { putRecord, withProperty } from './support/world';
-import {
-  type AuthData,
-  create,
-  messageOf,
-  oauthApp,
-  oauthAuthData,
-  poll,
-  search,
-} from './support/zapierPlatform';
+import { type AuthData, create, messageOf, poll, search } from './support/zapierPlatform';
+import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
 
 /**
  * Concurrency: parallel create-or-update on one e-mail, parallel and index-lagged find-or-create (Zapier's
@@ -29,22 +21,10 @@ let conn: MakeConnection;
 let logs: ReturnType<typeof captureConsole>;
 
 beforeAll(async () => {
-  logs = captureConsole();
-  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-  t = await startTestSandbox({ rateLimits: false });
-  secret('private-app token', t.token);
-  useBaseUrl(t.url);
-  oauthApp(t);
-  authData = oauthAuthData(t);
+  ({ t, authData, logs } = await openZapierWorld());
   conn = await makeOAuth(t);
 });
-afterAll(async () => {
-  logs.restore();
-  delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-  delete process.env.HUBSPOT_CLIENT_ID;
-  delete process.env.HUBSPOT_CLIENT_SECRET;
-  await t.close();
-});
+afterAll(() => closeZapierWorld({ t, logs }));
 
 const PARALLEL = 5;
 

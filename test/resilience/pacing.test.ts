@@ -1,13 +1,13 @@
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
 import { count429 } from './support/faults';
 import { logCell } from './support/logCell';
 import { cell } from './support/recorder';
-import { captureConsole, secret } from './support/secrets';
+import type { captureConsole } from './support/secrets';
 import { sleep, unique } from './support/servers';
 import { countLossAndDuplicates, type Item } from './support/triggerSpecs';
 import { putRecord } from './support/world';
-import { type AuthData, oauthApp, oauthAuthData, poll } from './support/zapierPlatform';
+import { type AuthData, poll } from './support/zapierPlatform';
+import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
 
 /**
  * Our own pacing against a sandbox that enforces HubSpot's limits (free tier: 100 requests per 10 s, 5 searches
@@ -22,21 +22,9 @@ let logs: ReturnType<typeof captureConsole>;
 const CHANGES = 1_000;
 
 beforeAll(async () => {
-  logs = captureConsole();
-  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-  t = await startTestSandbox({ rateLimits: true, tier: 'free' });
-  secret('private-app token', t.token);
-  useBaseUrl(t.url);
-  oauthApp(t);
-  authData = oauthAuthData(t);
+  ({ t, authData, logs } = await openZapierWorld({ rateLimits: true, tier: 'free' }));
 });
-afterAll(async () => {
-  logs.restore();
-  delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-  delete process.env.HUBSPOT_CLIENT_ID;
-  delete process.env.HUBSPOT_CLIENT_SECRET;
-  await t.close();
-});
+afterAll(() => closeZapierWorld({ t, logs }));
 
 const TRIGGERS: Array<[string, Record<string, unknown>]> = [
   ['new_or_updated_contact', {}],

@@ -1,13 +1,13 @@
 import type { LogEntry } from '../../sandbox/requestLog';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
 import { type FaultKey, faultRules, inject, resetFaults, type Target } from './support/faults';
 import { logCell } from './support/logCell';
 import { type Cell, cell } from './support/recorder';
-import { captureConsole, secret } from './support/secrets';
+import type { captureConsole } from './support/secrets';
 import { sleep, unique } from './support/servers';
 import { countLossAndDuplicates, type Item, TRIGGER_GROUPS, type TriggerSpec } from './support/triggerSpecs';
-import { type AuthData, oauthApp, oauthAuthData, poll, refresh } from './support/zapierPlatform';
+import { type AuthData, poll, refresh } from './support/zapierPlatform';
+import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
 
 /**
  * Every kind of Zapier polling trigger under faults that hit its search AND the follow-up read a poll makes after
@@ -28,21 +28,9 @@ let authData: AuthData;
 let logs: ReturnType<typeof captureConsole>;
 
 beforeAll(async () => {
-  logs = captureConsole();
-  process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-  t = await startTestSandbox({ rateLimits: false });
-  secret('private-app token', t.token);
-  useBaseUrl(t.url);
-  oauthApp(t);
-  authData = oauthAuthData(t);
+  ({ t, authData, logs } = await openZapierWorld());
 });
-afterAll(async () => {
-  logs.restore();
-  delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-  delete process.env.HUBSPOT_CLIENT_ID;
-  delete process.env.HUBSPOT_CLIENT_SECRET;
-  await t.close();
-});
+afterAll(() => closeZapierWorld({ t, logs }));
 
 /** Lets the millisecond clock move on, so a poll's closed window ends after the writes before it. */
 const tick = () => sleep(5);

@@ -1,5 +1,4 @@
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { useBaseUrl } from '../support/zapier';
+import type { TestSandbox } from '../support/sandbox';
 import {
   type FaultKey,
   faultRules,
@@ -10,18 +9,12 @@ import {
 } from './support/faults';
 import { logCell } from './support/logCell';
 import { type Cell, cell } from './support/recorder';
-import { captureConsole, secret } from './support/secrets';
+import type { captureConsole } from './support/secrets';
 import { type RecordingServer, sleep, startRecordingServer, unique } from './support/servers';
 import { logged } from './support/world';
 import { type Reported, WRITE_OPS, type WriteOp } from './support/writeOps';
-import {
-  type AuthData,
-  asZapierWould,
-  delayOf,
-  oauthApp,
-  oauthAuthData,
-  type ZapierOutcome,
-} from './support/zapierPlatform';
+import { type AuthData, asZapierWould, delayOf, type ZapierOutcome } from './support/zapierPlatform';
+import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
 
 /**
  * The Zapier app's writes and reads under every fault, through `createAppTester` against the sandbox: create,
@@ -49,23 +42,15 @@ let fileHost: RecordingServer;
 let logs: ReturnType<typeof captureConsole>;
 
 beforeAll(async () => {
-  logs = captureConsole();
-  t = await startTestSandbox({ rateLimits: false });
-  secret('private-app token', t.token);
-  useBaseUrl(t.url);
-  oauthApp(t);
-  authData = oauthAuthData(t);
+  ({ t, authData, logs } = await openZapierWorld());
   fileHost = await startRecordingServer(Buffer.from('%PDF-1.4 resilience'));
   // One clean run of each operation first: property definitions are then in Zapier's cache, so each faulted run
   // sends exactly the requests its fault is aimed at.
   for (const op of WRITE_OPS) await op.zapier(authData, op.prepare(t, unique('warm')), env());
 });
 afterAll(async () => {
-  logs.restore();
-  delete process.env.HUBSPOT_CLIENT_ID;
-  delete process.env.HUBSPOT_CLIENT_SECRET;
   await fileHost.close();
-  await t.close();
+  await closeZapierWorld({ t, logs });
 });
 
 const env = () => ({ fileUrl: `${fileHost.url}/files/${unique('doc')}.pdf` });
