@@ -13,6 +13,10 @@ module.exports = {
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // The resilience suite (test/resilience) prints its table of tried / survived / lost / duplicated / secrets seen.
+  reporters: ['default', '<rootDir>/test/resilience/tableReporter.js'],
+  // Resilience cells aimed at different requests run side by side; a fault's cells are at most this many.
+  maxConcurrency: 8,
   // Backstop: the suites close every server, child process and timer they start (checked: no "did not exit"
   // warning without it), but a handle leaked by a future test must not hang CI past its time limit, as one did.
   forceExit: true,
