@@ -1,3 +1,4 @@
+import { MAX_PROPERTY_VALUE_LENGTH } from '../hubspot/limits';
 import { STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import type { DropdownSource, PropertyFieldsSpec } from '../operations/types';
@@ -227,6 +228,11 @@ export function propertyFieldsRpc(spec: PropertyFieldsSpec): MakeRpc {
           mode: `{{if(${OWNER}, 'edit', undefined)}}`,
           time: "{{if(item.type == 'date', false, undefined)}}",
           multiline: "{{if(item.fieldType == 'textarea' || item.fieldType == 'html', true, undefined)}}",
+          // HubSpot refuses a text value past this length; Make refuses it before the module runs (`validate.max`
+          // is a text parameter's maximum length in Make's parameter schema, vendored in make/schemas/imljson/parameters.json).
+          validate: {
+            max: `{{if(item.type == 'string' || item.type == 'phone_number', ${MAX_PROPERTY_VALUE_LENGTH}, undefined)}}`,
+          },
         },
       },
     },

@@ -167,9 +167,11 @@ async function sendChunk(
       if (runId) out[runId] = { outputData: recordOutput(record, { is_new }) };
     }
   } catch (error) {
-    // The whole call failed (auth, daily quota, retries exhausted): every run of the chunk gets that error.
-    for (const p of chunk) out[p.item.id] = { error: error instanceof Error ? error.message : String(error) };
-    return;
+    // The whole call failed (an expired token, a rate limit, the daily quota, retries exhausted): the platform must
+    // see the error itself, so that it refreshes the token, waits, or fails every run of the buffer with the
+    // message. Turned into per-run messages, a token refresh never happened and the runs failed with empty text.
+    // Upserts are safe to replay, so runs of chunks already written lose nothing when the buffer is run again.
+    throw error;
   }
   for (const p of chunk)
     out[p.item.id] ??= { error: 'HubSpot answered the batch without a result for this record.' };

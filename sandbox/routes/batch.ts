@@ -111,6 +111,12 @@ export function batchRoutes(router: Router): void {
       }
       checkIdProperty(portal, type, idProperty);
       const value = String(input.id ?? '');
+      // Every upsert input names the value it is matched on; without one HubSpot cannot match or create it.
+      if (value.trim() === '') {
+        throw validationError(`Upsert input needs an id: the value of ${idProperty} to match on.`, {
+          context: { id: [value] },
+        });
+      }
       const existing = findByIdProperty(portal, type, idProperty, value);
       if (existing) return { update: prepareUpdate(portal, type, existing, input, claims) };
       const properties = { ...((input.properties as Record<string, unknown>) ?? {}), [idProperty]: value };

@@ -52,7 +52,8 @@ for (const [key, input] of TRIGGERS) {
       process.env.HUBSPOT_POLL_LAG_MARGIN_MS = String(Date.now() - madeFrom + 1_000);
       const polls: Item[][] = [await poll(key, zap, authData, input)];
       process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-      for (let i = 0; i < 5; i++) {
+      // 100 items a poll (Zapier's limit): 1,000 changes take 10 polls and an idle one.
+      for (let i = 0; i < 15; i++) {
         const items = await poll(key, zap, authData, input);
         polls.push(items);
         if (items.length === 0) break;

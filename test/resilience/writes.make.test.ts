@@ -29,7 +29,8 @@ const MAKE_TYPE: Record<FaultKey, string> = {
   '429 TEN_SECONDLY_ROLLING': 'RateLimitError',
   '429 SECONDLY': 'RateLimitError',
   '429 DAILY (quota spent)': 'RateLimitError',
-  '423 Locked': 'ConnectionError',
+  // A lock is a wait, not a broken connection: the table sends Make's RateLimitError, which Make retries later.
+  '423 Locked': 'RateLimitError',
   '5xx burst (502, 503, 504)': 'ConnectionError',
   'dropped before processing': 'ConnectionError',
   'dropped after processing': 'ConnectionError',

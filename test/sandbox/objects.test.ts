@@ -448,6 +448,16 @@ describe('sandbox CRM objects v3', () => {
       expect(res.body.results[1]!.properties.email).toBe(fresh);
     });
 
+    it('refuses an upsert input with no value to match on, and writes nothing', async () => {
+      const before = t.sandbox.portal.records.table('0-1').size;
+      const res = await send<ErrorBody>('POST', '/crm/v3/objects/contacts/batch/upsert', {
+        inputs: [{ id: '', idProperty: 'email', properties: { firstname: 'Nobody' } }],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.category).toBe('VALIDATION_ERROR');
+      expect(t.sandbox.portal.records.table('0-1').size).toBe(before);
+    });
+
     it('updates and archives in batches', async () => {
       const a = await createContact({ email: email() });
       const update = await send<BatchBody>('POST', '/crm/v3/objects/contacts/batch/update', {

@@ -49,11 +49,47 @@ export class MakeRunner {
 
   async run(name: string, parameters: Json, data: Json = {}) {
     const module = this.module(name);
+    await this.validate(module, parameters);
     return runCommunication(
       module.communication,
       { parameters, connection: this.connection, data },
       this.options,
     );
+  }
+
+  private readonly rpcFields = new Map<string, Json[]>();
+
+  /**
+   * What Make checks before a module runs: each mapped text value against its parameter's `validate.max` (a text
+   * parameter's maximum length in Make's parameter schema), the module's own parameters and the fields its RPCs
+   * add (the portal's property fields). A value too long never reaches the module's requests.
+   */
+  private async validate(module: MakeModule, parameters: Json): Promise<void> {
+    const specs: Json[] = [];
+    for (const p of [...module.staticParams, ...module.mappableParams]) {
+      if (typeof p !== 'string') specs.push(p);
+      else if (p.startsWith('rpc://')) {
+        const rpc = p.slice('rpc://'.length);
+        // Make loads these fields when the scenario is designed, not when it runs: not a request of the run.
+        if (!this.rpcFields.has(rpc)) this.rpcFields.set(rpc, await this.rpc(rpc, {}, { record: false }));
+        specs.push(...this.rpcFields.get(rpc)!);
+      }
+    }
+    for (const spec of specs) {
+      const max = (spec.validate as Json | undefined)?.max;
+      const value = parameters[String(spec.name)];
+      if (
+        spec.type === 'text' &&
+        typeof max === 'number' &&
+        typeof value === 'string' &&
+        value.length > max
+      ) {
+        throw new MakeError(
+          'BundleValidationError',
+          `Validation failed for 1 parameter(s). ${spec.label ?? spec.name} (${spec.name}): is ${value.length} characters long; at most ${max} are allowed.`,
+        );
+      }
+    }
   }
 
   /** Actions output exactly one bundle. */
@@ -63,13 +99,13 @@ export class MakeRunner {
     return outputs[0] as Json;
   }
 
-  async rpc(name: string, parameters: Json = {}): Promise<Json[]> {
+  async rpc(name: string, parameters: Json = {}, { record = true } = {}): Promise<Json[]> {
     const rpc = this.app.rpcs.find((r) => r.name === name);
     if (!rpc) throw new Error(`No Make RPC ${name}`);
     const { outputs } = await runCommunication(
       rpc.communication,
       { parameters, connection: this.connection },
-      this.options,
+      record ? this.options : { ...this.options, onRequest: undefined },
     );
     return outputs as Json[];
   }

@@ -49,7 +49,8 @@ export async function refresh(authData: AuthData): Promise<AuthData> {
 }
 
 /** The words a message must carry for a user NOT to replay a failed create (the record may exist already). */
-export const MAY_EXIST = /\b(may|might)\b[^.]*\b(exist|been (created|saved|written|applied|made))/i;
+export const MAY_EXIST =
+  /\b(may|might)\b[^.]*\b(exist|been (created|saved|written|applied|made)|have (created|saved|written|applied|made|uploaded))/i;
 
 /** The human message of a Zapier error (`z.errors.Error` and `ThrottledError` serialise JSON into `message`). */
 export function messageOf(error: unknown): string {
