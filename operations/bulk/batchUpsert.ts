@@ -137,41 +137,36 @@ async function sendChunk(
   chunk: Prepared[],
   out: BufferedResults,
 ): Promise<void> {
-  try {
-    const startedAt = ctx.now();
-    const answer = await ctx.api.request<UpsertAnswer>({
-      method: 'POST',
-      path: paths.objects.batch(objectType, 'upsert'),
-      json: {
-        inputs: chunk.map((p) => ({
-          idProperty,
-          id: p.idValue,
-          properties: p.properties,
-          objectWriteTraceId: p.item.id,
-        })),
-      },
-      idempotent: true,
-    });
-    const { data } = answer;
-    const errors = errorsFromBatch(data, { objectType });
-    (data.errors ?? []).forEach((raw, i) => {
-      const traceId = raw.context?.objectWriteTraceId?.[0];
-      if (traceId && errors[i]) out[traceId] = { error: errors[i]!.message };
-    });
-    const byValue = new Map(chunk.map((p) => [p.idValue.toLowerCase(), p.item.id]));
-    for (const record of data.results) {
-      const runId =
-        record.objectWriteTraceId ?? byValue.get(String(record.properties[idProperty] ?? '').toLowerCase());
-      // A replay after a lost answer says `new: false` for what the lost attempt created: see `isNew`.
-      const is_new = isNew(record, answer, { startedAt, now: ctx.now() });
-      if (runId) out[runId] = { outputData: recordOutput(record, { is_new }) };
-    }
-  } catch (error) {
-    // The whole call failed (an expired token, a rate limit, the daily quota, retries exhausted): the platform must
-    // see the error itself, so that it refreshes the token, waits, or fails every run of the buffer with the
-    // message. Turned into per-run messages, a token refresh never happened and the runs failed with empty text.
-    // Upserts are safe to replay, so runs of chunks already written lose nothing when the buffer is run again.
-    throw error;
+  // A failure of the whole call (an expired token, a rate limit, the daily quota, retries exhausted) is thrown, not
+  // turned into per-run messages: the platform must see it to refresh the token, wait, or fail every run of the
+  // buffer with the message. Upserts are safe to replay, so runs of chunks already written lose nothing.
+  const startedAt = ctx.now();
+  const answer = await ctx.api.request<UpsertAnswer>({
+    method: 'POST',
+    path: paths.objects.batch(objectType, 'upsert'),
+    json: {
+      inputs: chunk.map((p) => ({
+        idProperty,
+        id: p.idValue,
+        properties: p.properties,
+        objectWriteTraceId: p.item.id,
+      })),
+    },
+    idempotent: true,
+  });
+  const { data } = answer;
+  const errors = errorsFromBatch(data, { objectType });
+  (data.errors ?? []).forEach((raw, i) => {
+    const traceId = raw.context?.objectWriteTraceId?.[0];
+    if (traceId && errors[i]) out[traceId] = { error: errors[i]!.message };
+  });
+  const byValue = new Map(chunk.map((p) => [p.idValue.toLowerCase(), p.item.id]));
+  for (const record of data.results) {
+    const runId =
+      record.objectWriteTraceId ?? byValue.get(String(record.properties[idProperty] ?? '').toLowerCase());
+    // A replay after a lost answer says `new: false` for what the lost attempt created: see `isNew`.
+    const is_new = isNew(record, answer, { startedAt, now: ctx.now() });
+    if (runId) out[runId] = { outputData: recordOutput(record, { is_new }) };
   }
   for (const p of chunk)
     out[p.item.id] ??= { error: 'HubSpot answered the batch without a result for this record.' };
