@@ -108,7 +108,7 @@ export function generateMakeApp(operations: readonly OperationDef[] = OPERATIONS
           response: { error: responseError() },
           log: { sanitize: ['request.headers.authorization'] },
         },
-        connections: connections(),
+        connections: connections(modules),
         modules,
         rpcs: [...rpcs.values()],
         groups: [...groups].map(([label, names]) => ({ label, modules: names })),
