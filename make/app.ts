@@ -123,7 +123,7 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
           response: { error: responseError() },
           log: { sanitize: ['request.headers.authorization'] },
         },
-        connections: connections(),
+        connections: connections(modules),
         modules,
         rpcs: [...rpcs.values()],
         groups: [...groups].map(([label, names]) => ({ label, modules: names })),

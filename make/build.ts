@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateMakeApp } from './app';
+import { hubspotAppScopes } from './connections';
 import { appFiles } from './files';
 
 /**
@@ -24,6 +25,11 @@ function main(): void {
   console.log(
     `make-app/: ${app.modules.length} modules, ${app.rpcs.length} RPCs, ${app.connections.length} connections`,
   );
+  // The HubSpot app behind the OAuth connection must type its scopes so (HubSpot refuses any other authorize URL).
+  const scopes = hubspotAppScopes(app.modules);
+  console.log(`HubSpot app scope settings: required ${scopes.required.join(' ')}`);
+  console.log(`  conditionally required ${scopes.conditionallyRequired.join(' ')}`);
+  console.log(`  optional ${scopes.optional.join(' ')}`);
   for (const s of support) {
     if ('unsupported' in s) console.log(`  not on Make: ${s.key} — ${s.unsupported}`);
     if ('pending' in s) console.log(`  pending on Make: ${s.key} — ${s.pending}`);

@@ -2,7 +2,7 @@ import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../hubspot/oauth';
 import { paths } from '../hubspot/paths';
 import { ALL_SCOPES } from '../hubspot/scopes';
 import { oauthErrorTypeExpression } from './errors';
-import type { MakeConnection } from './model';
+import type { MakeConnection, MakeModule } from './model';
 import { HUBSPOT_API } from './objectRef';
 
 /**
@@ -18,6 +18,40 @@ export const TOKEN_CONNECTION = 'hubspotToken';
 /** HubSpot's consent page is on app.hubspot.com, not the API host. */
 export const AUTHORIZE_URL = 'https://app.hubspot.com/oauth/authorize';
 
+/**
+ * The scope settings of the HubSpot app behind the OAuth connection, one type per scope, as HubSpot's advanced scope
+ * settings require (https://developers.hubspot.com/changelog/advanced-auth-and-scope-settings-for-public-apps):
+ * required ones are always in `scope`; a conditionally required one is in `scope` when a module asks for it (Make adds
+ * a module's `scope` to `oauth.scope` when the connection is created or extended for it), never in `optional_scope`;
+ * an optional one is only ever in `optional_scope`. So the scopes modules declare are conditionally required, and the
+ * optional ones are the rest.
+ */
+export function hubspotAppScopes(modules: readonly MakeModule[]) {
+  const required: string[] = [...REQUIRED_SCOPES];
+  const declared = new Set(modules.flatMap((m) => m.scope));
+  const conditionallyRequired = ALL_SCOPES.filter((s) => declared.has(s) && !required.includes(s));
+  const unknown = [...declared].filter((s) => !ALL_SCOPES.includes(s));
+  if (unknown.length > 0)
+    throw new Error(`Make modules declare unknown HubSpot scopes: ${unknown.join(', ')}`);
+  const optional = OPTIONAL_SCOPES.filter((s) => !declared.has(s));
+  return { required, conditionallyRequired, optional };
+}
+
+/** Space-separated names in each item are split, so one typed item with two scopes still lists each once. */
+const ADDITIONAL_SCOPES = 'additionalScopes';
+
+/**
+ * `scope`: what Make asks for (`oauth.scope`: the default scope plus the scopes of the modules the connection is
+ * created or extended for) and the "Additional scopes", without duplicates, blanks, or any scope the app takes as
+ * optional (already in `optional_scope`: HubSpot refuses a scope listed in both). `remove`, `deduplicate`, `merge`,
+ * `split`, `join`: https://help.make.com/array-functions.
+ */
+function scopeExpression(optional: readonly string[]): string {
+  const asked = `merge(oauth.scope, ifempty(parameters.${ADDITIONAL_SCOPES}, emptyarray))`;
+  const removed = ["''", ...optional.map((s) => `'${s}'`)].join(', ');
+  return `{{join(deduplicate(remove(split(join(${asked}, ' '), ' '), ${removed})), ' ')}}`;
+}
+
 const tokenData = {
   accessToken: '{{body.access_token}}',
   refreshToken: '{{body.refresh_token}}',
@@ -30,16 +64,30 @@ const tokenErrors = {
   type: oauthErrorTypeExpression(),
 };
 
-function oauthConnection(): MakeConnection {
+function oauthConnection(modules: readonly MakeModule[]): MakeConnection {
   const tokenUrl = `${HUBSPOT_API}${paths.oauth.token()}`;
+  const scopes = hubspotAppScopes(modules);
   return {
     name: OAUTH_CONNECTION,
     label: 'HubSpot (OAuth)',
     type: 'oauth',
-    params: [],
-    // Scopes a scenario's modules add are joined to the required ones; the optional ones are always offered, so a
-    // portal without a product (e.g. no Service Hub) can still connect.
-    defaultScope: [...REQUIRED_SCOPES],
+    // For Make an API Call: scopes no module declares (Make's "Additional OAuth scopes",
+    // https://developers.make.com/custom-apps-documentation/best-practices/connections/additional-oauth-scopes).
+    params: [
+      {
+        name: ADDITIONAL_SCOPES,
+        type: 'array',
+        label: 'Additional scopes',
+        advanced: true,
+        spec: { type: 'text', label: 'Scope' },
+        help:
+          'HubSpot scopes the endpoints you call with "Make an API Call" need, one per item (e.g. `automation`). ' +
+          'The HubSpot app must list each as a conditionally required or optional scope, or HubSpot refuses to connect.',
+      },
+    ],
+    // The required scopes; Make adds the scopes of the modules the connection is used from. The optional ones are
+    // always offered, so a portal without a product (e.g. no Service Hub) can still connect.
+    defaultScope: scopes.required,
     scopeList: Object.fromEntries(ALL_SCOPES.map((s) => [s, `HubSpot scope ${s}`])),
     communication: {
       authorize: {
@@ -47,8 +95,8 @@ function oauthConnection(): MakeConnection {
         qs: {
           client_id: '{{common.clientId}}',
           redirect_uri: '{{oauth.localRedirectUri}}',
-          scope: "{{join(oauth.scope, ' ')}}",
-          optional_scope: OPTIONAL_SCOPES.join(' '),
+          scope: scopeExpression(scopes.optional),
+          ...(scopes.optional.length > 0 ? { optional_scope: scopes.optional.join(' ') } : {}),
         },
         response: { temp: { code: '{{query.code}}' } },
       },
@@ -169,6 +217,6 @@ function tokenConnection(): MakeConnection {
   };
 }
 
-export function connections(): MakeConnection[] {
-  return [oauthConnection(), tokenConnection()];
+export function connections(modules: readonly MakeModule[]): MakeConnection[] {
+  return [oauthConnection(modules), tokenConnection()];
 }

@@ -2,24 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Make } from '@makehq/sdk';
 import { OUTPUT_DIR } from './build';
+import {
+  type ComponentMeta,
+  type ComponentType,
+  createBody,
+  metadataBody,
+  type RemoteName,
+} from './deployBodies';
 
 /**
- * `npm run make:deploy [-- --dry-run]`: pushes `make-app/` to the Make app of `makecomapp.json`'s origin, section by
- * section, through `@makehq/sdk` (Make has no "upload the whole app" call: integromat/vscode-apps-sdk, src/local-development/code-pull-deploy.ts and create-remote-component.ts).
- * Order as the Apps Editor deploys: general → connections → RPCs → modules. Components missing on Make are created;
- * connections are matched by label (Make names them). The API key comes from `MAKE_API_KEY` or the origin's
- * git-ignored `apikeyFile` (`.secrets/apikey`). The OAuth client id and secret go into the OAuth connection's common
- * data from `HUBSPOT_CLIENT_ID` / `HUBSPOT_CLIENT_SECRET` when set; they are never in the repository.
+ * `npm run make:deploy [-- --dry-run]`: pushes `make-app/` to the Make app of `makecomapp.json`'s origin the way
+ * Make's Apps Editor deploys a local project (integromat/vscode-apps-sdk, src/local-development/deploy.ts,
+ * create-remote-component.ts, deploy-metadata.ts, code-pull-deploy.ts, helpers/api-url.ts), through `@makehq/sdk`,
+ * whose routes are the extension's. Components missing on Make are created with their metadata (`deployBodies.ts`:
+ * connection references, module type, `crud`, `subtype`, webhook), existing ones get that metadata PATCHed, then each
+ * code file goes to its section. Connections and webhooks come first, since RPCs and modules refer to them; groups
+ * last, since they list modules (the extension's own TODO in deploy.ts). Make names connections and webhooks itself,
+ * so they are matched by label. The API key comes from `MAKE_API_KEY` or the origin's git-ignored `apikeyFile`; the
+ * OAuth client id and secret from `HUBSPOT_CLIENT_ID` / `HUBSPOT_CLIENT_SECRET`, never from the repository.
  */
-
-type Json = Record<string, unknown>;
 
 interface Manifest {
   generalCodeFiles: Record<'base' | 'common' | 'readme' | 'groups', string | null>;
-  components: Record<
-    'connection' | 'module' | 'rpc',
-    Record<string, Json & { codeFiles: Record<string, string | null> }>
-  >;
+  components: Partial<Record<ComponentType, Record<string, ComponentMeta | null>>>;
   origins: Array<{ baseUrl: string; appId: string; appVersion: number; apikeyFile: string }>;
 }
 
@@ -34,26 +39,41 @@ export interface DeployOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const MODULE_TYPE_IDS: Record<string, number> = { trigger: 1, action: 4, search: 9, universal: 12 };
-/** makecomapp.json code names → Make API section names (vsce `component-code-def.ts`). */
-const MODULE_SECTIONS: Record<string, string> = {
-  communication: 'api',
-  epoch: 'epoch',
-  staticParams: 'parameters',
-  mappableParams: 'expect',
-  interface: 'interface',
-  samples: 'samples',
-  scope: 'scope',
+/** makecomapp.json code names → Make API section names (vscode-apps-sdk src/services/component-code-def.ts). */
+const SECTIONS: Record<ComponentType, Record<string, string>> = {
+  connection: {
+    communication: 'api',
+    params: 'parameters',
+    scopeList: 'scopes',
+    defaultScope: 'scope',
+    installSpec: 'installSpec',
+    installDirectives: 'install',
+  },
+  webhook: {
+    communication: 'api',
+    params: 'parameters',
+    attach: 'attach',
+    detach: 'detach',
+    update: 'update',
+    requiredScope: 'scope',
+  },
+  rpc: { communication: 'api', params: 'parameters' },
+  module: {
+    communication: 'api',
+    epoch: 'epoch',
+    staticParams: 'parameters',
+    mappableParams: 'expect',
+    interface: 'interface',
+    samples: 'samples',
+    scope: 'scope',
+  },
 };
-const CONNECTION_SECTIONS: Record<string, string> = {
-  communication: 'api',
-  params: 'parameters',
-  scopeList: 'scopes',
-  defaultScope: 'scope',
-  installSpec: 'installSpec',
-  installDirectives: 'install',
-};
-const RPC_SECTIONS: Record<string, string> = { communication: 'api', params: 'parameters' };
+
+/** Referenced components first (the extension's creation order, align-components-mapping.ts). */
+const ORDER: ComponentType[] = ['connection', 'webhook', 'rpc', 'module'];
+/** Make names these itself on creation; the others take the manifest's id. */
+const NAMED_BY_MAKE = new Set<ComponentType>(['connection', 'webhook']);
+const CREDENTIALS = { clientId: 'HUBSPOT_CLIENT_ID', clientSecret: 'HUBSPOT_CLIENT_SECRET' } as const;
 
 export function readApiKey(dir: string, apikeyFile: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.MAKE_API_KEY) return env.MAKE_API_KEY.trim();
@@ -61,117 +81,179 @@ export function readApiKey(dir: string, apikeyFile: string, env: NodeJS.ProcessE
   return existsSync(path) ? readFileSync(path, 'utf8').trim() : undefined;
 }
 
-/** Pushes the app; answers the calls it made (or, in a dry run, would make). */
+/** The environment variables an OAuth connection of the manifest needs and the environment lacks. */
+function missingCredentials(manifest: Manifest, env: NodeJS.ProcessEnv): string[] {
+  const oauth = Object.values(manifest.components.connection ?? {}).some(
+    (c) => c?.connectionType === 'oauth',
+  );
+  return oauth ? Object.values(CREDENTIALS).filter((name) => !env[name]?.trim()) : [];
+}
+
+/** Pushes the app; answers the calls it made (or, in a dry run, would make), each with the fields it sets. */
 export async function deploy(options: DeployOptions = {}): Promise<string[]> {
   const dir = options.dir ?? OUTPUT_DIR;
   const env = options.env ?? process.env;
   const log = options.log ?? console.log;
+  const dryRun = Boolean(options.dryRun);
   const manifest = JSON.parse(readFileSync(join(dir, 'makecomapp.json'), 'utf8')) as Manifest;
   const origin = manifest.origins[0];
   if (!origin) throw new Error('makecomapp.json has no origin to deploy to');
   const { appId, appVersion } = origin;
-  const file = (path: string) => readFileSync(join(dir, path), 'utf8');
-  const calls: string[] = [];
   const apiKey = options.apiKey ?? readApiKey(dir, origin.apikeyFile, env);
-  if (!options.dryRun && !apiKey)
+  if (!dryRun && !apiKey)
     throw new Error('No Make API key: set MAKE_API_KEY or write it to .secrets/apikey (git-ignored).');
+  const missing = missingCredentials(manifest, env);
+  if (missing.length > 0 && !dryRun)
+    throw new Error(
+      `The OAuth connection needs the HubSpot app's client id and secret, which Make stores in the connection's ` +
+        `common data: set ${missing.join(' and ')} (HubSpot developer account → your app → Auth). ` +
+        'Nothing was sent to Make; `--dry-run` lists the calls without them.',
+    );
+  if (dryRun) {
+    log(
+      '[dry run] nothing is sent; Make is assumed to have none of these components yet, so each is created.',
+    );
+    if (missing.length > 0)
+      log(`[dry run] ${missing.join(' and ')} missing: a real deploy stops before any call.`);
+  }
+
   const make = new Make(apiKey ?? 'dry-run', options.zone ?? new URL(origin.baseUrl).host);
   if (options.protocol) make.protocol = options.protocol;
   const sdk = make.sdk;
-  const call = async (description: string, run: () => Promise<unknown>) => {
-    calls.push(description);
-    log(`${options.dryRun ? '[dry run] ' : ''}${description}`);
-    if (!options.dryRun) await run();
+  const file = (path: string) => readFileSync(join(dir, path), 'utf8');
+  const calls: string[] = [];
+  const send = async <T>(line: string, run: () => Promise<T>): Promise<T | undefined> => {
+    calls.push(line);
+    log(dryRun ? `[dry run] ${line}` : line);
+    return dryRun ? undefined : run();
+  };
+
+  // Routes as the SDK and the extension build them (helpers/api-url.ts): connections and webhooks are not versioned.
+  const appRoute = `/sdk/apps/${appId}/${appVersion}`;
+  const route = (type: ComponentType, name?: string) =>
+    NAMED_BY_MAKE.has(type)
+      ? name
+        ? `/sdk/apps/${type}s/${name}`
+        : `/sdk/apps/${appId}/${type}s`
+      : `${appRoute}/${type}s${name ? `/${name}` : ''}`;
+
+  type Remote = {
+    list(): Promise<Array<{ name: string; label?: string }>>;
+    create(body: object): Promise<{ name?: string }>;
+    update(name: string, body: object): Promise<unknown>;
+    setSection(name: string, section: string, content: string): Promise<unknown>;
+  };
+  // The SDK's body and section types lag the API (no `crud`, `subtype`, `webhook`, webhook `update`): the bodies are
+  // the extension's, so they are passed as they are.
+  const remotes: Record<ComponentType, Remote> = {
+    connection: {
+      list: () => sdk.connections.list(appId),
+      create: (body) => sdk.connections.create(appId, body as never),
+      update: (name, body) => sdk.connections.update(name, body as never),
+      setSection: (name, section, content) => sdk.connections.setSection(name, section as never, content),
+    },
+    webhook: {
+      list: () => sdk.webhooks.list(appId),
+      // Make answers the created webhook with its name (create-remote-component.ts), which the SDK's type omits.
+      create: (body) => sdk.webhooks.create(appId, body as never) as Promise<{ name?: string }>,
+      update: (name, body) => sdk.webhooks.update(name, body as never),
+      setSection: (name, section, content) => sdk.webhooks.setSection(name, section as never, content),
+    },
+    rpc: {
+      list: () => sdk.rpcs.list(appId, appVersion),
+      create: (body) => sdk.rpcs.create(appId, appVersion, body as never),
+      update: (name, body) => sdk.rpcs.update(appId, appVersion, name, body as never),
+      setSection: (name, section, content) =>
+        sdk.rpcs.setSection(appId, appVersion, name, section as never, content),
+    },
+    module: {
+      list: () => sdk.modules.list(appId, appVersion),
+      create: (body) => sdk.modules.create(appId, appVersion, body as never),
+      update: (name, body) => sdk.modules.update(appId, appVersion, name, body as never),
+      setSection: (name, section, content) =>
+        sdk.modules.setSection(appId, appVersion, name, section as never, content),
+    },
+  };
+
+  const names: Record<'connection' | 'webhook', Map<string, string>> = {
+    connection: new Map(),
+    webhook: new Map(),
+  };
+  const remoteName: RemoteName = (type, localId) => {
+    if (localId === null || localId === undefined) return localId;
+    const name = names[type].get(localId);
+    if (!name) throw new Error(`makecomapp.json refers to ${type} "${localId}", which it does not define`);
+    return name;
   };
 
   const general = manifest.generalCodeFiles;
   if (general.base)
-    await call(`PUT app ${appId} base`, () =>
+    await send(`PUT ${appRoute}/base < ${general.base}`, () =>
       sdk.apps.setSection(appId, appVersion, 'base', file(general.base!)),
     );
-  if (general.groups)
-    await call(`PUT app ${appId} groups`, () =>
-      sdk.apps.setSection(appId, appVersion, 'groups', file(general.groups!)),
+  if (general.common)
+    await send(`PUT ${appRoute}/common < ${general.common}`, () =>
+      sdk.apps.setCommon(appId, appVersion, JSON.parse(file(general.common!))),
     );
   if (general.readme)
-    await call(`PUT app ${appId} readme`, () => sdk.apps.setDocs(appId, appVersion, file(general.readme!)));
-
-  const remoteConnections = options.dryRun ? [] : await sdk.connections.list(appId);
-  const connectionNames = new Map<string, string>();
-  for (const [localId, meta] of Object.entries(manifest.components.connection)) {
-    let remote = remoteConnections.find((c) => c.label === meta.label)?.name;
-    if (!remote) {
-      await call(`POST app ${appId} connection "${meta.label}" (${meta.connectionType})`, async () => {
-        remote = (
-          await sdk.connections.create(appId, {
-            type: String(meta.connectionType),
-            label: String(meta.label),
-          })
-        ).name;
-      });
-    }
-    const name = remote ?? `<${localId}>`;
-    connectionNames.set(localId, name);
-    for (const [code, path] of Object.entries(meta.codeFiles)) {
-      const section = CONNECTION_SECTIONS[code];
-      if (!path || !section) continue;
-      await call(`PUT connection ${name} ${section}`, () =>
-        sdk.connections.setSection(name, section as 'api', file(path)),
-      );
-    }
-    if (meta.connectionType === 'oauth' && env.HUBSPOT_CLIENT_ID && env.HUBSPOT_CLIENT_SECRET)
-      await call(`PUT connection ${name} common (clientId, clientSecret from the environment)`, () =>
-        sdk.connections.setCommon(name, {
-          clientId: env.HUBSPOT_CLIENT_ID!,
-          clientSecret: env.HUBSPOT_CLIENT_SECRET!,
-        }),
-      );
-  }
-
-  const remoteRpcs = new Set(
-    options.dryRun ? [] : (await sdk.rpcs.list(appId, appVersion)).map((r) => r.name),
-  );
-  for (const [name, meta] of Object.entries(manifest.components.rpc)) {
-    if (!remoteRpcs.has(name))
-      await call(`POST app ${appId} rpc ${name}`, () =>
-        sdk.rpcs.create(appId, appVersion, { name, label: String(meta.label) }),
-      );
-    for (const [code, path] of Object.entries(meta.codeFiles)) {
-      if (path && RPC_SECTIONS[code])
-        await call(`PUT rpc ${name} ${RPC_SECTIONS[code]}`, () =>
-          sdk.rpcs.setSection(appId, appVersion, name, RPC_SECTIONS[code] as 'api', file(path)),
-        );
-    }
-  }
-
-  const remoteModules = new Set(
-    options.dryRun ? [] : (await sdk.modules.list(appId, appVersion)).map((m) => m.name),
-  );
-  for (const [name, meta] of Object.entries(manifest.components.module)) {
-    if (!remoteModules.has(name))
-      await call(`POST app ${appId} module ${name} (${meta.moduleType})`, () =>
-        sdk.modules.create(appId, appVersion, {
-          name,
-          typeId: MODULE_TYPE_IDS[String(meta.moduleType)]!,
-          label: String(meta.label),
-          description: String(meta.description),
-          moduleInitMode: 'blank',
-        }),
-      );
-    const connection = connectionNames.get(String(meta.connection));
-    const altConnection = connectionNames.get(String(meta.altConnection));
-    // The SDK's type names only `connection`; Make's module API also takes `altConnection` (vsce create-remote-component.ts).
-    await call(`PATCH module ${name} connection ${connection} altConnection ${altConnection}`, () =>
-      sdk.modules.update(appId, appVersion, name, { connection, altConnection } as { connection?: string }),
+    await send(`PUT ${appRoute}/readme < ${general.readme}`, () =>
+      sdk.apps.setDocs(appId, appVersion, file(general.readme!)),
     );
-    for (const [code, path] of Object.entries(meta.codeFiles)) {
-      const section = MODULE_SECTIONS[code];
-      if (path && section)
-        await call(`PUT module ${name} ${section}`, () =>
-          sdk.modules.setSection(appId, appVersion, name, section as 'api', file(path)),
+
+  for (const type of ORDER) {
+    const components = Object.entries(manifest.components[type] ?? {}).filter(
+      (entry): entry is [string, ComponentMeta] => entry[1] !== null,
+    );
+    if (components.length === 0) continue;
+    const remote = remotes[type];
+    const existing = (await send(`GET ${route(type)}`, () => remote.list())) ?? [];
+    for (const [localId, meta] of components) {
+      const found = existing.find((c) =>
+        NAMED_BY_MAKE.has(type) ? c.label === meta.label : c.name === localId,
+      );
+      let name: string;
+      if (found) {
+        name = found.name;
+        // A connection's only metadata is its label, which is how it was found.
+        if (type !== 'connection') {
+          const body = metadataBody(type, meta, remoteName);
+          await send(`PATCH ${route(type, name)} ${JSON.stringify(body)}`, () => remote.update(name, body));
+        }
+      } else {
+        const body = createBody(type, localId, meta, remoteName);
+        const created = await send(`POST ${route(type)} ${JSON.stringify(body)}`, () => remote.create(body));
+        name = NAMED_BY_MAKE.has(type) ? (created?.name ?? `<${localId}>`) : localId;
+      }
+      if (type === 'connection' || type === 'webhook') names[type].set(localId, name);
+      for (const [code, path] of Object.entries(meta.codeFiles)) {
+        const section = SECTIONS[type][code];
+        if (path && section)
+          await send(`PUT ${route(type, name)}/${section} < ${path}`, () =>
+            remote.setSection(name, section, file(path)),
+          );
+      }
+      if (type === 'connection' && meta.connectionType === 'oauth') {
+        // Logged by variable name only: the values are secrets.
+        const shown = Object.fromEntries(
+          Object.entries(CREDENTIALS).map(([key, variable]) => [
+            key,
+            env[variable]?.trim() ? `<${variable}>` : `<missing ${variable}>`,
+          ]),
         );
+        await send(`PUT ${route(type, name)}/common ${JSON.stringify(shown)}`, () =>
+          sdk.connections.setCommon(name, {
+            clientId: env[CREDENTIALS.clientId]!.trim(),
+            clientSecret: env[CREDENTIALS.clientSecret]!.trim(),
+          }),
+        );
+      }
     }
   }
+
+  if (general.groups)
+    await send(`PUT ${appRoute}/groups < ${general.groups}`, () =>
+      sdk.apps.setSection(appId, appVersion, 'groups', file(general.groups!)),
+    );
   return calls;
 }
 

@@ -53,6 +53,27 @@ export function appFiles(app: MakeApp): Map<string, string> {
   }
   const [oauth, alternative] = app.connections.map((c) => c.name);
 
+  // Webhook code files as the extension names them (src/services/component-code-def.ts).
+  const webhook: Record<string, Json> = {};
+  for (const w of app.webhooks ?? []) {
+    const optional = (code: string, value: unknown) =>
+      value === undefined ? null : codeFile('webhook', w.name, code, value);
+    webhook[w.name] = {
+      label: w.label,
+      webhookType: w.type,
+      connection: oauth,
+      altConnection: alternative,
+      codeFiles: {
+        communication: codeFile('webhook', w.name, 'communication', w.communication),
+        params: codeFile('webhook', w.name, 'params', w.params),
+        attach: optional('attach', w.attach),
+        detach: optional('detach', w.detach),
+        update: optional('update', w.update),
+        requiredScope: optional('required-scope', w.requiredScope),
+      },
+    };
+  }
+
   const module: Record<string, Json> = {};
   for (const m of app.modules) {
     const codeFiles: Json = {
@@ -69,6 +90,7 @@ export function appFiles(app: MakeApp): Map<string, string> {
       description: m.description,
       moduleType: m.moduleType,
       ...(m.moduleType === 'action' ? { actionCrud: m.crud ?? null } : {}),
+      ...(m.webhook ? { webhook: m.webhook } : {}),
       connection: oauth,
       altConnection: alternative,
       codeFiles,
@@ -99,7 +121,7 @@ export function appFiles(app: MakeApp): Map<string, string> {
       readme: 'README.md',
       groups: 'modules/groups.json',
     },
-    components: { connection, webhook: {}, module, rpc, function: {}, endpoint: {} },
+    components: { connection, webhook, module, rpc, function: {}, endpoint: {} },
     origins: [MAKE_ORIGIN],
   });
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

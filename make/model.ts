@@ -4,7 +4,8 @@ export type Json = Record<string, unknown>;
 /** A parameter object, or `"rpc://name"` (dynamic fields). */
 export type MakeParam = Json | string;
 
-export type ModuleType = 'action' | 'search' | 'trigger' | 'universal';
+/** Make's module types (vscode-apps-sdk `src/services/module-types-naming.ts`); an instant trigger names its webhook. */
+export type ModuleType = 'action' | 'search' | 'trigger' | 'universal' | 'instant_trigger';
 
 export interface MakeModule {
   name: string;
@@ -12,6 +13,8 @@ export interface MakeModule {
   description: string;
   moduleType: ModuleType;
   crud?: 'create' | 'read' | 'update' | 'delete';
+  /** The webhook (its `MakeWebhook.name`) an instant trigger listens on. */
+  webhook?: string;
   communication: Json | Json[];
   epoch?: Json;
   staticParams: MakeParam[];
@@ -46,11 +49,29 @@ export interface MakeConnection {
   defaultScope?: string[];
 }
 
+/**
+ * A webhook component, for instant triggers (https://developers.make.com/custom-apps-documentation/app-components/webhooks):
+ * `web` is dedicated (one URL per scenario, `attach`/`detach` register it), `web-shared` receives every account's
+ * events on one URL and routes them by the connection's `uid`.
+ */
+export interface MakeWebhook {
+  name: string;
+  label: string;
+  type: 'web' | 'web-shared';
+  communication: Json;
+  params: MakeParam[];
+  attach?: Json;
+  detach?: Json;
+  update?: Json;
+  requiredScope?: string[];
+}
+
 export interface MakeApp {
   base: Json;
   connections: MakeConnection[];
   modules: MakeModule[];
   rpcs: MakeRpc[];
+  webhooks?: MakeWebhook[];
   groups: Array<{ label: string; modules: string[] }>;
   readme: string;
 }

@@ -75,7 +75,9 @@ export function universalModule(def: OperationDef): MakeModule {
         type: 'text',
         label: PATH_PARAM.label,
         required: true,
-        help: `A path relative to ${HUBSPOT_API}, starting with \`/\`, e.g. \`/crm/v3/objects/contacts\`.`,
+        help:
+          `A path relative to ${HUBSPOT_API}, starting with \`/\`, e.g. \`/crm/v3/objects/contacts\`. ` +
+          "The connection must hold the scopes the endpoint needs: for an OAuth connection, add them to the connection's Additional scopes.",
       },
       keyValues('headers', 'Headers'),
       keyValues('query', 'Query String'),

@@ -96,6 +96,8 @@ export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   first: (array) => (Array.isArray(array) ? array[0] : undefined),
   last: (array) => (Array.isArray(array) ? array[array.length - 1] : undefined),
   deduplicate: (array) => (Array.isArray(array) ? [...new Set(array)] : []),
+  // remove(array, value1, value2, ...): the array without those primitive values.
+  remove: (array, ...values) => (Array.isArray(array) ? array.filter((v) => !values.includes(v)) : []),
   // Text functions: `substring` is 0-based with an exclusive end; `replace` with a text (not a /regex/) replaces all.
   substring: (text, start, end) =>
     imlString(text).substring(Number(start), end === undefined ? undefined : Number(end)),

@@ -49,15 +49,47 @@ function authorize(req: SandboxRequest, portal: Portal): SandboxResponse {
     throw validationError(`redirect_uri must be an absolute URL, got '${redirectUri}'.`);
   }
   const required = scopeList(req.query.get('scope'));
-  const unknown = required.filter((s) => !ALL_SCOPES.includes(s));
-  if (unknown.length > 0) throw validationError(`Unknown scopes requested: ${unknown.join(', ')}.`);
+  const asked = scopeList(req.query.get('optional_scope'));
+  checkScopes(required, asked, app);
   // Optional scopes are granted when the sandbox knows them, as if the installing user's account had them.
-  const optional = scopeList(req.query.get('optional_scope')).filter((s) => ALL_SCOPES.includes(s));
+  const optional = asked.filter((s) => ALL_SCOPES.includes(s));
   const scopes = [...new Set([...required, ...optional])];
   target.searchParams.set('code', portal.auth.issueCode(app.clientId, redirectUri, scopes));
   const state = req.query.get('state');
   if (state !== undefined) target.searchParams.set('state', state);
   return { status: 302, headers: { location: target.toString() }, raw: '' };
+}
+
+/**
+ * What HubSpot refuses in an authorize URL (https://developers.hubspot.com/docs/api/oauth-quickstart-guide): an
+ * unknown required scope, a scope listed both as required and as optional, and, for an app with scope settings, a
+ * scope asked otherwise than its type allows (https://developers.hubspot.com/changelog/advanced-auth-and-scope-settings-for-public-apps).
+ */
+function checkScopes(required: string[], optional: string[], app: OAuthApp): void {
+  const unknown = required.filter((s) => !ALL_SCOPES.includes(s));
+  if (unknown.length > 0) throw validationError(`Unknown scopes requested: ${unknown.join(', ')}.`);
+  const both = required.filter((s) => optional.includes(s));
+  if (both.length > 0)
+    throw validationError(
+      `Scopes listed in both scope and optional_scope: ${both.join(', ')}. A scope is either required or optional.`,
+    );
+  const settings = app.scopeSettings;
+  if (!settings) return;
+  const absent = settings.required.filter((s) => !required.includes(s));
+  if (absent.length > 0)
+    throw validationError(`The app's required scopes must all be in scope; missing: ${absent.join(', ')}.`);
+  const notRequired = required.filter(
+    (s) => !settings.required.includes(s) && !settings.conditionallyRequired.includes(s),
+  );
+  if (notRequired.length > 0)
+    throw validationError(
+      `The app's scope settings list these neither as required nor as conditionally required, so they cannot be in scope: ${notRequired.join(', ')}.`,
+    );
+  const notOptional = optional.filter((s) => !settings.optional.includes(s));
+  if (notOptional.length > 0)
+    throw validationError(
+      `The app's scope settings do not list these as optional, so they cannot be in optional_scope: ${notOptional.join(', ')}.`,
+    );
 }
 
 /** The form fields of the token endpoints (`application/x-www-form-urlencoded`). */

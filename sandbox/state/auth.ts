@@ -40,6 +40,19 @@ export interface OAuthApp {
   clientId: string;
   clientSecret: string;
   label?: string;
+  /** The app's scope settings; without them any known scope may be asked either way. */
+  scopeSettings?: ScopeSettings;
+}
+
+/**
+ * HubSpot's three scope types of an app (https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/scopes,
+ * https://developers.hubspot.com/changelog/advanced-auth-and-scope-settings-for-public-apps): required ones are always
+ * in `scope`; a conditionally required one may be in `scope` only; an optional one in `optional_scope` only.
+ */
+export interface ScopeSettings {
+  required: string[];
+  conditionallyRequired: string[];
+  optional: string[];
 }
 
 export interface AuthorizationCode {
@@ -99,6 +112,7 @@ export class AuthStore {
       clientId: app.clientId ?? secret('sandbox-client-'),
       clientSecret: app.clientSecret ?? secret('sandbox-secret-'),
       ...(app.label ? { label: app.label } : {}),
+      ...(app.scopeSettings ? { scopeSettings: app.scopeSettings } : {}),
     };
     this.oauthApps.push(registered);
     return registered;

@@ -1,20 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateMakeApp } from '../../make/app';
 import { OUTPUT_DIR } from '../../make/build';
 import { deploy } from '../../make/deploy';
+import { appFiles } from '../../make/files';
+import type { MakeApp } from '../../make/model';
 
-/** `make:deploy` against a local stand-in for Make's SDK API (the routes @makehq/sdk calls). */
+type Json = Record<string, unknown>;
+interface Received {
+  method: string;
+  path: string;
+  auth?: string;
+  type?: string;
+  body: string;
+}
+
+/**
+ * `make:deploy` against a local stand-in for Make's API (the routes @makehq/sdk and Make's VS Code extension call):
+ * Make names connections and webhooks itself and answers the created component.
+ */
 describe('make:deploy', () => {
   let server: Server;
   let zone: string;
-  const received: Array<{ method: string; path: string; auth?: string; type?: string; body: string }> = [];
+  const received: Received[] = [];
+  /** What the stand-in's Make app already has. */
   const existing = {
     connections: [{ name: 'hubspot-bridge-2', label: 'HubSpot private app token', type: 'basic' }],
+    rpcs: [{ name: 'listOwners', label: 'x' }],
   };
 
   beforeAll(async () => {
+    let made = 0;
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => {
@@ -33,16 +52,20 @@ describe('make:deploy', () => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(value));
         };
-        if (req.method === 'GET' && path.endsWith('/connections'))
+        const sent = () => (body ? JSON.parse(body) : {});
+        const list = /\/(connections|webhooks|rpcs|modules)$/.exec(path)?.[1];
+        if (req.method === 'GET' && list === 'connections')
           return answer({ appConnections: existing.connections });
-        if (req.method === 'POST' && path.endsWith('/connections'))
-          return answer({ appConnection: { name: 'hubspot-bridge-1', ...JSON.parse(body) } });
-        if (req.method === 'GET' && path.endsWith('/rpcs'))
-          return answer({ appRpcs: [{ name: 'listOwners', label: 'x' }] });
-        if (req.method === 'POST' && path.endsWith('/rpcs')) return answer({ appRpc: JSON.parse(body) });
-        if (req.method === 'GET' && path.endsWith('/modules')) return answer({ appModules: [] });
-        if (/modules(\/[^/]+)?$/.test(path) && req.method !== 'PUT')
-          return answer({ appModule: JSON.parse(body) });
+        if (req.method === 'GET' && list === 'webhooks') return answer({ appWebhooks: [] });
+        if (req.method === 'GET' && list === 'rpcs') return answer({ appRpcs: existing.rpcs });
+        if (req.method === 'GET' && list === 'modules') return answer({ appModules: [] });
+        if (req.method === 'POST' && list === 'connections')
+          return answer({ appConnection: { name: `hubspot-bridge-${++made + 2}`, ...sent() } });
+        if (req.method === 'POST' && list === 'webhooks')
+          return answer({ appWebhook: { name: `hubspot-bridge-hook-${++made}`, ...sent() } });
+        if (req.method === 'POST' && list === 'rpcs') return answer({ appRpc: sent() });
+        if (req.method === 'POST' && list === 'modules') return answer({ appModule: sent() });
+        if (req.method === 'PATCH') return answer({ appModule: sent(), appRpc: sent(), appWebhook: sent() });
         return answer({ changed: true });
       });
     });
@@ -55,65 +78,237 @@ describe('make:deploy', () => {
   });
 
   const manifest = JSON.parse(readFileSync(join(OUTPUT_DIR, 'makecomapp.json'), 'utf8'));
-  const moduleNames = Object.keys(manifest.components.module);
+  const modules = manifest.components.module as Record<string, Json & { codeFiles: Record<string, string> }>;
+  const rpcNames = Object.keys(manifest.components.rpc);
+  const apiKey = '00000000-0000-4000-8000-000000000000';
+  const credentials = {
+    HUBSPOT_CLIENT_ID: 'fake-client-id-0000',
+    HUBSPOT_CLIENT_SECRET: 'fake-client-secret-0000',
+  };
+  const posted = (suffix: string) =>
+    received
+      .filter((r) => r.method === 'POST' && r.path.endsWith(suffix))
+      .map((r) => JSON.parse(r.body) as Json);
+  const indexOf = (method: string, path: string) =>
+    received.findIndex((r) => r.method === method && r.path === path);
 
-  it('--dry-run prints the calls and sends nothing', async () => {
+  it('--dry-run prints every call with the fields it sets, sends nothing, and shows no secret', async () => {
     const lines: string[] = [];
-    const calls = await deploy({ dryRun: true, zone, protocol: 'http', env: {}, log: (l) => lines.push(l) });
+    const calls = await deploy({
+      dryRun: true,
+      zone,
+      protocol: 'http',
+      env: { MAKE_API_KEY: apiKey, ...credentials },
+      log: (l) => lines.push(l),
+    });
     expect(received).toEqual([]);
     expect(lines.every((l) => l.startsWith('[dry run] '))).toBe(true);
-    expect(calls).toContain('PUT module createContact api');
-    expect(calls).toContain('PUT app hubspot-bridge base');
+    const output = lines.join('\n');
+    for (const secret of [apiKey, ...Object.values(credentials)]) expect(output).not.toContain(secret);
+    expect(output).toContain('"clientId":"<HUBSPOT_CLIENT_ID>","clientSecret":"<HUBSPOT_CLIENT_SECRET>"');
+
+    const created = (kind: string) =>
+      calls
+        .filter((c) => c.startsWith(`POST /sdk/apps/hubspot-bridge/1/${kind} `))
+        .map((c) => JSON.parse(c.slice(c.indexOf('{'))) as Json);
+    // Every RPC and module is attached to both connections (named by Make once created: here their local ids).
+    expect(created('rpcs').map((r) => r.name)).toEqual(rpcNames);
+    for (const rpc of created('rpcs'))
+      expect(rpc).toMatchObject({ connection: '<hubspot>', altConnection: '<hubspotToken>' });
+    for (const module of created('modules')) {
+      const meta = modules[String(module.name)]!;
+      expect(module).toMatchObject({ connection: '<hubspot>', altConnection: '<hubspotToken>' });
+      if (meta.moduleType === 'action') expect(module.crud).toBe(meta.actionCrud);
+      else expect(module).not.toHaveProperty('crud');
+    }
+    expect(created('modules').find((m) => m.name === 'apiRequest')).toMatchObject({
+      typeId: 12,
+      subtype: 'Universal',
+    });
+    expect(calls).toContain(
+      'PUT /sdk/apps/hubspot-bridge/1/modules/createContact/api < modules/create-contact/create-contact.communication.iml.json',
+    );
+    expect(calls).toContain('PUT /sdk/apps/hubspot-bridge/1/base < general/base.iml.json');
+  });
+
+  it('--dry-run without the HubSpot credentials still prints, marking them missing', async () => {
+    const lines: string[] = [];
+    await deploy({ dryRun: true, zone, protocol: 'http', env: {}, log: (l) => lines.push(l) });
+    expect(received).toEqual([]);
+    expect(lines).toContain(
+      '[dry run] HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET missing: a real deploy stops before any call.',
+    );
+    expect(lines.join('\n')).toContain(
+      '"clientId":"<missing HUBSPOT_CLIENT_ID>","clientSecret":"<missing HUBSPOT_CLIENT_SECRET>"',
+    );
   });
 
   it('refuses to deploy without an API key', async () => {
-    await expect(deploy({ zone, protocol: 'http', env: {}, dir: OUTPUT_DIR, log: () => {} })).rejects.toThrow(
-      /MAKE_API_KEY/,
-    );
+    await expect(
+      deploy({ zone, protocol: 'http', env: { ...credentials }, dir: OUTPUT_DIR, log: () => {} }),
+    ).rejects.toThrow(/MAKE_API_KEY/);
+    expect(received).toEqual([]);
   });
 
-  it("pushes every section, creating what Make lacks, with the API key and the files' content", async () => {
-    const apiKey = '00000000-0000-4000-8000-000000000000';
+  it('refuses to deploy without the HubSpot client id and secret, before any call', async () => {
+    for (const env of [{ MAKE_API_KEY: apiKey }, { MAKE_API_KEY: apiKey, HUBSPOT_CLIENT_ID: 'fake-id' }]) {
+      const deploying = deploy({ zone, protocol: 'http', env, log: () => {} });
+      await expect(deploying).rejects.toThrow(/HUBSPOT_CLIENT_SECRET.*Nothing was sent to Make/);
+    }
+    await expect(
+      deploy({ zone, protocol: 'http', env: { MAKE_API_KEY: apiKey }, log: () => {} }),
+    ).rejects.toThrow(/set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET/);
+    expect(received).toEqual([]);
+  });
+
+  it('creates what Make lacks with its connections, subtype and crud, in dependency order, then every section', async () => {
+    const lines: string[] = [];
     await deploy({
       zone,
       protocol: 'http',
-      env: {
-        MAKE_API_KEY: apiKey,
-        HUBSPOT_CLIENT_ID: 'test-client-id',
-        HUBSPOT_CLIENT_SECRET: 'test-client-secret',
-      },
-      log: () => {},
+      env: { MAKE_API_KEY: apiKey, ...credentials },
+      log: (l) => lines.push(l),
     });
     expect(received.every((r) => r.auth === `Token ${apiKey}`)).toBe(true);
-    const puts = received.filter((r) => r.method === 'PUT').map((r) => r.path);
-    // The OAuth connection was created (name from Make); the token connection existed and was matched by label.
-    expect(received.filter((r) => r.method === 'POST' && r.path.endsWith('/connections'))).toHaveLength(1);
-    expect(puts).toContain('/sdk/apps/connections/hubspot-bridge-1/api');
-    expect(puts).toContain('/sdk/apps/connections/hubspot-bridge-2/api');
-    const common = received.find((r) => r.path === '/sdk/apps/connections/hubspot-bridge-1/common')!;
+    // What it prints is what it sends, call for call.
+    expect(lines.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual(
+      received.map((r) => `${r.method} ${r.path}`),
+    );
+
+    // The OAuth connection is created (Make names it); the token connection exists and is matched by label.
+    expect(posted('/connections')).toEqual([{ label: 'HubSpot (OAuth)', type: 'oauth' }]);
+    const oauth = 'hubspot-bridge-3';
+    const token = 'hubspot-bridge-2';
+    const common = received.find((r) => r.path === `/sdk/apps/connections/${oauth}/common`)!;
     expect(JSON.parse(common.body)).toEqual({
-      clientId: 'test-client-id',
-      clientSecret: 'test-client-secret',
+      clientId: credentials.HUBSPOT_CLIENT_ID,
+      clientSecret: credentials.HUBSPOT_CLIENT_SECRET,
     });
-    // Existing RPCs are not re-created; every module is created and gets its sections.
-    expect(
-      received.some(
-        (r) => r.method === 'POST' && r.path.endsWith('/rpcs') && r.body.includes('"listOwners"'),
-      ),
-    ).toBe(false);
-    for (const name of moduleNames) expect(puts).toContain(`/sdk/apps/hubspot-bridge/1/modules/${name}/api`);
+    expect(indexOf('PUT', `/sdk/apps/connections/${token}/api`)).toBeGreaterThan(-1);
+
+    // Every RPC: created with both connections, or (existing) PATCHed with them.
+    const rpcs = posted('/hubspot-bridge/1/rpcs');
+    expect(rpcs.map((r) => r.name).sort()).toEqual(rpcNames.filter((n) => n !== 'listOwners').sort());
+    for (const rpc of rpcs)
+      expect(rpc).toEqual({
+        label: expect.any(String),
+        name: rpc.name,
+        connection: oauth,
+        altConnection: token,
+      });
+    const patched = received.find((r) => r.method === 'PATCH' && r.path.endsWith('/rpcs/listOwners'))!;
+    expect(JSON.parse(patched.body)).toEqual({
+      label: manifest.components.rpc.listOwners.label,
+      connection: oauth,
+      altConnection: token,
+    });
+
+    // Every module: its type id, crud for actions, the universal subtype, both connections, a blank template.
+    const created = posted('/hubspot-bridge/1/modules');
+    expect(created.map((m) => m.name)).toEqual(Object.keys(modules));
+    const typeIds: Record<string, number> = { trigger: 1, action: 4, search: 9, universal: 12 };
+    for (const module of created) {
+      const meta = modules[String(module.name)]!;
+      expect(module).toEqual({
+        name: module.name,
+        label: meta.label,
+        description: meta.description,
+        typeId: typeIds[String(meta.moduleType)],
+        ...(meta.moduleType === 'action' ? { crud: meta.actionCrud } : {}),
+        ...(meta.moduleType === 'universal' ? { subtype: 'Universal' } : {}),
+        connection: oauth,
+        altConnection: token,
+        moduleInitMode: 'blank',
+      });
+      if (meta.moduleType === 'action') expect(['create', 'read', 'update', 'delete']).toContain(module.crud);
+    }
+
+    // Order: connections before anything refers to them; a component before its sections; groups after the modules.
+    const firstReference = received.findIndex((r) => r.method === 'POST' && /\/(rpcs|modules)$/.test(r.path));
+    expect(indexOf('POST', '/sdk/apps/hubspot-bridge/connections')).toBeLessThan(firstReference);
+    expect(indexOf('PUT', `/sdk/apps/connections/${oauth}/api`)).toBeLessThan(firstReference);
+    for (const name of Object.keys(modules)) {
+      const create = received.findIndex((r) => r.method === 'POST' && r.body.includes(`"name":"${name}"`));
+      const api = indexOf('PUT', `/sdk/apps/hubspot-bridge/1/modules/${name}/api`);
+      expect(create).toBeGreaterThan(-1);
+      expect(api).toBeGreaterThan(create);
+    }
+    const lastModule = received.findLastIndex((r) => r.path.includes('/modules/'));
+    expect(indexOf('PUT', '/sdk/apps/hubspot-bridge/1/groups')).toBeGreaterThan(lastModule);
+
     const api = received.find((r) => r.path === '/sdk/apps/hubspot-bridge/1/modules/createContact/api')!;
     expect(api.type).toBe('application/jsonc');
     expect(api.body).toBe(
-      readFileSync(
-        join(OUTPUT_DIR, manifest.components.module.createContact.codeFiles.communication),
-        'utf8',
-      ),
+      readFileSync(join(OUTPUT_DIR, modules.createContact!.codeFiles.communication!), 'utf8'),
     );
-    const patch = received.find((r) => r.method === 'PATCH' && r.path.endsWith('/modules/createContact'))!;
-    expect(JSON.parse(patch.body)).toEqual({
-      connection: 'hubspot-bridge-1',
-      altConnection: 'hubspot-bridge-2',
+  });
+
+  describe('webhooks and instant triggers (the shape the relay will use)', () => {
+    let dir: string;
+    beforeAll(() => {
+      const { app } = generateMakeApp();
+      const withHook: MakeApp = {
+        ...app,
+        webhooks: [
+          {
+            name: 'hubspotEvents',
+            label: 'HubSpot events',
+            type: 'web-shared',
+            communication: { output: '{{body}}' },
+            params: [],
+            attach: { url: '/relay/subscriptions', method: 'POST', body: { url: '{{webhook.url}}' } },
+            detach: { url: '/relay/subscriptions/{{webhook.id}}', method: 'DELETE' },
+          },
+        ],
+        modules: [
+          ...app.modules,
+          {
+            ...app.modules.find((m) => m.name === 'newContact')!,
+            name: 'watchContactEvents',
+            label: 'Watch Contact Events',
+            moduleType: 'instant_trigger',
+            webhook: 'hubspotEvents',
+          },
+        ],
+      };
+      dir = mkdtempSync(join(tmpdir(), 'make-deploy-'));
+      for (const [path, content] of appFiles(withHook)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('creates the webhook (type, both connections) before the instant trigger that names it, then its sections', async () => {
+      await deploy({
+        dir,
+        zone,
+        protocol: 'http',
+        env: { MAKE_API_KEY: apiKey, ...credentials },
+        log: () => {},
+      });
+      const [hook] = posted('/hubspot-bridge/webhooks');
+      expect(hook).toEqual({
+        label: 'HubSpot events',
+        type: 'web-shared',
+        connection: expect.stringMatching(/^hubspot-bridge-\d+$/),
+        altConnection: 'hubspot-bridge-2',
+      });
+      // Make names the webhook; its sections go to that name.
+      const hookName = received
+        .find((r) => r.method === 'PUT' && r.path.startsWith('/sdk/apps/webhooks/'))!
+        .path.split('/')[4];
+      expect(hookName).toMatch(/^hubspot-bridge-hook-\d+$/);
+      const sections = received
+        .filter((r) => r.method === 'PUT' && r.path.startsWith(`/sdk/apps/webhooks/${hookName}/`))
+        .map((r) => r.path.split('/').pop());
+      expect(sections).toEqual(['api', 'parameters', 'attach', 'detach']);
+      const trigger = posted('/hubspot-bridge/1/modules').find((m) => m.name === 'watchContactEvents')!;
+      expect(trigger).toMatchObject({ typeId: 10, webhook: hookName });
+      expect(trigger).not.toHaveProperty('crud');
+      expect(indexOf('POST', '/sdk/apps/hubspot-bridge/webhooks')).toBeLessThan(
+        received.findIndex((r) => r.method === 'POST' && r.body.includes('"watchContactEvents"')),
+      );
     });
   });
 });

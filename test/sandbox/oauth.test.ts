@@ -205,6 +205,57 @@ describe('sandbox OAuth (v1, and v3 = 2026-03)', () => {
     expect(relative.status).toBe(400);
   });
 
+  it('refuses a scope listed both as required and as optional, naming it', async () => {
+    const both = await authorize({
+      client_id: app.clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'oauth crm.objects.companies.write',
+      optional_scope: 'crm.objects.deals.read crm.objects.companies.write',
+    });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { message: string }).message).toBe(
+      'Scopes listed in both scope and optional_scope: crm.objects.companies.write. A scope is either required or optional.',
+    );
+    const unknown = await authorize({
+      client_id: app.clientId,
+      redirect_uri: REDIRECT_URI,
+      scope: 'oauth not.a.scope',
+    });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("holds an authorize URL to the app's scope settings (required, conditionally required, optional)", async () => {
+    const configured = t.sandbox.portal.auth.registerOAuthApp({
+      scopeSettings: {
+        required: ['oauth', 'crm.objects.contacts.read'],
+        conditionallyRequired: ['crm.objects.companies.write'],
+        optional: ['crm.objects.deals.read'],
+      },
+    });
+    const ask = (scope: string, optional_scope?: string) =>
+      authorize({
+        client_id: configured.clientId,
+        redirect_uri: REDIRECT_URI,
+        scope,
+        ...(optional_scope ? { optional_scope } : {}),
+      });
+    const messageOf = async (res: Response) => ((await res.json()) as { message: string }).message;
+
+    expect((await ask('oauth crm.objects.contacts.read', 'crm.objects.deals.read')).status).toBe(302);
+    expect((await ask('oauth crm.objects.contacts.read crm.objects.companies.write')).status).toBe(302);
+    const missing = await ask('oauth');
+    expect(missing.status).toBe(400);
+    expect(await messageOf(missing)).toContain('crm.objects.contacts.read');
+    // An optional scope may only be asked in optional_scope, a conditionally required one only in scope.
+    const optionalAsRequired = await ask('oauth crm.objects.contacts.read crm.objects.deals.read');
+    expect(optionalAsRequired.status).toBe(400);
+    expect(await messageOf(optionalAsRequired)).toContain('crm.objects.deals.read');
+    const requiredAsOptional = await ask('oauth crm.objects.contacts.read', 'crm.objects.companies.write');
+    expect(requiredAsOptional.status).toBe(400);
+    expect(await messageOf(requiredAsOptional)).toContain('crm.objects.companies.write');
+    expect((await ask('oauth crm.objects.contacts.read', 'files')).status).toBe(400);
+  });
+
   it('answers 404 for an unknown access token', async () => {
     expect((await fetch(`${t.url}/oauth/v1/access-tokens/nothing-like-it`)).status).toBe(404);
   });

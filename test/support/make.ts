@@ -131,18 +131,42 @@ export class MakeRunner {
     return applyTrigger(triggers, state);
   }
 
-  /** Make's OAuth flow: authorize (the sandbox grants at once and redirects), token, info. */
-  async connectOAuth(common: Json) {
+  /**
+   * The scopes Make asks for (`oauth.scope`): the connection's default scope, plus the scopes of the module it is
+   * created from, plus those of each module it is later extended for
+   * (https://developers.make.com/custom-apps-documentation/component-blocks/scope, "Extend scopes").
+   */
+  oauthScope(...moduleNames: string[]): string[] {
     const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
-    const comm = oauth.communication as Record<string, Json>;
+    const scopes = [...(oauth.defaultScope ?? []), ...moduleNames.flatMap((name) => this.module(name).scope)];
+    return [...new Set(scopes)];
+  }
+
+  /** The authorize URL the OAuth connection's `authorize` step renders (pointed at the sandbox). */
+  authorizeUrl(common: Json, oauthScope: string[], parameters: Json = {}): URL {
+    const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
+    const authorize = (oauth.communication as Record<string, Json>).authorize!;
     const scope = {
       common,
-      oauth: { localRedirectUri: 'https://www.make.com/oauth/cb/app', scope: oauth.defaultScope },
+      parameters,
+      oauth: { localRedirectUri: 'https://www.make.com/oauth/cb/app', scope: oauthScope },
     };
-    const authorize = new URL(this.options.rewriteUrl(render(comm.authorize!.url, scope) as string));
-    for (const [k, v] of Object.entries(render(comm.authorize!.qs, scope) as Json))
-      authorize.searchParams.set(k, String(v));
+    const url = new URL(this.options.rewriteUrl(render(authorize.url, scope) as string));
+    for (const [k, v] of Object.entries(render(authorize.qs, scope) as Json))
+      url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  /** Make's OAuth flow: authorize (the sandbox grants at once and redirects), token, info. */
+  async connectOAuth(common: Json, options: { oauthScope?: string[]; parameters?: Json } = {}) {
+    const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
+    const comm = oauth.communication as Record<string, Json>;
+    const parameters = options.parameters ?? {};
+    const scope = { common, parameters, oauth: { localRedirectUri: 'https://www.make.com/oauth/cb/app' } };
+    const authorize = this.authorizeUrl(common, options.oauthScope ?? this.oauthScope(), parameters);
     const redirect = await fetch(authorize, { redirect: 'manual' });
+    if (redirect.status !== 302)
+      throw new Error(`authorize answered ${redirect.status}: ${await redirect.text()}`);
     const query = Object.fromEntries(new URL(redirect.headers.get('location')!).searchParams);
     const temp = render((comm.authorize!.response as Json).temp, { ...scope, query }) as Json;
     const token = await runCommunication(
