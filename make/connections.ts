@@ -21,20 +21,23 @@ export const AUTHORIZE_URL = 'https://app.hubspot.com/oauth/authorize';
 /**
  * The scope settings of the HubSpot app behind the OAuth connection, one type per scope, as HubSpot's advanced scope
  * settings require (https://developers.hubspot.com/changelog/advanced-auth-and-scope-settings-for-public-apps):
- * required ones are always in `scope`; a conditionally required one is in `scope` when a module asks for it (Make adds
- * a module's `scope` to `oauth.scope` when the connection is created or extended for it), never in `optional_scope`;
- * an optional one is only ever in `optional_scope`. So the scopes modules declare are conditionally required, and the
- * optional ones are the rest.
+ * required ones are always in `scope`; an optional one is only ever in `optional_scope`; a conditionally required one
+ * only in `scope`. One HubSpot app serves Zapier and Make (and the events relay), so Make asks exactly what the Zapier
+ * app asks (`hubspot/oauth.ts`): the contacts scopes as required, every scope a module declares among the optional
+ * ones, requested at the first connection whatever module it is made from. A scope Make adds for a module
+ * (`oauth.scope`, "extend scopes") is already in `optional_scope`, so `scope` leaves it out. Conditionally required
+ * scopes are only those a partner adds for "Additional scopes" (none by default).
  */
 export function hubspotAppScopes(modules: readonly MakeModule[]) {
   const required: string[] = [...REQUIRED_SCOPES];
   const declared = new Set(modules.flatMap((m) => m.scope));
-  const conditionallyRequired = ALL_SCOPES.filter((s) => declared.has(s) && !required.includes(s));
   const unknown = [...declared].filter((s) => !ALL_SCOPES.includes(s));
   if (unknown.length > 0)
     throw new Error(`Make modules declare unknown HubSpot scopes: ${unknown.join(', ')}`);
-  const optional = OPTIONAL_SCOPES.filter((s) => !declared.has(s));
-  return { required, conditionallyRequired, optional };
+  const undeclared = [...declared].filter((s) => !required.includes(s) && !OPTIONAL_SCOPES.includes(s as never));
+  if (undeclared.length > 0)
+    throw new Error(`Make modules declare scopes the HubSpot app does not ask for: ${undeclared.join(', ')}`);
+  return { required, conditionallyRequired: [] as string[], optional: [...OPTIONAL_SCOPES] as string[] };
 }
 
 /** Space-separated names in each item are split, so one typed item with two scopes still lists each once. */
