@@ -3,6 +3,7 @@ import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/object
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
+import { defaultRetrievedProperties } from '../retrievedProperties';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 
 /** What a record operation is configured with: which object, how it is called in the UI, and an example record. */
@@ -161,10 +162,17 @@ export const recordOutputFields: readonly OutputFieldDef[] = [
   { key: 'archived', label: 'Archived', type: 'boolean' },
 ];
 
-/** Output fields for a type: the record fields plus its default properties. */
+/**
+ * Output fields for a type: the record fields plus the properties it outputs when none are chosen. Platforms that can
+ * label them from the portal do so (`outputProperties`).
+ */
 export function outputFieldsFor(type: ObjectTypeDef): OutputFieldDef[] {
   return [
     ...recordOutputFields,
-    ...type.defaultProperties.map((p) => ({ key: `properties__${p}`, label: p, type: 'string' as const })),
+    ...defaultRetrievedProperties(type).map((p) => ({
+      key: `properties__${p}`,
+      label: p,
+      type: 'string' as const,
+    })),
   ];
 }

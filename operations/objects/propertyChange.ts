@@ -1,6 +1,7 @@
 import { paths } from '../../hubspot/paths';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
+import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
@@ -50,6 +51,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         default: 'false',
         helpText: 'Skip changes written by other apps through the API (stops two-way sync loops).',
       },
+      propertiesToRetrieveField(types.ref),
     ],
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
@@ -60,6 +62,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       { key: 'source_type', label: 'Change source' },
       { key: 'source_id', label: 'Change source ID' },
     ],
+    outputProperties: types.ref,
     sample: {
       id: `${config.sample.id}-lifecyclestage-1767603600000`,
       record_id: config.sample.id,
@@ -69,6 +72,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       changed_at: '2026-01-05T09:00:00.000Z',
       source_type: 'CRM_UI',
       source_id: 'userId:2001',
+      properties: config.sample.properties,
     },
     calls: {
       endpoints: [
@@ -84,6 +88,8 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       const ignoreIntegrations = [true, 'true', 'yes'].includes(
         ctx.input.ignore_integration_changes as string,
       );
+      // The record's properties come in the history read the trigger makes anyway: no call of their own.
+      const retrieved = [...new Set([property, ...retrievedProperties(ctx, type)])];
       const { records, window, resumeAfter } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
@@ -91,7 +97,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         filters: config.searchFilters?.(ctx),
         stateKey: `property${types.stateSuffix(ctx)}:${property}`,
       });
-      const withHistory = await readHistory(ctx, type.name, records, property);
+      const withHistory = await readHistory(ctx, type.name, records, property, retrieved);
       const initial = window.from === window.to;
       const perRecord = withHistory.map((record) => {
         const history = record.propertiesWithHistory?.[property] ?? [];
@@ -106,7 +112,10 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
           .filter(({ entry }) => !(ignoreIntegrations && INTEGRATION_SOURCES.has(entry.sourceType)));
         return {
           id: record.id,
-          changes: entries.map(({ entry, previous }) => changeOutput(record.id, property, entry, previous)),
+          changes: entries.map(({ entry, previous }) => ({
+            ...changeOutput(record.id, property, entry, previous),
+            properties: record.properties,
+          })),
         };
       });
       const changes = initial
@@ -143,6 +152,7 @@ async function readHistory(
   objectType: string,
   records: HubSpotRecord[],
   property: string,
+  properties: readonly string[],
 ): Promise<HubSpotRecord[]> {
   const out: HubSpotRecord[] = [];
   for (let i = 0; i < records.length; i += HISTORY_BATCH_SIZE) {
@@ -152,7 +162,7 @@ async function readHistory(
       path: paths.objects.batch(objectType, 'read'),
       json: {
         inputs: chunk.map((r) => ({ id: r.id })),
-        properties: [property],
+        properties,
         propertiesWithHistory: [property],
       },
       idempotent: true,

@@ -7,6 +7,7 @@ import {
 } from '../associations/read';
 import { pollRecords } from '../polling';
 import { recordOutput } from '../records';
+import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
@@ -23,8 +24,9 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     noun: type.singular,
     label: `New ${type.singular}`,
     description: `Triggers when ${withArticle(type.singular.toLowerCase())} is created in HubSpot.`,
-    inputFields: [...types.inputFields, includeAssociationsField],
+    inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
     outputFields: outputFieldsFor(type),
+    outputProperties: types.ref,
     sample: config.sample,
     calls: {
       endpoints: [
@@ -39,7 +41,7 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.createdProperty,
-        properties: type.defaultProperties,
+        properties: retrievedProperties(ctx, type),
         stateKey: `created${types.stateSuffix(ctx)}`,
       });
       return withAssociations(ctx, type.name, records, (r) => recordOutput(r));
@@ -61,11 +63,12 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     noun: type.singular,
     label: `New or Updated ${type.singular}`,
     description: `Triggers when ${withArticle(noun)} is created or any of its properties changes.`,
-    inputFields: [...types.inputFields, includeAssociationsField],
+    inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
       ...outputFieldsFor(type),
     ],
+    outputProperties: types.ref,
     sample: { ...config.sample, id: `${config.sample.id}-1767603600000`, record_id: config.sample.id },
     calls: {
       endpoints: [
@@ -80,7 +83,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
-        properties: type.defaultProperties,
+        properties: retrievedProperties(ctx, type),
         stateKey: `modified${types.stateSuffix(ctx)}`,
       });
       return withAssociations(ctx, type.name, records, (r) => changeOutput(r, type.lastModifiedProperty));
