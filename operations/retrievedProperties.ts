@@ -14,11 +14,11 @@ import type {
 } from './types';
 
 /**
- * "Properties to retrieve": the record properties a step outputs, so a Zap reads any field without a Find step. The
- * common properties of the type always come; the user adds any of the portal's properties. Searches take the names
- * in `properties` of the body, reads and batch reads in `properties`, so choosing costs no call there
- * (https://developers.hubspot.com/docs/api/crm/understanding-the-crm). Writes take no `properties`: see
- * `withRetrievedProperties`.
+ * "Properties to retrieve": the record properties a step outputs, so a Zap reads any field without a Find step.
+ * Triggers and finds output the common properties of the type and the ones the user adds from the portal's
+ * properties. Searches take the names in `properties` of the body, reads and batch reads in `properties`, so
+ * choosing costs no call there (https://developers.hubspot.com/docs/api/crm/understanding-the-crm). Writes take no
+ * `properties`: see `withRetrievedProperties`.
  */
 
 export const PROPERTIES_TO_RETRIEVE = 'properties_to_retrieve';
@@ -129,8 +129,8 @@ export function propertiesToRetrieveField(typeRef: ObjectTypeRef): InputFieldDef
     list: true,
     dropdown: { kind: 'properties', objectType: typeRef },
     helpText:
-      'HubSpot properties to output besides the common ones (such as name, e-mail, phone, owner, stage), so a ' +
-      'later step can use them without a Find step. Leave empty for the common ones only.',
+      'More HubSpot properties to output, besides the ones the step outputs anyway (such as name, e-mail, phone, ' +
+      'owner, stage), so a later step can use them without a Find step. Leave empty for those only.',
   };
 }
 
