@@ -141,7 +141,7 @@ export function propertiesToRetrieveField(typeRef: ObjectTypeRef): InputFieldDef
 const PROPERTY_NAME = /^[A-Za-z0-9_]+$/;
 
 /** The names the user chose, checked before any HubSpot call: a label or a sentence mapped in is refused. */
-export function chosenProperties(input: Record<string, unknown>): string[] {
+function chosenProperties(input: Record<string, unknown>): string[] {
   const names = listInput(input, PROPERTIES_TO_RETRIEVE);
   const bad = names.find((name) => !PROPERTY_NAME.test(name));
   if (bad !== undefined)
@@ -152,6 +152,11 @@ export function chosenProperties(input: Record<string, unknown>): string[] {
         '"firstname"). Choose the properties from the list.',
     );
   return [...new Set(names)];
+}
+
+/** Refuses a bad choice before the step's first HubSpot call, so a write never happens for a step that then fails. */
+export function checkPropertiesToRetrieve(input: Record<string, unknown>): void {
+  chosenProperties(input);
 }
 
 /** What a read or search of this type asks for: the common properties and the chosen ones. */

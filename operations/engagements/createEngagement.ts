@@ -4,7 +4,7 @@ import { paths } from '../../hubspot/paths';
 import { objectType, outputFieldsFor } from '../objects/common';
 import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
 import {
-  chosenProperties,
+  checkPropertiesToRetrieve,
   PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   RETRIEVE_READ,
@@ -84,7 +84,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     async perform(ctx) {
       requiredText(ctx, TIMESTAMP, config.timestampLabel);
       const targets = TARGETS.map((t) => ({ ...t, ids: idsFromInput(ctx, t.key, targetFields) }));
-      chosenProperties(ctx.input);
+      checkPropertiesToRetrieve(ctx.input);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...TARGETS.map((t) => t.key),
         PROPERTIES_TO_RETRIEVE,

@@ -5,7 +5,7 @@ import { objectType } from '../objects/common';
 import { createRecordOperation } from '../objects/createRecord';
 import { propertiesFromInput, recordOutput } from '../records';
 import {
-  chosenProperties,
+  checkPropertiesToRetrieve,
   PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   withRetrievedProperties,
@@ -47,7 +47,7 @@ export const createLineItem: OperationDef = {
   async perform(ctx) {
     const productId = recordId(ctx, 'product_id', 'Product ID');
     const dealId = recordId(ctx, 'deal_id', 'Deal ID');
-    chosenProperties(ctx.input);
+    checkPropertiesToRetrieve(ctx.input);
     const properties = await propertiesFromInput(ctx, 'line_items', STATIC_KEYS);
     if (productId) properties.hs_product_id = productId;
     const associationTypeId = defaultAssociationTypeId('line_items', 'deals');

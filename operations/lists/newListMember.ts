@@ -4,7 +4,11 @@ import { paths } from '../../hubspot/paths';
 import { customObjectType } from '../objectTypeRef';
 import { MAX_ITEMS_PER_POLL } from '../polling';
 import { recordOutput } from '../records';
-import { chosenProperties, propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
+import {
+  checkPropertiesToRetrieve,
+  propertiesToRetrieveField,
+  retrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { type HubSpotList, listIdField, listObjectType, readList } from './common';
@@ -83,7 +87,7 @@ export const newListMember: OperationDef = {
   },
   async perform(ctx) {
     const listId = String(ctx.input.list_id ?? '').trim();
-    chosenProperties(ctx.input);
+    checkPropertiesToRetrieve(ctx.input);
     const list = await readList(ctx, listId);
     const key = `list:${listId}`;
     const stored = ctx.isLoadingSample ? undefined : await ctx.state.get<ListWatermark>(key);

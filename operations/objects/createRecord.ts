@@ -5,7 +5,7 @@ import { paths } from '../../hubspot/paths';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { propertiesFromInput, recordOutput } from '../records';
 import {
-  chosenProperties,
+  checkPropertiesToRetrieve,
   PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   RETRIEVE_READ,
@@ -67,7 +67,7 @@ export function createRecordOperation(
         },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      chosenProperties(ctx.input);
+      checkPropertiesToRetrieve(ctx.input);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         PROPERTIES_TO_RETRIEVE,
@@ -85,6 +85,7 @@ export function createRecordOperation(
           errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
         });
         if (ctx.withSearch && matchOn && properties[matchOn]) {
+          // Returned, not awaited, as before: a failure while keeping the oldest is not a lost create to recover.
           return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] }).then((kept) =>
             withRetrievedProperties(ctx, type, kept),
           );

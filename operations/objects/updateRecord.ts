@@ -1,7 +1,7 @@
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
 import {
-  chosenProperties,
+  checkPropertiesToRetrieve,
   PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   RETRIEVE_READ,
@@ -53,7 +53,7 @@ export function updateRecordOperation(
     async perform(ctx) {
       const type = types.resolve(ctx);
       const { value: id, idProperty } = recordLocatorInput(ctx, types.display);
-      chosenProperties(ctx.input);
+      checkPropertiesToRetrieve(ctx.input);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         'record_id',

@@ -4,7 +4,7 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
 import {
-  chosenProperties,
+  checkPropertiesToRetrieve,
   PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   RETRIEVE_READ,
@@ -70,7 +70,7 @@ export function upsertRecordOperation(
       const idProperty = ctx.input.id_property
         ? String(ctx.input.id_property)
         : (config.idPropertyDefault ?? requiredText(ctx, 'id_property', 'Match on'));
-      chosenProperties(ctx.input);
+      checkPropertiesToRetrieve(ctx.input);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         'id_property',
