@@ -11,7 +11,7 @@ import { connections } from './connections';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
-import { ZAPIER_ONLY_FIELDS } from './moduleParts';
+import { zapierOnlyReason } from './moduleParts';
 import { batchUpsertModule, universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
@@ -106,7 +106,8 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
       const def = operations.find((o) => o.key === s.key)!;
       for (const field of def.inputFields) {
         // A Zapier-only field has no Make parameter, so its dropdown needs no RPC.
-        if (field.dropdown && !ZAPIER_ONLY_FIELDS[field.key]) add(rpcFor(field.dropdown as DropdownSource));
+        if (field.dropdown && !zapierOnlyReason(def, field.key))
+          add(rpcFor(field.dropdown as DropdownSource));
       }
       if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
     }

@@ -34,7 +34,9 @@ export function hubspotAppScopes(modules: readonly MakeModule[]) {
   const unknown = [...declared].filter((s) => !ALL_SCOPES.includes(s));
   if (unknown.length > 0)
     throw new Error(`Make modules declare unknown HubSpot scopes: ${unknown.join(', ')}`);
-  const undeclared = [...declared].filter((s) => !required.includes(s) && !OPTIONAL_SCOPES.includes(s as never));
+  const undeclared = [...declared].filter(
+    (s) => !required.includes(s) && !OPTIONAL_SCOPES.includes(s as never),
+  );
   if (undeclared.length > 0)
     throw new Error(`Make modules declare scopes the HubSpot app does not ask for: ${undeclared.join(', ')}`);
   return { required, conditionallyRequired: [] as string[], optional: [...OPTIONAL_SCOPES] as string[] };

@@ -1,3 +1,4 @@
+import { PROPERTIES_TO_RETRIEVE } from '../operations/retrievedProperties';
 import type { OperationDef, OutputFieldDef } from '../operations/types';
 import { toMakeParam } from './fields';
 import type { Json, MakeParam } from './model';
@@ -24,10 +25,23 @@ export const ZAPIER_ONLY_FIELDS: Readonly<Record<string, string>> = {
     'Make outputs one bundle per associated record; read their properties with a Find module by Record ID after it (a second batched read cannot be joined into a Make search).',
 };
 
+/**
+ * On actions, "Properties to retrieve" costs a read after the write when the write's answer lacks a chosen property
+ * (`withRetrievedProperties`); Make's watch and search modules take it in their one request.
+ */
+const RETRIEVE_ON_WRITE =
+  "A write's answer carries only the properties written and HubSpot's default set; the chosen ones would need a read after the write, run only when the answer lacks some, which a Make action's fixed requests do not express. Read them with a Find module by Record ID after it.";
+
+/** Why a field of this operation has no Make parameter, or undefined when it has one. */
+export function zapierOnlyReason(def: OperationDef, key: string): string | undefined {
+  if (key === PROPERTIES_TO_RETRIEVE && def.kind === 'create') return RETRIEVE_ON_WRITE;
+  return ZAPIER_ONLY_FIELDS[key];
+}
+
 export function zapierOnlyParams(def: OperationDef): Record<string, string> | undefined {
   const entries = def.inputFields
-    .filter((f) => ZAPIER_ONLY_FIELDS[f.key])
-    .map((f) => [f.key, ZAPIER_ONLY_FIELDS[f.key]!]);
+    .filter((f) => zapierOnlyReason(def, f.key))
+    .map((f) => [f.key, zapierOnlyReason(def, f.key)!]);
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -35,7 +49,7 @@ export function zapierOnlyParams(def: OperationDef): Record<string, string> | un
 export function operationParams(def: OperationDef): MakeParam[] {
   const nested = def.propertyFields ? propertyFieldsRpcName(def.propertyFields) : undefined;
   const params: MakeParam[] = def.inputFields
-    .filter((f) => !ZAPIER_ONLY_FIELDS[f.key])
+    .filter((f) => !zapierOnlyReason(def, f.key))
     .map((field) => toMakeParam(field, { rpcFor: (f) => rpcName(f.dropdown!), nested }));
   // A destructive operation's warning: a banner above the fields, as Zapier shows a Copy field.
   if (def.warning) params.unshift({ name: 'warning', type: 'banner', text: def.warning });

@@ -1,6 +1,7 @@
 import { DEFAULT_BASE_URL } from '../hubspot/config';
-import { findStandardObjectType, STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
+import { findStandardObjectType, type ObjectTypeDef, STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
 import { customObjectType } from '../operations/objectTypeRef';
+import { defaultRetrievedProperties } from '../operations/retrievedProperties';
 import type { OperationDef } from '../operations/types';
 import { pascalCase } from './naming';
 
@@ -42,10 +43,19 @@ export function typeProperty(
   return `{{switch(parameters.${ref.fromInput}, ${cases.join(', ')}, '${customObjectType('x')[pick]}')}}`;
 }
 
-export function defaultProperties(ref: TypeRef): readonly string[] | undefined {
-  return isFromInput(ref)
-    ? undefined
-    : (findStandardObjectType(ref) ?? customObjectType(ref)).defaultProperties;
+/**
+ * The properties a module asks for when none are chosen in "Properties to retrieve", as an IML array: the same
+ * common properties as on Zapier (`defaultRetrievedProperties`), fixed, or a `switch` over the standard types for a
+ * chosen type.
+ */
+export function defaultPropertiesIml(ref: TypeRef): string {
+  const names = (def: ObjectTypeDef) => `'${defaultRetrievedProperties(def).join(',')}'`;
+  if (!isFromInput(ref)) return `split(${names(findStandardObjectType(ref) ?? customObjectType(ref))}, ',')`;
+  const cases = STANDARD_OBJECT_TYPES.flatMap((t) => [
+    `'${t.name}', ${names(t)}`,
+    `'${t.objectTypeId}', ${names(t)}`,
+  ]);
+  return `split(switch(parameters.${ref.fromInput}, ${cases.join(', ')}, ${names(customObjectType('x'))}), ',')`;
 }
 
 export function scopesFor(ref: TypeRef, access: 'read' | 'write'): string[] {

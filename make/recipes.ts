@@ -2,6 +2,7 @@ import { defaultAssociationTypeId } from '../hubspot/associationTypes';
 import { findStandardObjectType } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
+import { PROPERTIES_TO_RETRIEVE } from '../operations/retrievedProperties';
 import type { OperationDef } from '../operations/types';
 import { plural } from '../operations/wording';
 import { associationParts, objectFromValue, objectsFromValues } from './imlArrays';
@@ -9,7 +10,7 @@ import type { Json, MakeModule } from './model';
 import { interfaceFor, LIMIT_PARAM, omitOwn, operationParams, zapierOnlyParams } from './moduleParts';
 import { camelCase } from './naming';
 import {
-  defaultProperties,
+  defaultPropertiesIml,
   imlPath,
   isFromInput,
   operationTypeRef,
@@ -143,9 +144,18 @@ function writeAction(
   };
 }
 
+/**
+ * A search body's `properties`: the type's common properties and those chosen in "Properties to retrieve" (a
+ * multi-select, so an array), as on Zapier, in the module's one request. `extra`: single-value IML, such as the
+ * property searched on.
+ */
 function properties(type: TypeRef, ...extra: string[]): Json {
-  const defaults = defaultProperties(type);
-  return defaults ? { properties: [...defaults, ...extra] } : extra.length ? { properties: extra } : {};
+  const parts = [
+    defaultPropertiesIml(type),
+    `ifempty(parameters.${PROPERTIES_TO_RETRIEVE}, emptyarray)`,
+    ...extra.map((iml) => `split(${iml.slice(2, -2)}, ',')`),
+  ];
+  return { properties: `{{deduplicate(merge(${parts.join(', ')}))}}` };
 }
 
 /**

@@ -145,6 +145,11 @@ export interface OperationDef {
   inputFields: readonly InputFieldDef[];
   propertyFields?: PropertyFieldsSpec;
   outputFields: readonly OutputFieldDef[];
+  /**
+   * The object type of the record properties the output carries under `properties` (the common ones and those chosen
+   * in "Properties to retrieve"): platforms may label them from the portal's definitions (`retrievedOutputFields`).
+   */
+  outputProperties?: ObjectTypeRef;
   sample: OperationResult;
   /** A create returns one record; searches and triggers return a list, newest first. */
   perform(ctx: OperationContext): Promise<OperationResult | OperationResult[]>;

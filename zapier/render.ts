@@ -7,6 +7,7 @@ import { propertyInputFields } from '../operations/propertyFields';
 import type { InputFieldDef, OperationDef } from '../operations/types';
 import { createContext } from './context';
 import { toZapierError } from './errors';
+import { zapierOutputFields } from './outputFields';
 
 /**
  * Renders platform-neutral operation definitions (`operations/`) into Zapier's trigger, create and search objects.
@@ -91,8 +92,6 @@ function display(def: OperationDef) {
   return { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) };
 }
 
-const outputFields = (def: OperationDef) => def.outputFields.map((f) => ({ ...f }));
-
 /** CRM search allows 5 requests per second per portal; searches and polls share that lane. */
 export const SEARCH_THROTTLE = { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] };
 
@@ -106,7 +105,7 @@ function render<Extra extends object>(def: OperationDef, extra: Extra) {
       inputFields: inputFields(def),
       perform: perform(def),
       sample: def.sample,
-      outputFields: outputFields(def),
+      outputFields: zapierOutputFields(def),
       ...extra,
     },
   };

@@ -69,6 +69,7 @@ export const dealStageChanged: OperationDef = {
     changed_at: '2026-01-05T09:00:00.000Z',
     source_type: 'CRM_UI',
     source_id: 'userId:2001',
+    properties: SAMPLE_DEAL.properties,
   },
   calls: {
     endpoints: [...stageChanges.calls.endpoints, `GET ${paths.pipelines.list('deals')}`],

@@ -4,6 +4,13 @@ import { paths } from '../../hubspot/paths';
 import { objectType, outputFieldsFor } from '../objects/common';
 import { recordPicker } from '../recordDropdown';
 import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  PROPERTIES_TO_RETRIEVE,
+  propertiesToRetrieveField,
+  RETRIEVE_READ,
+  withRetrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
@@ -60,6 +67,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
         helpText: `When the ${noun} happened (or is due); places it on the timeline. A date and time, or epoch milliseconds.`,
       },
       ...targetFields,
+      propertiesToRetrieveField(type.name),
     ],
     propertyFields: { objectType: type.name, purpose: 'create', exclude: [TIMESTAMP] },
     outputFields: [
@@ -69,16 +77,20 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
         label: `Associated ${target}`,
       })),
     ],
+    outputProperties: type.name,
     sample: config.sample,
-    calls: { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
+    calls: {
+      endpoints: [`POST ${paths.objects.create(type.name)}`, `GET ${paths.objects.one(type.name, '{id}')}`],
+      perRun: `1; ${RETRIEVE_READ}`,
+    },
     async perform(ctx) {
       requiredText(ctx, TIMESTAMP, config.timestampLabel);
       const targets = TARGETS.map((t) => ({ ...t, ids: idsFromInput(ctx, t.key, targetFields) }));
-      const properties = await propertiesFromInput(
-        ctx,
-        type.name,
-        TARGETS.map((t) => t.key),
-      );
+      checkPropertiesToRetrieve(ctx.input);
+      const properties = await propertiesFromInput(ctx, type.name, [
+        ...TARGETS.map((t) => t.key),
+        PROPERTIES_TO_RETRIEVE,
+      ]);
       // The engagement docs give hs_timestamp in epoch milliseconds; coercion checked the value and made it UTC.
       properties[TIMESTAMP] = String(Date.parse(properties[TIMESTAMP]!));
       const associations = targets.flatMap(({ type: target, ids }) => {
@@ -95,9 +107,13 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
         path: paths.objects.create(type.name),
         json: { properties, associations },
       });
-      return recordOutput(data, {
-        associated_ids: Object.fromEntries(targets.map(({ type: target, ids }) => [target, ids])),
-      });
+      return withRetrievedProperties(
+        ctx,
+        type,
+        recordOutput(data, {
+          associated_ids: Object.fromEntries(targets.map(({ type: target, ids }) => [target, ids])),
+        }),
+      );
     },
   };
 }

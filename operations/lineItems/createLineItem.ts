@@ -1,9 +1,16 @@
 import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { objectType } from '../objects/common';
 import { createRecordOperation } from '../objects/createRecord';
 import { recordPicker } from '../recordDropdown';
 import { propertiesFromInput, recordOutput } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  PROPERTIES_TO_RETRIEVE,
+  propertiesToRetrieveField,
+  withRetrievedProperties,
+} from '../retrievedProperties';
 import { SAMPLE_LINE_ITEM } from '../samples';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef } from '../types';
@@ -20,7 +27,8 @@ const create = createRecordOperation({
   sample: SAMPLE_LINE_ITEM,
 });
 
-const STATIC_KEYS = ['product_id', 'deal_id'] as const;
+const STATIC_KEYS = ['product_id', 'deal_id', PROPERTIES_TO_RETRIEVE] as const;
+const lineItems = objectType('line_items');
 
 export const createLineItem: OperationDef = {
   ...create,
@@ -39,12 +47,14 @@ export const createLineItem: OperationDef = {
       ...recordPicker('deals'),
       helpText: 'Attach the new line item to this deal.',
     },
+    propertiesToRetrieveField('line_items'),
   ],
   outputFields: [...create.outputFields, { key: 'deal_id', label: 'Deal ID', type: 'string' }],
   propertyFields: { objectType: 'line_items', purpose: 'create', exclude: ['hs_product_id'] },
   async perform(ctx) {
     const productId = recordId(ctx, 'product_id', 'Product ID');
     const dealId = recordId(ctx, 'deal_id', 'Deal ID');
+    checkPropertiesToRetrieve(ctx.input);
     const properties = await propertiesFromInput(ctx, 'line_items', STATIC_KEYS);
     if (productId) properties.hs_product_id = productId;
     const associationTypeId = defaultAssociationTypeId('line_items', 'deals');
@@ -65,7 +75,7 @@ export const createLineItem: OperationDef = {
           : {}),
       },
     });
-    return recordOutput(data, dealId ? { deal_id: dealId } : {});
+    return withRetrievedProperties(ctx, lineItems, recordOutput(data, dealId ? { deal_id: dealId } : {}));
   },
 };
 

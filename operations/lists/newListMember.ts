@@ -1,8 +1,15 @@
 import { BATCH } from '../../hubspot/limits';
+import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
+import { customObjectType } from '../objectTypeRef';
 import { MAX_ITEMS_PER_POLL } from '../polling';
 import { recordOutput } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  propertiesToRetrieveField,
+  retrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { type HubSpotList, listIdField, listObjectType, readList } from './common';
@@ -45,7 +52,17 @@ export const newListMember: OperationDef = {
   noun: 'List Member',
   label: 'New List Member',
   description: 'Triggers when a record (such as a contact) is added to a list.',
-  inputFields: [listIdField],
+  inputFields: [
+    listIdField,
+    {
+      // Lists are mostly of contacts, and the list's type is known only once it is read: the dropdown offers contact
+      // properties; another type's properties can be typed in by their internal names.
+      ...propertiesToRetrieveField('contacts'),
+      helpText:
+        'Properties of the members to output besides the common ones (for a contact: name, e-mail, phone, owner...). ' +
+        'The list offers contact properties; for a list of companies or deals, type the internal names.',
+    },
+  ],
   outputFields: [
     { key: 'id', label: 'Record ID', type: 'string' },
     { key: 'record_id', label: 'Member record ID', type: 'string' },
@@ -54,6 +71,7 @@ export const newListMember: OperationDef = {
     { key: 'properties__email', label: 'Email' },
     dedupeKeyField('List ID, Record ID and Join Time'),
   ],
+  outputProperties: 'contacts',
   sample: {
     id: '51',
     [DEDUPE_KEY]: '12-51-1767603600000',
@@ -73,6 +91,7 @@ export const newListMember: OperationDef = {
   },
   async perform(ctx) {
     const listId = String(ctx.input.list_id ?? '').trim();
+    checkPropertiesToRetrieve(ctx.input);
     const list = await readList(ctx, listId);
     const key = `list:${listId}`;
     const stored = ctx.isLoadingSample ? undefined : await ctx.state.get<ListWatermark>(key);
@@ -126,17 +145,23 @@ async function readNewMembers(ctx: OperationContext, listId: string, stored?: Li
   return { members: fresh, watermark };
 }
 
+/** The members' records, with the properties to retrieve in the same batch reads. */
 async function readRecords(
   ctx: OperationContext,
   list: HubSpotList,
   ids: string[],
 ): Promise<Map<string, HubSpotRecord>> {
   const out = new Map<string, HubSpotRecord>();
+  const objectType = listObjectType(list);
+  const properties = retrievedProperties(
+    ctx,
+    findStandardObjectType(objectType) ?? customObjectType(objectType),
+  );
   for (let i = 0; i < ids.length; i += BATCH.maxObjectInputs) {
     const { data } = await ctx.api.request<{ results: HubSpotRecord[] }>({
       method: 'POST',
-      path: paths.objects.batch(listObjectType(list), 'read'),
-      json: { inputs: ids.slice(i, i + BATCH.maxObjectInputs).map((id) => ({ id })) },
+      path: paths.objects.batch(objectType, 'read'),
+      json: { inputs: ids.slice(i, i + BATCH.maxObjectInputs).map((id) => ({ id })), properties },
       idempotent: true,
     });
     for (const r of data.results) out.set(r.id, r);

@@ -4,6 +4,7 @@ import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectType
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordPicker } from '../recordDropdown';
 import { isRecordId, notARecordId, requiredText, segmentValue } from '../records';
+import { defaultRetrievedProperties } from '../retrievedProperties';
 import type { Choice, InputFieldDef, ObjectTypeRef, OperationContext, OutputFieldDef } from '../types';
 import { plural } from '../wording';
 
@@ -177,10 +178,17 @@ export const recordOutputFields: readonly OutputFieldDef[] = [
   { key: 'archived', label: 'Archived', type: 'boolean' },
 ];
 
-/** Output fields for a type: the record fields plus its default properties. */
+/**
+ * Output fields for a type: the record fields plus the properties it outputs when none are chosen. Platforms that can
+ * label them from the portal do so (`outputProperties`).
+ */
 export function outputFieldsFor(type: ObjectTypeDef): OutputFieldDef[] {
   return [
     ...recordOutputFields,
-    ...type.defaultProperties.map((p) => ({ key: `properties__${p}`, label: p, type: 'string' as const })),
+    ...defaultRetrievedProperties(type).map((p) => ({
+      key: `properties__${p}`,
+      label: p,
+      type: 'string' as const,
+    })),
   ];
 }

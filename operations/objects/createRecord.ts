@@ -4,6 +4,14 @@ import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { propertiesFromInput, recordOutput } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  PROPERTIES_TO_RETRIEVE,
+  propertiesToRetrieveField,
+  RETRIEVE_READ,
+  retrievedProperties,
+  withRetrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase } from '../wording';
@@ -33,9 +41,10 @@ export function createRecordOperation(
     noun: type.singular,
     label: titleCase(`Create ${type.singular}`),
     description: `Creates a new ${type.singular.toLowerCase()}.`,
-    inputFields: types.inputFields,
+    inputFields: [...types.inputFields, propertiesToRetrieveField(types.ref)],
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
+    outputProperties: types.ref,
     sample: config.sample,
     calls: matchOn
       ? {
@@ -43,16 +52,27 @@ export function createRecordOperation(
             `POST ${paths.objects.create(type.name)}`,
             `POST ${paths.objects.search(type.name)}`,
             `DELETE ${paths.objects.one(type.name, '{id}')}`,
+            `GET ${paths.objects.one(type.name, '{id}')}`,
           ],
           perRun:
             `1; in Find or Create with a ${matchOn}: + 1 search per check until search shows the new ` +
             `${type.singular.toLowerCase()} (index lag; a few checks), + 1 archive when another one with that ` +
-            `${matchOn} came first`,
+            `${matchOn} came first; ${RETRIEVE_READ}`,
         }
-      : { endpoints: [`POST ${paths.objects.create(type.name)}`], perRun: '1' },
+      : {
+          endpoints: [
+            `POST ${paths.objects.create(type.name)}`,
+            `GET ${paths.objects.one(type.name, '{id}')}`,
+          ],
+          perRun: `1; ${RETRIEVE_READ}`,
+        },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const properties = await propertiesFromInput(ctx, type.name, types.inputKeys);
+      checkPropertiesToRetrieve(ctx.input);
+      const properties = await propertiesFromInput(ctx, type.name, [
+        ...types.inputKeys,
+        PROPERTIES_TO_RETRIEVE,
+      ]);
       const missing = required.find((name) => !properties[name]);
       if (missing) throw new FieldValidationError(missing, missing, 'is required to create a record.');
       const defs = (await ctx.schema.properties(type.name)) as PortalPropertyDefinition[];
@@ -66,12 +86,15 @@ export function createRecordOperation(
           errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
         });
         if (ctx.withSearch && matchOn && properties[matchOn]) {
-          return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] });
+          // Returned, not awaited, as before: a failure while keeping the oldest is not a lost create to recover.
+          return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] }).then((kept) =>
+            withRetrievedProperties(ctx, type, kept),
+          );
         }
-        return recordOutput(data);
+        return withRetrievedProperties(ctx, type, recordOutput(data));
       } catch (error) {
         const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
-        if (recovered) return recovered;
+        if (recovered) return withRetrievedProperties(ctx, type, recovered);
         throw error;
       }
     },
@@ -98,6 +121,7 @@ async function recover(
     const { data } = await ctx.api.request<HubSpotRecord>({
       method: 'GET',
       path: paths.objects.one(type.name, error.existingId),
+      query: { properties: retrievedProperties(ctx, type).join(',') },
     });
     return recordOutput(data, { existing: true });
   }

@@ -1,6 +1,7 @@
 import { paths } from '../../hubspot/paths';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
+import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
@@ -46,8 +47,10 @@ export function findRecordOperation(
         required: true,
         helpText: 'The value to look for (exact match).',
       },
+      propertiesToRetrieveField(types.ref),
     ],
     outputFields: outputFieldsFor(type),
+    outputProperties: types.ref,
     sample: config.sample,
     calls: {
       endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`, `POST ${paths.objects.search(type.name)}`],
@@ -57,18 +60,22 @@ export function findRecordOperation(
       const type = types.resolve(ctx);
       const property = requiredText(ctx, 'search_property', 'Search by');
       const value = requiredText(ctx, 'search_value', 'Value');
-      if (property === 'hs_object_id' || property === 'id') return readOne(ctx, type.name, value);
+      // The property searched on comes back too, as it is in the search answer.
+      const byId = property === 'hs_object_id' || property === 'id';
+      const properties = [...new Set([...retrievedProperties(ctx, type), ...(byId ? [] : [property])])];
+      if (byId) return readOne(ctx, type.name, properties, value);
       if (await isUnique(ctx, type.name, property))
         return readOne(
           ctx,
           type.name,
+          properties,
           segmentValue(value, { key: 'search_value', label: 'Value' }),
           property,
         );
       const page = await searchRecords(ctx.api, type.name, {
         filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }],
         sorts: [{ propertyName: type.createdProperty, direction: 'DESCENDING' }],
-        properties: [...type.defaultProperties, property],
+        properties,
         limit: 10,
       });
       return page.results.map((r) => recordOutput(r));
@@ -76,12 +83,19 @@ export function findRecordOperation(
   };
 }
 
-async function readOne(ctx: OperationContext, objectType: string, id: string, idProperty?: string) {
+/** One read by id or unique value, with the properties to retrieve in the same call (`?properties=`). */
+async function readOne(
+  ctx: OperationContext,
+  objectType: string,
+  properties: readonly string[],
+  id: string,
+  idProperty?: string,
+) {
   if (!idProperty && !isRecordId(id)) return [];
   const { status, data } = await ctx.api.request<HubSpotRecord>({
     method: 'GET',
     path: paths.objects.one(objectType, id),
-    query: { idProperty },
+    query: { idProperty, properties: properties.join(',') },
     acceptStatuses: [404],
   });
   return status === 404 ? [] : [recordOutput(data)];

@@ -2,6 +2,7 @@ import { paths } from '../../hubspot/paths';
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
+import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
@@ -51,6 +52,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         default: 'false',
         helpText: 'Skip changes written by other apps through the API (stops two-way sync loops).',
       },
+      propertiesToRetrieveField(types.ref),
     ],
     outputFields: [
       { key: 'id', label: 'Record ID', type: 'string' },
@@ -63,6 +65,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       { key: 'source_id', label: 'Change source ID' },
       dedupeKeyField('Record ID, Property and Change Time'),
     ],
+    outputProperties: types.ref,
     sample: {
       id: config.sample.id,
       record_id: config.sample.id,
@@ -73,6 +76,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       changed_at: '2026-01-05T09:00:00.000Z',
       source_type: 'CRM_UI',
       source_id: 'userId:2001',
+      properties: config.sample.properties,
     },
     calls: {
       endpoints: [
@@ -88,6 +92,8 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
       const ignoreIntegrations = [true, 'true', 'yes'].includes(
         ctx.input.ignore_integration_changes as string,
       );
+      // The record's properties come in the history read the trigger makes anyway: no call of their own.
+      const retrieved = [...new Set([property, ...retrievedProperties(ctx, type)])];
       const { records, window, resumeAfter } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
@@ -95,7 +101,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         filters: config.searchFilters?.(ctx),
         stateKey: `property${types.stateSuffix(ctx)}:${property}`,
       });
-      const withHistory = await readHistory(ctx, type.name, records, property);
+      const withHistory = await readHistory(ctx, type.name, records, property, retrieved);
       const initial = window.from === window.to;
       const perRecord = withHistory.map((record) => {
         const history = record.propertiesWithHistory?.[property] ?? [];
@@ -110,7 +116,10 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
           .filter(({ entry }) => !(ignoreIntegrations && INTEGRATION_SOURCES.has(entry.sourceType)));
         return {
           id: record.id,
-          changes: entries.map(({ entry, previous }) => changeOutput(record.id, property, entry, previous)),
+          changes: entries.map(({ entry, previous }) => ({
+            ...changeOutput(record.id, property, entry, previous),
+            properties: record.properties,
+          })),
         };
       });
       const changes = initial
@@ -147,6 +156,7 @@ async function readHistory(
   objectType: string,
   records: HubSpotRecord[],
   property: string,
+  properties: readonly string[],
 ): Promise<HubSpotRecord[]> {
   const out: HubSpotRecord[] = [];
   for (let i = 0; i < records.length; i += HISTORY_BATCH_SIZE) {
@@ -156,7 +166,7 @@ async function readHistory(
       path: paths.objects.batch(objectType, 'read'),
       json: {
         inputs: chunk.map((r) => ({ id: r.id })),
-        properties: [property],
+        properties,
         propertiesWithHistory: [property],
       },
       idempotent: true,

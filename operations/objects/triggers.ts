@@ -8,6 +8,7 @@ import {
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { pollRecords } from '../polling';
 import { recordOutput } from '../records';
+import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
@@ -24,8 +25,9 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     noun: type.singular,
     label: titleCase(`New ${type.singular}`),
     description: `Triggers when a new ${type.singular.toLowerCase()} is created.`,
-    inputFields: [...types.inputFields, includeAssociationsField],
+    inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
     outputFields: outputFieldsFor(type),
+    outputProperties: types.ref,
     sample: config.sample,
     calls: {
       endpoints: [
@@ -40,7 +42,7 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.createdProperty,
-        properties: type.defaultProperties,
+        properties: retrievedProperties(ctx, type),
         stateKey: `created${types.stateSuffix(ctx)}`,
       });
       return withAssociations(ctx, type.name, records, (r) => recordOutput(r));
@@ -62,12 +64,13 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     noun: type.singular,
     label: titleCase(`New or Updated ${type.singular}`),
     description: `Triggers when ${withArticle(noun)} is created or any of its properties changes.`,
-    inputFields: [...types.inputFields, includeAssociationsField],
+    inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
     outputFields: [
       { key: 'record_id', label: `${type.singular} ID`, type: 'string' },
       ...outputFieldsFor(type),
       dedupeKeyField('Record ID and Modification Time'),
     ],
+    outputProperties: types.ref,
     sample: {
       ...config.sample,
       record_id: config.sample.id,
@@ -86,7 +89,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
       const { records } = await pollRecords(ctx, {
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
-        properties: type.defaultProperties,
+        properties: retrievedProperties(ctx, type),
         stateKey: `modified${types.stateSuffix(ctx)}`,
       });
       return withAssociations(ctx, type.name, records, (r) => changeOutput(r, type.lastModifiedProperty));

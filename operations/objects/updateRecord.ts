@@ -1,5 +1,12 @@
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  PROPERTIES_TO_RETRIEVE,
+  propertiesToRetrieveField,
+  RETRIEVE_READ,
+  withRetrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
 import { titleCase } from '../wording';
@@ -29,18 +36,31 @@ export function updateRecordOperation(
     noun: type.singular,
     label: titleCase(`Update ${type.singular}`),
     description: `Updates an existing ${noun}, found by its record ID or by ${uniquePropertyWording(types.ref)}.`,
-    inputFields: [...types.inputFields, ...recordLocatorFields(types, config.idPropertyDefault)],
+    inputFields: [
+      ...types.inputFields,
+      ...recordLocatorFields(types, config.idPropertyDefault),
+      propertiesToRetrieveField(types.ref),
+    ],
     propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: outputFieldsFor(type),
+    outputProperties: types.ref,
     sample: config.sample,
-    calls: { endpoints: [`PATCH ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
+    calls: {
+      endpoints: [
+        `PATCH ${paths.objects.one(type.name, '{id}')}`,
+        `GET ${paths.objects.one(type.name, '{id}')}`,
+      ],
+      perRun: `1; ${RETRIEVE_READ}`,
+    },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const { value: id, idProperty } = recordLocatorInput(ctx, types.display);
+      checkPropertiesToRetrieve(ctx.input);
       const properties = await propertiesFromInput(ctx, type.name, [
         ...types.inputKeys,
         'record_id',
         'id_property',
+        PROPERTIES_TO_RETRIEVE,
       ]);
       const { data } = await ctx.api.request<HubSpotRecord>({
         method: 'PATCH',
@@ -48,7 +68,7 @@ export function updateRecordOperation(
         query: { idProperty },
         json: { properties },
       });
-      return recordOutput(data);
+      return withRetrievedProperties(ctx, type, recordOutput(data));
     },
   };
 }

@@ -3,6 +3,13 @@ import type { HubSpotResponse } from '../../hubspot/client';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { propertiesFromInput, recordOutput, requiredText } from '../records';
+import {
+  checkPropertiesToRetrieve,
+  PROPERTIES_TO_RETRIEVE,
+  propertiesToRetrieveField,
+  RETRIEVE_READ,
+  withRetrievedProperties,
+} from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
@@ -42,20 +49,33 @@ export function upsertRecordOperation(
         dropdown: { kind: 'uniqueProperties', objectType: types.ref },
         helpText: `The unique property that identifies the ${noun}. Its value is taken from the matching field below.`,
       },
+      propertiesToRetrieveField(types.ref),
     ],
     propertyFields: { objectType: types.ref, purpose: 'update' },
     outputFields: [
       ...outputFieldsFor(type),
       { key: 'is_new', label: 'Created (not updated)', type: 'boolean' },
     ],
+    outputProperties: types.ref,
     sample: { ...config.sample, is_new: true },
-    calls: { endpoints: [`POST ${paths.objects.batch(type.name, 'upsert')}`], perRun: '1' },
+    calls: {
+      endpoints: [
+        `POST ${paths.objects.batch(type.name, 'upsert')}`,
+        `GET ${paths.objects.one(type.name, '{id}')}`,
+      ],
+      perRun: `1; ${RETRIEVE_READ}`,
+    },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const idProperty = ctx.input.id_property
         ? String(ctx.input.id_property)
         : (config.idPropertyDefault ?? requiredText(ctx, 'id_property', 'Match on'));
-      const properties = await propertiesFromInput(ctx, type.name, [...types.inputKeys, 'id_property']);
+      checkPropertiesToRetrieve(ctx.input);
+      const properties = await propertiesFromInput(ctx, type.name, [
+        ...types.inputKeys,
+        'id_property',
+        PROPERTIES_TO_RETRIEVE,
+      ]);
       const id = properties[idProperty];
       if (!id) {
         throw new FieldValidationError(
@@ -75,7 +95,11 @@ export function upsertRecordOperation(
       if (error) throw error;
       const [record] = answer.data.results;
       if (!record) throw new Error(`HubSpot answered the upsert of ${noun} ${id} without a record.`);
-      return recordOutput(record, { is_new: isNew(record, answer, { startedAt, now: ctx.now() }) });
+      return withRetrievedProperties(
+        ctx,
+        type,
+        recordOutput(record, { is_new: isNew(record, answer, { startedAt, now: ctx.now() }) }),
+      );
     },
   };
 }

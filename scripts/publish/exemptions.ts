@@ -12,19 +12,10 @@ const GENERIC_UPDATE_TRIGGER =
   'Kept on purpose: it is the one trigger that follows every change of a record for two-way sync (README, "How ' +
   'the polling triggers lose nothing"); triggers on a chosen change exist beside it (property changed, deal stage).';
 
-const PROPERTY_FIELDS_ONLY =
-  "Its fields are the portal's own properties (custom ones, option lists, required flags differ per portal), so " +
-  'they load from the account; static copies would drift from what HubSpot accepts.';
-
 export const EXEMPTIONS: readonly Exemption[] = [
   ...['contact', 'company', 'deal', 'ticket', 'object'].map((noun) => ({
     rule: 'BG-update-trigger',
     where: `triggers.new_or_updated_${noun}`,
     reason: GENERIC_UPDATE_TRIGGER,
-  })),
-  ...['contact', 'company', 'deal', 'ticket', 'product'].map((noun) => ({
-    rule: 'D022',
-    where: `creates.create_${noun}`,
-    reason: PROPERTY_FIELDS_ONLY,
   })),
 ];

@@ -202,6 +202,7 @@ describe('Make modules against the sandbox', () => {
   it("runs every RPC; property fields match the Zapier app's fields for the same portal", async () => {
     const params: Json = {
       object_type: 'contacts',
+      engagement_type: 'notes',
       from_object_type: 'contacts',
       to_object_type: 'companies',
     };
