@@ -10,8 +10,8 @@ import { type Expr, parseExpression } from './parse';
  * - Operators as listed there: equality is strict; `+` adds numbers or joins texts; relations compare numbers,
  *   texts, or dates (the OAuth docs' `{{data.expires < addMinutes(now, 15)}}`); `&& || !` read a value's truth,
  *   which for a collection or an array Make does not document.
- * - Arrays are 1-based and `-1` is the last item; a property of nothing is nothing (the pagination docs'
- *   `{{body.paging.next.after}}` on a last page).
+ * - Arrays are 1-based and `-1` is the last item; a property of nothing, or of a text, is nothing (the pagination
+ *   docs' `{{body.paging.next.after}}` on a last page; `body.category` of an HTML error page).
  * - Objects are walked key by key; a key `{{...}}` spreads a collection into the object it stands in, which Make
  *   documents at the top of a request's `qs`/`headers` (the REST universal module) and of a `body` or `output`
  *   (https://developers.make.com/custom-apps-documentation/component-blocks/api/processing-of-json-strings-inside-a-json-object),
@@ -115,8 +115,11 @@ export function evaluate(expr: Expr, scope: Scope): unknown {
     case 'member': {
       const object = evaluate(expr.object, scope);
       if (object === undefined || object === null) return undefined;
-      if (!isCollection(object)) return notDocumented(`the property "${expr.property}" of ${kindOf(object)}`);
-      return object[expr.property];
+      if (isCollection(object)) return object[expr.property];
+      // JavaScript's dot notation (the IML page) finds nothing on a text (an error page's body) but its own members.
+      if (typeof object === 'object' || expr.property in Object(object))
+        return notDocumented(`the property "${expr.property}" of ${kindOf(object)}`);
+      return undefined;
     }
     case 'index': {
       const object = evaluate(expr.object, scope);

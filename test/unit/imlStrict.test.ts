@@ -1,7 +1,8 @@
+import { generateMakeApp } from '../../make/app';
 import { render } from '../../make/iml/evaluate';
 import { FUNCTIONS } from '../../make/iml/functions';
 import { parseExpression } from '../../make/iml/parse';
-import { type Json, runCommunication } from '../../make/iml/run';
+import { type Json, MakeError, runCommunication } from '../../make/iml/run';
 
 /**
  * The IML runner follows what Make documents and refuses the rest, so a module passing on it does not lean on
@@ -166,5 +167,28 @@ describe('IML communications (Make: requests, multiple requests)', () => {
     await expect(
       runCommunication({ url: `${API}/a`, response: { iterate: '{{body.results}}' } }, {}),
     ).rejects.toThrow(NOT_DOCUMENTED);
+  });
+});
+
+describe("the generated Base's error directive", () => {
+  const base = { ...generateMakeApp().app.base, baseUrl: API };
+  const errorOf = async (status: number, body: string | object) => {
+    nock(API).get('/crm/v3/objects/contacts/1').reply(status, body);
+    const failure = await runCommunication({ url: '/crm/v3/objects/contacts/1' }, {}, { base }).catch(
+      (e) => e,
+    );
+    expect(failure).toBeInstanceOf(MakeError);
+    return { type: (failure as MakeError).type, message: (failure as MakeError).message };
+  };
+
+  it('maps an answer without HubSpot details: a 400 without errors, a 502 HTML page', async () => {
+    expect(await errorOf(400, { status: 'error', category: 'VALIDATION_ERROR' })).toEqual({
+      type: 'DataError',
+      message: '[400] HubSpot answered 400',
+    });
+    expect(await errorOf(502, '<html>Bad gateway</html>')).toEqual({
+      type: 'ConnectionError',
+      message: '[502] HubSpot answered 502',
+    });
   });
 });
