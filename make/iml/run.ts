@@ -59,7 +59,8 @@ export interface RunResult {
   connection: Json;
 }
 
-const MAX_PAGES = 50;
+/** "Max Pagination Request Count … 50" (pagination docs). */
+const MAX_PAGINATION_REQUESTS = 50;
 
 /** A value sent in a URL, a header, a form or a text body, or shown in a message: a primitive, as text. */
 const str = (v: unknown) => imlText(v, 'sent as text');
@@ -190,9 +191,9 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions, alone: boo
   }
   const response = (request.response as Json) ?? {};
   if (request.url === undefined) return requestless(response, { ...base, temp });
-  let current = {
-    url: request.url as string,
-    method: (request.method as string) ?? 'GET',
+  let current: Outgoing = {
+    url: request.url,
+    method: request.method ?? 'GET',
     headers: request.headers as Json | undefined,
     qs: request.qs as Json | undefined,
     body: request.body,
@@ -200,7 +201,7 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions, alone: boo
   const outputs: unknown[] = [];
   const triggers: TriggerItem[] = [];
   let connection: Json = {};
-  for (let page = 1; page <= MAX_PAGES; page++) {
+  for (let page = 1; page <= MAX_PAGINATION_REQUESTS + 1; page++) {
     const requestScope: Scope = { ...base, temp, pagination: { page } };
     const answer = await send(current, request, requestScope, options);
     let responseScope: Scope = {
@@ -225,23 +226,12 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions, alone: boo
     const pagination = request.pagination as Json | undefined;
     if (!pagination || response.iterate === undefined || pageItems === 0) break;
     if (outputs.length >= limitOf(response, responseScope)) break;
-    if (
-      pagination.condition !== undefined &&
-      !truth(render(pagination.condition, responseScope), 'pagination')
-    )
+    // The pagination directives see the last response, and `pagination.page` is already the next page's number
+    // ("After the first request, the value of pagination.page will be 2").
+    const nextScope: Scope = { ...responseScope, pagination: { page: page + 1 } };
+    if (pagination.condition !== undefined && !truth(render(pagination.condition, nextScope), 'pagination'))
       break;
-    const merge = pagination.mergeWithParent !== false;
-    current = {
-      url: (pagination.url as string) ?? current.url,
-      method: (pagination.method as string) ?? current.method,
-      headers: merge
-        ? { ...(current.headers ?? {}), ...((pagination.headers as Json) ?? {}) }
-        : (pagination.headers as Json),
-      qs: merge ? { ...(current.qs ?? {}), ...((pagination.qs as Json) ?? {}) } : (pagination.qs as Json),
-      body: pagination.body ?? current.body,
-    };
-    // Pagination directives see the last response; the next request renders them in that scope.
-    current = { ...current, ...preRender(current, pagination, responseScope) };
+    current = nextRequest(current, pagination, nextScope);
   }
   if (response.wrapper !== undefined) {
     const wrapped = render(response.wrapper, { ...base, temp, output: outputs });
@@ -307,25 +297,40 @@ function requestless(response: Json, scope: Scope): RunResult {
   return { outputs, triggers, temp, connection: {} };
 }
 
-/** Renders the pagination-supplied parts now (they read `body` of the last page), leaving the rest for `send`. */
-function preRender(current: { headers?: Json; qs?: Json; body?: unknown }, pagination: Json, scope: Scope) {
-  const out: Json = {};
-  if (pagination.body !== undefined) out.body = { __rendered: render(pagination.body, scope, true) };
-  if (pagination.qs !== undefined)
-    out.qs = { ...(current.qs ?? {}), ...mark(render(pagination.qs, scope) as Json) };
-  if (pagination.headers !== undefined)
-    out.headers = { ...(current.headers ?? {}), ...mark(render(pagination.headers, scope) as Json) };
-  return out;
+/** A request about to be sent: its parts still IML, or already rendered (`rendered()`) by the pagination. */
+interface Outgoing {
+  url: unknown;
+  method: unknown;
+  headers?: Json;
+  qs?: Json;
+  body?: unknown;
 }
 
 const RENDERED = Symbol('rendered');
-function mark(values: Json): Json {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [RENDERED]: v }]));
+const rendered = (value: unknown) => ({ [RENDERED]: value });
+const renderedEach = (values: unknown): Json =>
+  Object.fromEntries(Object.entries(values as Json).map(([k, v]) => [k, rendered(v)]));
+
+/**
+ * The next page's request: `url`, `method` and `body` replace the request's, `qs` and `headers` merge with its own
+ * unless `mergeWithParent` is false, all rendered now, in the last response's scope.
+ */
+function nextRequest(current: Outgoing, pagination: Json, scope: Scope): Outgoing {
+  const merge = pagination.mergeWithParent !== false;
+  const own = (part: 'qs' | 'headers') =>
+    pagination[part] === undefined ? {} : renderedEach(render(pagination[part], scope, true));
+  return {
+    url: pagination.url === undefined ? current.url : rendered(render(pagination.url, scope)),
+    method: pagination.method === undefined ? current.method : rendered(render(pagination.method, scope)),
+    headers: { ...(merge ? current.headers : {}), ...own('headers') },
+    qs: { ...(merge ? current.qs : {}), ...own('qs') },
+    body: pagination.body === undefined ? current.body : rendered(render(pagination.body, scope, true)),
+  };
 }
+
 function renderPart(value: unknown, scope: Scope, spread = false): unknown {
   if (value && typeof value === 'object' && RENDERED in value)
     return (value as Record<symbol, unknown>)[RENDERED];
-  if (value && typeof value === 'object' && '__rendered' in value) return (value as Json).__rendered;
   return render(value, scope, spread);
 }
 function renderMap(values: Json | undefined, scope: Scope): Json {
@@ -341,18 +346,18 @@ function renderMap(values: Json | undefined, scope: Scope): Json {
 }
 
 async function send(
-  current: { url: string; method: string; headers?: Json; qs?: Json; body?: unknown },
+  current: Outgoing,
   request: Json,
   scope: Scope,
   options: RunOptions,
 ): Promise<{ status: number; headers: Json; body: unknown }> {
-  let url = str(render(current.url, scope));
+  let url = str(renderPart(current.url, scope));
   if (url.startsWith('/') && request.baseUrl) url = `${request.baseUrl}${url}`;
   if (options.rewriteUrl) url = options.rewriteUrl(url);
   const target = new URL(url);
   for (const [k, v] of Object.entries(renderMap(current.qs, scope)))
     for (const one of Array.isArray(v) ? v : [v]) target.searchParams.append(k, str(one));
-  const method = str(render(current.method, scope)).toUpperCase() || 'GET';
+  const method = str(renderPart(current.method, scope)).toUpperCase() || 'GET';
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(renderMap(current.headers, scope))) headers[k.toLowerCase()] = str(v);
   const body = current.body === undefined ? undefined : renderPart(current.body, scope, true);

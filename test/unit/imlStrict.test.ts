@@ -158,6 +158,32 @@ describe('IML communications (Make: requests, multiple requests)', () => {
     await expect(runCommunication(nested, scope)).rejects.toThrow(NOT_DOCUMENTED);
   });
 
+  it('paginates as the pagination docs say: page 2 in the directives after the first request, url from the body', async () => {
+    nock(API)
+      .get('/items')
+      .query({ size: '2', page: '1' })
+      .reply(200, { items: [1, 2], pages: 3 });
+    nock(API)
+      .get('/items')
+      .query({ size: '2', page: '2' })
+      .reply(200, { items: [3, 4], pages: 3, next: `${API}/last` });
+    nock(API)
+      .get('/last')
+      .query({ size: '2', page: '3' })
+      .reply(200, { items: [5], pages: 3 });
+    const spec = {
+      url: `${API}/items`,
+      qs: { size: 2, page: 1 },
+      pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.pages >= pagination.page}}' },
+      response: { iterate: '{{body.items}}' },
+    };
+    const paged = {
+      ...spec,
+      pagination: { ...spec.pagination, url: `{{ifempty(body.next, '${API}/items')}}` },
+    };
+    expect((await runCommunication(paged, {})).outputs).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('refuses a directive Make does not document, and says which documented ones it does not run', async () => {
     await expect(runCommunication({ url: `${API}/a`, retry: 3 }, {})).rejects.toThrow(NOT_DOCUMENTED);
     await expect(runCommunication({ url: `${API}/a`, repeat: { limit: 2 } }, {})).rejects.toThrow(
