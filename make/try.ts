@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DEFAULT_FORMS_BASE_URL } from '../hubspot/config';
 import { generateMakeApp } from './app';
 import { MakeError, runCommunication } from './iml/run';
@@ -68,7 +69,8 @@ export function findModule(app: MakeApp, name: string): MakeModule {
 
 /**
  * A parameter as typed on the command line, as its Make type wants it: numbers for number types, true/false for a
- * boolean, a JSON array or collection when written as JSON (`[...]`, `{...}`), text otherwise.
+ * boolean, a JSON array or collection when written as JSON (`[...]`, `{...}`), comma-separated values for an array,
+ * bytes for a buffer (`@file` or the text itself), text otherwise.
  */
 function typed(module: MakeModule, name: string, value: string): unknown {
   const param = [...module.staticParams, ...module.mappableParams].find(
@@ -85,6 +87,11 @@ function typed(module: MakeModule, name: string, value: string): unknown {
       throw new UsageError(`--param ${name}: not valid JSON`);
     }
   }
+  // A file's bytes: `@path` reads a file, anything else is the file's text.
+  if (type === 'buffer')
+    return value.startsWith('@')
+      ? new Uint8Array(readFileSync(value.slice(1)))
+      : new TextEncoder().encode(value);
   if (type === 'array') return value === '' ? [] : value.split(',');
   if (type === 'number' || type === 'integer' || type === 'uinteger') {
     const n = Number(value);
@@ -142,7 +149,13 @@ export async function tryModule(
   return report;
 }
 
-const json = (v: unknown) => JSON.stringify(v, null, 2) ?? 'undefined';
+/** Pretty JSON, a file's bytes shown by their size only. */
+const json = (v: unknown) =>
+  JSON.stringify(
+    v,
+    (_, x) => (x instanceof Uint8Array || x?.type === 'Buffer' ? `<${x.length ?? x.data?.length} bytes>` : x),
+    2,
+  ) ?? 'undefined';
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
 
 /** The report as text, every occurrence of the token replaced (a URL or a body echoing it cannot leak it). */
