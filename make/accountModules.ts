@@ -36,11 +36,12 @@ export function findOwnerModule(def: OperationDef): MakeModule {
  * The authenticated submission (`POST https://api.hsforms.com/submissions/v3/integration/secure/submit/{portalId}/
  * {formGuid}`) needs the portal id, read first from the account-info API. The JSON object of fields becomes HubSpot's
  * `[{objectTypeId, name, value}]`: `toArray` gives `[{key, value}]`, and in its JSON text `"key":` only ever stands
- * for that key (a quote inside a value is escaped), so it is renamed there.
+ * for that key (a quote inside a value is escaped), so every one is renamed there (`replace` with a `/regex/g`,
+ * help.make.com text functions).
  * https://developers.hubspot.com/docs/api-reference/legacy/marketing/forms/v3-legacy/submit-data-authenticated
  */
 export function submitFormModule(def: OperationDef): MakeModule {
-  const fields = `parseJSON(replace(createJSON(toArray(parseJSON(parameters.fields))), '"key":', '"objectTypeId":"0-1","name":'))`;
+  const fields = `parseJSON(replace(createJSON(toArray(parseJSON(parameters.fields))), '/"key":/g', '"objectTypeId":"0-1","name":'))`;
   return operationModule(def, 'Forms', {
     moduleType: 'action',
     crud: 'create',
@@ -116,7 +117,7 @@ export function uploadFileModule(def: OperationDef): MakeModule {
         response: { temp: { file: '{{body}}' } },
       },
       {
-        ...onlyIf('{{parameters.attach_to_type}}', output),
+        ...onlyIf('{{parameters.attach_to_type}}'),
         url: paths.objects.create('notes'),
         method: 'POST',
         body: {
@@ -137,8 +138,10 @@ export function uploadFileModule(def: OperationDef): MakeModule {
             },
           ],
         },
-        response: { output: { ...output, note_id: '{{body.id}}' } },
+        response: { temp: { noteId: '{{body.id}}' } },
       },
+      // Always run, so the module's output never depends on a skipped last request (Make does not document it).
+      { response: { output: { ...output, note_id: '{{temp.noteId}}' } } },
     ],
   });
   module.mappableParams = module.mappableParams.map((p) =>

@@ -49,8 +49,14 @@ const pairOutput = (labels: string, extra: Json = {}): Json => ({
   ...extra,
 });
 
+/**
+ * The module's output, after its conditional writes: Make documents the last request's output as the module's, and
+ * not what a module outputs when that last request is skipped, so the last step always runs (request-less, from
+ * `temp`). https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests#condition
+ */
+const outputStep = (output: Json): Json => ({ response: { output } });
+
 export function createAssociationModule(def: OperationDef): MakeModule {
-  const output = pairOutput('{{ifempty(temp.labels, emptyarray)}}');
   return operationModule(def, 'Associations', {
     moduleType: 'action',
     crud: 'create',
@@ -64,13 +70,13 @@ export function createAssociationModule(def: OperationDef): MakeModule {
         response: { temp: { labels: '{{body.labels}}' } },
       },
       {
-        ...onlyIf('{{!parameters.label}}', output),
+        ...onlyIf('{{!parameters.label}}'),
         url: imlPath(paths.associations.putDefault, FROM, FROM_ID, TO, TO_ID),
         method: 'PUT',
         // Make's request schema requires a body on PUT; HubSpot ignores an empty one.
         body: {},
-        response: { output },
       },
+      outputStep(pairOutput('{{ifempty(temp.labels, emptyarray)}}')),
     ],
   });
 }
@@ -91,11 +97,11 @@ export function removeAssociationModule(def: OperationDef): MakeModule {
         body: { inputs: [{ from: { id: FROM_ID }, to: { id: TO_ID }, types: [TYPE_SPEC] }] },
       },
       {
-        ...onlyIf('{{!parameters.label}}', output),
+        ...onlyIf('{{!parameters.label}}'),
         url: imlPath(paths.associations.pair, FROM, FROM_ID, TO, TO_ID),
         method: 'DELETE',
-        response: { output },
       },
+      outputStep(output),
     ],
   });
 }
@@ -129,7 +135,8 @@ export function findAssociationsModule(def: OperationDef): MakeModule {
         iterate: '{{body.results}}',
         output: {
           id: '{{toString(item.toObjectId)}}',
-          // The unlabelled type's label is null; `map` leaves empty values out.
+          // One label per type id, in the same order: the unlabelled type's is null (Make's `map` returns every
+          // item's value; leaving empty ones out is not documented, https://help.make.com/array-functions).
           labels: "{{map(item.associationTypes, 'label')}}",
           type_ids: "{{map(item.associationTypes, 'typeId')}}",
           from_object_type: FROM,

@@ -54,7 +54,7 @@ const ADDITIONAL_SCOPES = 'additionalScopes';
 function scopeExpression(optional: readonly string[]): string {
   const asked = `merge(oauth.scope, ifempty(parameters.${ADDITIONAL_SCOPES}, emptyarray))`;
   const removed = ["''", ...optional.map((s) => `'${s}'`)].join(', ');
-  return `{{join(deduplicate(remove(split(join(${asked}, ' '), ' '), ${removed})), ' ')}}`;
+  return `{{join(deduplicate(remove(split(join(remove(${asked}, ''), ' '), ' '), ${removed})), ' ')}}`;
 }
 
 const tokenData = {

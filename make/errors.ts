@@ -8,6 +8,10 @@ import { ERROR_TABLE, type ErrorRule, type MakeErrorType } from '../hubspot/erro
  * automatically; InvalidAccessTokenError and InvalidConfigurationError stop the scenario for the user to fix).
  */
 
+/** An error body's `errors` and `message`, empty when absent (an HTML page, a 400 without details). */
+const ERRORS = 'ifempty(body.errors, emptyarray)';
+const MESSAGE = "ifempty(body.message, '')";
+
 function statusCondition(status: ErrorRule['status']): string | undefined {
   if (status === undefined) return 'true';
   // No HTTP answer at all: Make itself reports a ConnectionError; the error directive never sees it.
@@ -29,9 +33,7 @@ function ruleCondition(rule: MakeRow): string | undefined {
   if (rule.code && rule.oauth) parts.push(`body.error == '${rule.code}'`);
   // Elsewhere a code sits in `errors[].code`, or in a property error's `error` inside the 400's message.
   else if (rule.code)
-    parts.push(
-      `(contains(map(body.errors, 'code'), '${rule.code}') || contains(body.message, '${rule.code}'))`,
-    );
+    parts.push(`(contains(map(${ERRORS}, 'code'), '${rule.code}') || contains(${MESSAGE}, '${rule.code}'))`);
   return parts.filter((p) => p !== 'true').join(' && ') || 'true';
 }
 
@@ -77,7 +79,7 @@ export function errorTypeExpression(table: readonly MakeRow[] = API_ROWS): strin
 export const ERROR_MESSAGE =
   "[{{statusCode}}] {{ifempty(body.message, 'HubSpot answered ' + statusCode)}}" +
   "{{if(body.category == 'MISSING_SCOPES', ' Missing scopes: ' + join(ifempty(body.errors[1].context.requiredGranularScopes, body.errors[1].context.requiredScopes), ', ') + '. Reconnect HubSpot granting them.', '')}}" +
-  "{{if(statusCode == 400 && length(body.errors) > 0, ' Details: ' + join(map(body.errors, 'message'), '; '), '')}}";
+  `{{if(statusCode == 400 && length(${ERRORS}) > 0, ' Details: ' + join(map(${ERRORS}, 'message'), '; '), '')}}`;
 
 export function responseError(): { message: string; type: string } {
   return { message: ERROR_MESSAGE, type: errorTypeExpression() };

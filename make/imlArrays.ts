@@ -3,25 +3,31 @@
  * holds `['51', '52']`, and IML's built-in functions have no "map each value to an object". They do have
  * `createJSON`, `replace`, `substring` and `parseJSON`, so the JSON text of the array is rewritten: in
  * `createJSON(['51','52'])` = `["51","52"]`, an unescaped `","` only ever stands between two values (a quote inside a
- * value is escaped as `\"`), so replacing it wraps every value safely whatever characters the values hold.
- * Functions: https://developers.make.com/custom-apps-documentation/block-elements/iml.
+ * value is escaped as `\"`), so replacing every one (`replace` with a `/regex/g`, help.make.com text functions)
+ * wraps every value safely whatever characters the values hold. JSON functions:
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/processing-of-json-strings-inside-a-json-object
  */
 
-/** No `{{`/`}}` and no `'` in a literal: the template and the IML string would end there. */
+/**
+ * No `{{`/`}}` and no `'` in a literal: the template and the IML string would end there; no `$`, which a
+ * replacement would read as a pattern.
+ */
 function literal(text: string): string {
-  if (/\{\{|\}\}|'/.test(text)) throw new Error(`make/imlArrays.ts: cannot quote ${text} in IML`);
+  if (/\{\{|\}\}|'|\$/.test(text)) throw new Error(`make/imlArrays.ts: cannot quote ${text} in IML`);
   return `'${text}'`;
 }
 
 /**
  * An IML expression (no braces) for `[before + JSON(v) + after, …]` over the values of an array expression, or
- * `emptyarray` when it is empty. Values are sent as JSON strings: `before`/`after` hold the rest of each object.
+ * `emptyarray` when it is empty or unmapped (Make passes an unmapped array as undefined,
+ * https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values). Values are sent as JSON
+ * strings: `before`/`after` hold the rest of each object.
  */
 export function objectsFromValues(values: string, before: string, after: string): string {
   const json = `createJSON(${values})`;
   const inner = `substring(${json}, 1, length(${json}) - 1)`;
-  const wrapped = `replace(${inner}, '","', ${literal(`"${after},${before}"`)})`;
-  return `if(length(${values}) > 0, parseJSON(${literal(`[${before}`)} + ${wrapped} + ${literal(`${after}]`)}), emptyarray)`;
+  const wrapped = `replace(${inner}, '/","/g', ${literal(`"${after},${before}"`)})`;
+  return `if(length(ifempty(${values}, emptyarray)) > 0, parseJSON(${literal(`[${before}`)} + ${wrapped} + ${literal(`${after}]`)}), emptyarray)`;
 }
 
 /** The same for one optional value: `[before + JSON(v) + after]`, or `emptyarray` when it is empty. */

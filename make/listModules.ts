@@ -99,8 +99,11 @@ const listOutput = (list: string): Json => ({
 /**
  * By id, then by exact name (names are unique per object type), as on Zapier: a digits-only value is looked up as an
  * id first (`listIds`), and only when no list has it is it searched as a name (`query` narrows the search to names
- * containing it; the exact match is kept). Both through the lists search, because `GET` by id or by name answers 404
- * for "not found", which Make reports as an error rather than as no result.
+ * containing it, 500 at most; the exact match is kept). Both through the lists search, because `GET` by id or by
+ * name answers 404 for "not found", which Make reports as an error rather than as no result. The lists found go to
+ * `temp`, and a last request-less step, which always runs, picks the match: Make does not document what a module
+ * outputs when its last request is skipped
+ * (https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests#condition).
  */
 export function findListModule(def: OperationDef): MakeModule {
   const typeField = def.inputFields.find((f) => f.key === 'object_type')!;
@@ -109,7 +112,6 @@ export function findListModule(def: OperationDef): MakeModule {
     .join(', ');
   const wanted = 'trim(parameters.name_or_id)';
   const type = `switch(ifempty(parameters.object_type, 'contacts'), ${typeIds})`;
-  const byName = { query: `{{${wanted}}}`, count: 500 };
   return operationModule(def, 'Lists', {
     moduleType: 'search',
     crud: 'read',
@@ -119,18 +121,20 @@ export function findListModule(def: OperationDef): MakeModule {
         url: paths.lists.search(),
         method: 'POST',
         body: { listIds: [`{{${wanted}}}`], count: 1 },
-        response: { temp: { byId: '{{body.lists}}' } },
+        response: { temp: { found: '{{body.lists}}' } },
       },
       {
-        ...onlyIf('{{length(temp.byId) == 0}}', listOutput('temp.byId[1]')),
+        ...onlyIf('{{length(ifempty(temp.found, emptyarray)) == 0}}'),
         url: paths.lists.search(),
         method: 'POST',
-        body: { ...byName, offset: 0 },
-        pagination: { body: { ...byName, offset: '{{body.offset}}' }, condition: '{{body.hasMore}}' },
+        body: { query: `{{${wanted}}}`, count: 500, offset: 0 },
+        response: { temp: { found: '{{body.lists}}' } },
+      },
+      {
         response: {
           iterate: {
-            container: '{{body.lists}}',
-            condition: `{{lower(item.name) == lower(${wanted}) && item.objectTypeId == ${type}}}`,
+            container: '{{temp.found}}',
+            condition: `{{item.listId == ${wanted} || (lower(item.name) == lower(${wanted}) && item.objectTypeId == ${type})}}`,
           },
           output: listOutput('item'),
           limit: 1,

@@ -67,8 +67,11 @@ export function ownKeys(def: OperationDef): string[] {
   return def.inputFields.map((f) => f.key).filter((k) => !properties.has(k));
 }
 
-export const omitOwn = (def: OperationDef) =>
-  `{{omit(${['parameters', ...ownKeys(def).map((k) => `'${k}'`)].join(', ')})}}`;
+/** The property fields: `parameters` without the own fields (`omit` needs at least one key, per Make's docs). */
+export function omitOwn(def: OperationDef): string {
+  const own = ownKeys(def);
+  return own.length ? `{{omit(parameters, ${own.map((k) => `'${k}'`).join(', ')})}}` : '{{parameters}}';
+}
 
 /** Zapier's `properties__email` output keys become a `properties` collection in Make's interface. */
 export function interfaceFor(fields: readonly OutputFieldDef[]): Json[] {

@@ -19,7 +19,7 @@ const PATH = 'trim(parameters.path)';
 /** Each encoded control character is `%00`–`%1F` or `%7F`: any other `%` in encodeURL's output is followed by 2–F. */
 const ENCODED_PATH = `encodeURL(${PATH})`;
 /** The path's segments with encoded dots and slashes decoded, as a server would read them. */
-const SEGMENTS = `split(replace(replace(replace(lower(${PATH}), '%2e', '.'), '%2f', '/'), '%5c', '/'), '/')`;
+const SEGMENTS = `split(replace(replace(replace(lower(${PATH}), '/%2e/g', '.'), '/%2f/g', '/'), '/%5c/g', '/'), '/')`;
 
 /**
  * `hubspot/apiPath.ts`'s rules in IML, in its order (the reasons are its own): the user's token goes only to paths on

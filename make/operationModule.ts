@@ -28,6 +28,9 @@ export function operationModule(
   };
 }
 
-/** A request that runs only when `condition` holds; when it is the last one skipped, `output` is the module's. */
-export const onlyIf = (condition: string, output?: Json): Json =>
-  output === undefined ? { condition } : { condition: { condition, default: output } };
+/**
+ * A request that runs only when `condition` holds; a skipped one hands over to the next request. Never the last of
+ * several: Make does not document what a module outputs when its last request is skipped
+ * (https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests#condition).
+ */
+export const onlyIf = (condition: string): Json => ({ condition });

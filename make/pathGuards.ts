@@ -19,11 +19,12 @@ export function guardStep(condition: string, message: string): Json {
   return { response: { valid: { condition: `{{${condition}}}`, type: 'DataError', message } } };
 }
 
-/** True when a text is made of digits only (IML has no regex test: every digit is removed and nothing may remain). */
+/**
+ * True when a text is made of digits only. IML has no regex test, but `replace` takes a `/regex/g` that removes
+ * every digit (help.make.com text functions), and nothing may remain.
+ */
 export function digitsOnly(text: string): string {
-  let rest = text;
-  for (let d = 0; d <= 9; d++) rest = `replace(${rest}, '${d}', '')`;
-  return `${text} != '' && ${rest} == ''`;
+  return `${text} != '' && replace(${text}, '/[0-9]/g', '') == ''`;
 }
 
 const VALUE_IN_PATH = /encodeURL\(parameters\.([A-Za-z0-9_]+)\)/g;

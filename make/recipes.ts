@@ -113,18 +113,20 @@ function createdOutput(def: OperationDef, type: TypeRef): Json | string {
 
 /**
  * The record's properties: every mapped property field, and an own field standing for a property the operation
- * renders itself (`product_id` → `hs_product_id`, listed in `propertyFields.exclude`).
+ * renders itself (`product_id` → `hs_product_id`, listed in `propertyFields.exclude`). Make documents a `{{...}}`
+ * spread only at the top of a body, so the stand-ins join the properties as `{key, value}` items (`toArray`,
+ * `merge`, `toCollection`: help.make.com array functions).
  */
-function createdProperties(def: OperationDef): Json | string {
+function createdProperties(def: OperationDef): string {
   const excluded = new Set(def.propertyFields?.exclude ?? []);
   const standIns = def.inputFields.filter((f) => excluded.has(`hs_${f.key}`));
   if (standIns.length === 0) return omitOwn(def);
-  return {
-    '{{...}}': omitOwn(def),
-    ...Object.fromEntries(
-      standIns.map((f) => [`hs_${f.key}`, `{{ifempty(parameters.${f.key}, undefined)}}`]),
-    ),
-  };
+  const own = `toArray(${omitOwn(def).slice(2, -2)})`;
+  const extra = standIns.map(
+    (f) =>
+      `if(parameters.${f.key}, toArray(parseJSON('{"hs_${f.key}":' + createJSON(toString(parameters.${f.key})) + '}')), emptyarray)`,
+  );
+  return `{{toCollection(merge(${[own, ...extra].join(', ')}), 'key', 'value')}}`;
 }
 
 /** An action writing records: the operation's fields and property fields, the type's write scope. */
@@ -342,7 +344,7 @@ export const RECIPES: Recipe[] = [
         },
         response: {
           valid: {
-            condition: '{{length(body.errors) == 0}}',
+            condition: '{{length(ifempty(body.errors, emptyarray)) == 0}}',
             message: '{{body.errors[1].message}}',
             type: 'DataError',
           },

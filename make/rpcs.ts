@@ -93,7 +93,7 @@ const BUILDERS: Record<string, RpcBuilder> = {
       communication: {
         url: imlPath(paths.pipelines.list, typeIml(ref(s))),
         response: {
-          iterate: `{{ifempty(first(map(body.results, 'stages', 'id', parameters.${String(s.pipelineField)})), body.results[1].stages)}}`,
+          iterate: `{{ifempty(first(map(body.results, 'stages', 'id', ifempty(parameters.${String(s.pipelineField)}, ''))), body.results[1].stages)}}`,
           output: { label: '{{item.label}}', value: '{{item.id}}' },
         },
       },

@@ -1,7 +1,9 @@
 /**
- * A parser for the subset of Make's app IML that our generator emits: literals, dotted paths with backtick names and
- * 1-based `[n]` indexes, function calls, unary `!`/`-`, and the binary operators `* / % + - < <= > >= == != && ||`.
- * Syntax per https://developers.make.com/custom-apps-documentation/block-elements/iml (app IML separates arguments with commas).
+ * A parser for Make's app IML as its page documents it: literals, dotted paths with backtick names and `[n]` indexes,
+ * function calls, and the operators `+ - * / %`, `==` (also `=`, `===`), `!=` (also `!==`), `< <= > >=`, `&& || !`
+ * (plus `-` before a number, as in `addSeconds(now, -60)`, which the date functions' pages document for subtracting).
+ * Syntax per https://developers.make.com/custom-apps-documentation/block-elements/iml (app IML separates arguments with
+ * commas). What an expression means is evaluate.ts's concern.
  */
 
 export type Expr =
@@ -20,6 +22,8 @@ interface Token {
 }
 
 const OPERATORS = [
+  '===',
+  '!==',
   '&&',
   '||',
   '==',
@@ -33,6 +37,7 @@ const OPERATORS = [
   '*',
   '/',
   '%',
+  '=',
   '!',
   '(',
   ')',
@@ -76,8 +81,9 @@ function tokenize(source: string): Token[] {
     } else {
       const op = OPERATORS.find((o) => source.startsWith(o, i));
       if (!op) throw new Error(`IML: unexpected "${c}" in ${source}`);
-      // Make treats `=` like `==`; the generator never emits it, so it is refused rather than guessed.
-      tokens.push({ kind: 'op', text: op });
+      // "`==` (same as `=` or `===`), `!=` (same as `!==`)": one spelling each from here on.
+      const text = op === '=' || op === '===' ? '==' : op === '!==' ? '!=' : op;
+      tokens.push({ kind: 'op', text });
       i += op.length;
     }
   }

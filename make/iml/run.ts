@@ -1,13 +1,25 @@
-import { render, type Scope } from './evaluate';
-import { imlString, toDate } from './functions';
+import { render, type Scope, SPREAD, truth } from './evaluate';
+import { imlText, isCollection, kindOf, notDocumented, toDate } from './functions';
 
 /**
- * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's engine does, for tests:
- * Base inheritance (base URL, headers, `response.error`), `condition`, `temp`, request encodings, `iterate`,
- * `output`, `limit`, `pagination` (qs/headers merge, url/method/body replace), `response.trigger`, the error
- * directive turning a 4xx/5xx into a Make error type, and request-less steps (no `url`: `temp`, `valid`, `output`).
- * Semantics per Make's communication docs (https://developers.make.com/custom-apps-documentation/component-blocks/api);
- * a test harness, not a faithful emulator of Make.
+ * Runs a Make communication (one request spec or an array of them) over HTTP the way Make's docs describe it, and
+ * refuses what they do not describe (a `NotDocumentedError`, "not documented by Make: …"):
+ * - Requests (https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests): `temp`
+ *   runs first ("before `condition`, `url`, …"), then `condition`: a false one goes on to the next request "or
+ *   returns nothing", and `{condition, default}` makes `default` "the module output when the condition is false".
+ *   With several requests the last one's output is the module's
+ *   (https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests); what a module
+ *   outputs when that last request is skipped is not said, so a skipped last request (or a `default` on another) is
+ *   refused. The request encodings of `type`; the Base's `baseUrl`, `headers`, `qs` and `response.error`.
+ * - Request-less steps (no `url`: `temp`, `valid`, `iterate`, `output`,
+ *   https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication).
+ * - Responses: `temp`, `valid`, `iterate`, `output`, `limit`, `wrapper`, `trigger`, the connection's `data`, `uid`,
+ *   `metadata`, `expires`, and `error` turning a 4xx/5xx into a Make error type
+ *   (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses).
+ * - Pagination (https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination): `qs` and
+ *   `headers` merge with the request's, `url`, `method` and `body` replace it; it stops on a false `condition`, an
+ *   empty page or the `limit`.
+ * Directives Make documents but this runner does not implement (`repeat`, `aws`, `ca`, …) are refused as such.
  */
 
 export type Json = Record<string, unknown>;
@@ -47,7 +59,11 @@ export interface RunResult {
   connection: Json;
 }
 
-const MAX_PAGES = 50;
+/** "Max Pagination Request Count … 50" (pagination docs). */
+const MAX_PAGINATION_REQUESTS = 50;
+
+/** A value sent in a URL, a header, a form or a text body, or shown in a message: a primitive, as text. */
+const str = (v: unknown) => imlText(v, 'sent as text');
 
 export async function runCommunication(
   communication: Json | Json[],
@@ -57,11 +73,79 @@ export async function runCommunication(
   const steps = Array.isArray(communication) ? communication : [communication];
   let temp: Json = { ...((scope.temp as Json) ?? {}) };
   let result: RunResult = { outputs: [], triggers: [], temp, connection: {} };
-  for (const step of steps) {
-    result = await runStep(step, { ...scope, temp }, options);
-    temp = result.temp;
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
+    const ran = await runStep(step, { ...scope, temp }, options, steps.length === 1);
+    temp = ran.temp;
+    if (ran.skipped && last && steps.length > 1)
+      notDocumented('the output of a module whose last request is skipped by its condition');
+    result = ran.skipped && !last ? { ...result, temp } : ran;
   }
   return result;
+}
+
+const REQUEST_DIRECTIVES = new Set([
+  'url',
+  'method',
+  'headers',
+  'qs',
+  'body',
+  'type',
+  'temp',
+  'condition',
+  'response',
+  'pagination',
+  'log',
+  'baseUrl',
+]);
+/** Documented in Make's request schema (integromat/vscode-apps-sdk, syntaxes/imljson/schemas/api.json). */
+const UNIMPLEMENTED = new Set([
+  'repeat',
+  'aws',
+  'ca',
+  'encodeUrl',
+  'gzip',
+  'followRedirects',
+  'followAllRedirects',
+  'oauth',
+  'timeout',
+]);
+const RESPONSE_DIRECTIVES = new Set([
+  'output',
+  'iterate',
+  'limit',
+  'wrapper',
+  'temp',
+  'valid',
+  'error',
+  'trigger',
+  'data',
+  'uid',
+  'metadata',
+  'expires',
+]);
+const PAGINATION_DIRECTIVES = new Set([
+  'mergeWithParent',
+  'url',
+  'method',
+  'headers',
+  'qs',
+  'body',
+  'condition',
+]);
+
+function checkDirectives(spec: Json): void {
+  const known = (keys: Iterable<string>, allowed: Set<string>, where: string) => {
+    for (const key of keys) {
+      if (allowed.has(key)) continue;
+      if (UNIMPLEMENTED.has(key))
+        throw new Error(`IML: the directive ${where}${key} is not implemented by this runner`);
+      notDocumented(`the directive ${where}${key}`);
+    }
+  };
+  known(Object.keys(spec), REQUEST_DIRECTIVES, '');
+  known(Object.keys((spec.response as Json) ?? {}), RESPONSE_DIRECTIVES, 'response.');
+  known(Object.keys((spec.pagination as Json) ?? {}), PAGINATION_DIRECTIVES, 'pagination.');
 }
 
 function inheritBase(spec: Json, base: Json | undefined): Json {
@@ -83,25 +167,33 @@ function mergeErrors(base?: Json, own?: Json): Json {
   return { ...(base ?? {}), ...(own ?? {}) };
 }
 
-async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<RunResult> {
+interface StepResult extends RunResult {
+  /** The step's condition was false: it sent nothing and output nothing of its own. */
+  skipped?: boolean;
+}
+
+async function runStep(spec: Json, scope: Scope, options: RunOptions, alone: boolean): Promise<StepResult> {
+  checkDirectives(spec);
   const now = options.now?.() ?? new Date();
   const request = inheritBase(spec, options.base);
   let temp: Json = { ...((scope.temp as Json) ?? {}) };
+  if (request.temp) temp = { ...temp, ...(render(request.temp, { ...scope, now, temp }) as Json) };
   const base: Scope = { ...scope, now, temp };
   if (request.condition !== undefined) {
     const condition = request.condition as Json | string | boolean;
-    const spec = typeof condition === 'object' ? condition : { condition };
-    if (!render(spec.condition, base)) {
-      const skipped = spec.default === undefined ? [] : [render(spec.default, base)];
-      return { outputs: skipped, triggers: [], temp, connection: {} };
+    const spec = isCollection(condition) ? condition : { condition };
+    if (!truth(render(spec.condition, base), 'condition')) {
+      if (spec.default !== undefined && !alone)
+        notDocumented('condition.default on a request of a module with several requests');
+      const outputs = spec.default === undefined ? [] : [render(spec.default, base)];
+      return { outputs, triggers: [], temp, connection: {}, skipped: true };
     }
   }
-  if (request.temp) temp = { ...temp, ...(render(request.temp, base) as Json) };
   const response = (request.response as Json) ?? {};
   if (request.url === undefined) return requestless(response, { ...base, temp });
-  let current = {
-    url: request.url as string,
-    method: (request.method as string) ?? 'GET',
+  let current: Outgoing = {
+    url: request.url,
+    method: request.method ?? 'GET',
     headers: request.headers as Json | undefined,
     qs: request.qs as Json | undefined,
     body: request.body,
@@ -109,8 +201,7 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<R
   const outputs: unknown[] = [];
   const triggers: TriggerItem[] = [];
   let connection: Json = {};
-  const limitSpec = response.limit;
-  for (let page = 1; page <= MAX_PAGES; page++) {
+  for (let page = 1; page <= MAX_PAGINATION_REQUESTS + 1; page++) {
     const requestScope: Scope = { ...base, temp, pagination: { page } };
     const answer = await send(current, request, requestScope, options);
     let responseScope: Scope = {
@@ -126,47 +217,21 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<R
       responseScope = { ...responseScope, temp };
     }
     checkValid(response.valid, responseScope);
-    const limit = limitSpec === undefined ? Infinity : Number(render(limitSpec, responseScope));
-    let pageItems = 0;
-    if (response.iterate !== undefined) {
-      const iterate = response.iterate as string | Json;
-      const container = render(typeof iterate === 'string' ? iterate : iterate.container, responseScope);
-      const condition = typeof iterate === 'object' ? iterate.condition : undefined;
-      for (const item of Array.isArray(container) ? container : []) {
-        const itemScope = { ...responseScope, item };
-        if (condition !== undefined && !render(condition, itemScope)) continue;
-        pageItems++;
-        if (outputs.length >= limit) break;
-        const output = render(response.output ?? '{{item}}', itemScope);
-        outputs.push(output);
-        if (response.trigger) {
-          const trigger = response.trigger as Json;
-          triggers.push({ output, id: render(trigger.id, itemScope), date: render(trigger.date, itemScope) });
-        }
-      }
-    } else {
-      outputs.push(render(response.output ?? '{{body}}', responseScope));
-    }
+    const pageItems = emit(response, responseScope, outputs, triggers);
     if (response.data !== undefined || response.uid !== undefined || response.metadata !== undefined)
       connection = render(
         { data: response.data, uid: response.uid, metadata: response.metadata, expires: response.expires },
         responseScope,
       ) as Json;
     const pagination = request.pagination as Json | undefined;
-    if (!pagination || response.iterate === undefined || pageItems === 0 || outputs.length >= limit) break;
-    if (pagination.condition !== undefined && !render(pagination.condition, responseScope)) break;
-    const merge = pagination.mergeWithParent !== false;
-    current = {
-      url: (pagination.url as string) ?? current.url,
-      method: (pagination.method as string) ?? current.method,
-      headers: merge
-        ? { ...(current.headers ?? {}), ...((pagination.headers as Json) ?? {}) }
-        : (pagination.headers as Json),
-      qs: merge ? { ...(current.qs ?? {}), ...((pagination.qs as Json) ?? {}) } : (pagination.qs as Json),
-      body: pagination.body ?? current.body,
-    };
-    // Pagination directives see the last response; the next request renders them in that scope.
-    current = { ...current, ...preRender(current, pagination, responseScope) };
+    if (!pagination || response.iterate === undefined || pageItems === 0) break;
+    if (outputs.length >= limitOf(response, responseScope)) break;
+    // The pagination directives see the last response, and `pagination.page` is already the next page's number
+    // ("After the first request, the value of pagination.page will be 2").
+    const nextScope: Scope = { ...responseScope, pagination: { page: page + 1 } };
+    if (pagination.condition !== undefined && !truth(render(pagination.condition, nextScope), 'pagination'))
+      break;
+    current = nextRequest(current, pagination, nextScope);
   }
   if (response.wrapper !== undefined) {
     const wrapped = render(response.wrapper, { ...base, temp, output: outputs });
@@ -175,9 +240,49 @@ async function runStep(spec: Json, scope: Scope, options: RunOptions): Promise<R
   return { outputs, triggers, temp, connection };
 }
 
+/** `limit`: a number (or an IML expression giving one); none means every item. */
+function limitOf(response: Json, scope: Scope): number {
+  if (response.limit === undefined) return Infinity;
+  const limit = render(response.limit, scope);
+  if (typeof limit !== 'number') return notDocumented(`a limit that is ${kindOf(limit)}`);
+  return limit;
+}
+
+/**
+ * The bundles of one response: every item of `iterate` (an array; its `condition` keeps some) through `output`
+ * (default `item`), up to `limit`, each also a trigger item; or `output` (default `body`) once. Answers how many items
+ * the page held, which is what stops pagination.
+ */
+function emit(response: Json, scope: Scope, outputs: unknown[], triggers: TriggerItem[]): number {
+  if (response.iterate === undefined) {
+    outputs.push(render(response.output ?? '{{body}}', scope, true));
+    return 0;
+  }
+  const iterate = response.iterate as string | Json;
+  const container = render(typeof iterate === 'string' ? iterate : iterate.container, scope);
+  if (!Array.isArray(container)) return notDocumented(`iterate over ${kindOf(container)}`);
+  const condition = typeof iterate === 'object' ? iterate.condition : undefined;
+  const limit = limitOf(response, scope);
+  let pageItems = 0;
+  for (const item of container) {
+    const itemScope = { ...scope, item };
+    if (condition !== undefined && !truth(render(condition, itemScope), 'iterate.condition')) continue;
+    pageItems++;
+    if (outputs.length >= limit) break;
+    const output = render(response.output ?? '{{item}}', itemScope, true);
+    outputs.push(output);
+    if (response.trigger) {
+      const trigger = response.trigger as Json;
+      triggers.push({ output, id: render(trigger.id, itemScope), date: render(trigger.date, itemScope) });
+    }
+  }
+  return pageItems;
+}
+
 /**
  * A step without `url` sends nothing: its response directives run on the module's own values (Make's static mode,
- * https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication).
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication). With no
+ * `output` it outputs nothing.
  */
 function requestless(response: Json, scope: Scope): RunResult {
   const temp = response.temp
@@ -185,35 +290,53 @@ function requestless(response: Json, scope: Scope): RunResult {
     : (scope.temp as Json);
   const responseScope = { ...scope, temp };
   checkValid(response.valid, responseScope);
-  const outputs = response.output === undefined ? [] : [render(response.output, responseScope)];
-  return { outputs, triggers: [], temp, connection: {} };
+  const outputs: unknown[] = [];
+  const triggers: TriggerItem[] = [];
+  if (response.output !== undefined || response.iterate !== undefined)
+    emit(response, responseScope, outputs, triggers);
+  return { outputs, triggers, temp, connection: {} };
 }
 
-/** Renders the pagination-supplied parts now (they read `body` of the last page), leaving the rest for `send`. */
-function preRender(current: { headers?: Json; qs?: Json; body?: unknown }, pagination: Json, scope: Scope) {
-  const out: Json = {};
-  if (pagination.body !== undefined) out.body = { __rendered: render(pagination.body, scope) };
-  if (pagination.qs !== undefined)
-    out.qs = { ...(current.qs ?? {}), ...mark(render(pagination.qs, scope) as Json) };
-  if (pagination.headers !== undefined)
-    out.headers = { ...(current.headers ?? {}), ...mark(render(pagination.headers, scope) as Json) };
-  return out;
+/** A request about to be sent: its parts still IML, or already rendered (`rendered()`) by the pagination. */
+interface Outgoing {
+  url: unknown;
+  method: unknown;
+  headers?: Json;
+  qs?: Json;
+  body?: unknown;
 }
 
 const RENDERED = Symbol('rendered');
-function mark(values: Json): Json {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [RENDERED]: v }]));
+const rendered = (value: unknown) => ({ [RENDERED]: value });
+const renderedEach = (values: unknown): Json =>
+  Object.fromEntries(Object.entries(values as Json).map(([k, v]) => [k, rendered(v)]));
+
+/**
+ * The next page's request: `url`, `method` and `body` replace the request's, `qs` and `headers` merge with its own
+ * unless `mergeWithParent` is false, all rendered now, in the last response's scope.
+ */
+function nextRequest(current: Outgoing, pagination: Json, scope: Scope): Outgoing {
+  const merge = pagination.mergeWithParent !== false;
+  const own = (part: 'qs' | 'headers') =>
+    pagination[part] === undefined ? {} : renderedEach(render(pagination[part], scope, true));
+  return {
+    url: pagination.url === undefined ? current.url : rendered(render(pagination.url, scope)),
+    method: pagination.method === undefined ? current.method : rendered(render(pagination.method, scope)),
+    headers: { ...(merge ? current.headers : {}), ...own('headers') },
+    qs: { ...(merge ? current.qs : {}), ...own('qs') },
+    body: pagination.body === undefined ? current.body : rendered(render(pagination.body, scope, true)),
+  };
 }
-function renderPart(value: unknown, scope: Scope): unknown {
+
+function renderPart(value: unknown, scope: Scope, spread = false): unknown {
   if (value && typeof value === 'object' && RENDERED in value)
     return (value as Record<symbol, unknown>)[RENDERED];
-  if (value && typeof value === 'object' && '__rendered' in value) return (value as Json).__rendered;
-  return render(value, scope);
+  return render(value, scope, spread);
 }
 function renderMap(values: Json | undefined, scope: Scope): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(values ?? {})) {
-    if (k === '{{...}}') Object.assign(out, render(v, scope) as Json);
+    if (k === SPREAD) Object.assign(out, render({ [k]: v }, scope, true) as Json);
     else {
       const rendered = renderPart(v, scope);
       if (rendered !== undefined && rendered !== null) out[k] = rendered;
@@ -223,22 +346,21 @@ function renderMap(values: Json | undefined, scope: Scope): Json {
 }
 
 async function send(
-  current: { url: string; method: string; headers?: Json; qs?: Json; body?: unknown },
+  current: Outgoing,
   request: Json,
   scope: Scope,
   options: RunOptions,
 ): Promise<{ status: number; headers: Json; body: unknown }> {
-  let url = imlString(render(current.url, scope));
+  let url = str(renderPart(current.url, scope));
   if (url.startsWith('/') && request.baseUrl) url = `${request.baseUrl}${url}`;
   if (options.rewriteUrl) url = options.rewriteUrl(url);
   const target = new URL(url);
   for (const [k, v] of Object.entries(renderMap(current.qs, scope)))
-    for (const one of Array.isArray(v) ? v : [v]) target.searchParams.append(k, imlString(one));
-  const method = imlString(render(current.method, scope)).toUpperCase() || 'GET';
+    for (const one of Array.isArray(v) ? v : [v]) target.searchParams.append(k, str(one));
+  const method = str(renderPart(current.method, scope)).toUpperCase() || 'GET';
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(renderMap(current.headers, scope)))
-    headers[k.toLowerCase()] = imlString(v);
-  const body = current.body === undefined ? undefined : renderPart(current.body, scope);
+  for (const [k, v] of Object.entries(renderMap(current.headers, scope))) headers[k.toLowerCase()] = str(v);
+  const body = current.body === undefined ? undefined : renderPart(current.body, scope, true);
   let payload: string | FormData | undefined;
   const type = (request.type as string) ?? 'json';
   if (body !== undefined && method !== 'GET') {
@@ -248,11 +370,11 @@ async function send(
       payload = new URLSearchParams(
         Object.entries(body as Json)
           .filter(([, v]) => v !== undefined)
-          .map(([k, v]): [string, string] => [k, imlString(v)]),
+          .map(([k, v]): [string, string] => [k, str(v)]),
       ).toString();
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     } else if (type === 'text' || type === 'string' || type === 'raw') {
-      payload = imlString(body);
+      payload = str(body);
     } else {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
@@ -288,19 +410,19 @@ function multipart(body: Json): FormData {
     if (typeof part === 'object' && file.value instanceof Uint8Array) {
       const blob = new Blob([file.value], { type: file.options?.contentType ?? 'application/octet-stream' });
       form.append(name, blob, file.options?.filename ?? 'file');
-    } else form.append(name, imlString(part));
+    } else form.append(name, str(part));
   }
   return form;
 }
 
 function errorFrom(spec: Json | string | undefined, scope: Scope, status: number): MakeError {
   if (spec === undefined) return new MakeError('RuntimeError', `Status Code Error: ${status}`, status);
-  if (typeof spec === 'string') return new MakeError('RuntimeError', imlString(render(spec, scope)), status);
+  if (typeof spec === 'string') return new MakeError('RuntimeError', str(render(spec, scope)), status);
   const own = (spec[String(status)] as Json | undefined) ?? spec;
   const type = own.type ?? spec.type;
   return new MakeError(
-    type === undefined ? 'RuntimeError' : imlString(render(type, scope)),
-    imlString(render(own.message ?? spec.message, scope)),
+    type === undefined ? 'RuntimeError' : str(render(type, scope)),
+    str(render(own.message ?? spec.message, scope)),
     status,
   );
 }
@@ -310,8 +432,8 @@ function checkValid(valid: unknown, scope: Scope): void {
   const spec = typeof valid === 'object' && valid ? (valid as Json) : { condition: valid };
   if (render(spec.condition, scope)) return;
   throw new MakeError(
-    spec.type ? imlString(render(spec.type, scope)) : 'RuntimeError',
-    spec.message ? imlString(render(spec.message, scope)) : 'Invalid response',
+    spec.type ? str(render(spec.type, scope)) : 'RuntimeError',
+    spec.message ? str(render(spec.message, scope)) : 'Invalid response',
   );
 }
 
@@ -339,7 +461,7 @@ export function applyTrigger(
   items: TriggerItem[],
   state: TriggerState,
 ): { emitted: unknown[]; state: TriggerState } {
-  const time = (v: unknown) => toDate(v)?.getTime() ?? 0;
+  const time = (v: unknown) => toDate(v, 'trigger.date').getTime();
   const since = state.lastDate === undefined ? -Infinity : time(state.lastDate);
   const fresh = items
     .filter((i) => time(i.date) > since)
@@ -348,6 +470,6 @@ export function applyTrigger(
   const newest = fresh[fresh.length - 1]!;
   return {
     emitted: fresh.map((i) => i.output),
-    state: { lastDate: toDate(newest.date)!.toISOString(), lastID: newest.id },
+    state: { lastDate: toDate(newest.date, 'trigger.date').toISOString(), lastID: newest.id },
   };
 }

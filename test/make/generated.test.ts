@@ -2,10 +2,28 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateMakeApp } from '../../make/app';
 import { generatedFiles, OUTPUT_DIR } from '../../make/build';
-import { expressionsIn } from '../../make/iml/evaluate';
+import { expressionsIn, SPREAD } from '../../make/iml/evaluate';
 import { FUNCTIONS } from '../../make/iml/functions';
-import { parseExpression } from '../../make/iml/parse';
+import { type Expr, parseExpression } from '../../make/iml/parse';
 import { loadValidators, schemaFor } from '../../make/schemas';
+
+/** Where a value holds a `{{...}}` key, as dotted paths. */
+function spreadsIn(value: unknown, path: string, out: string[] = []): string[] {
+  if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      if (key === SPREAD) out.push(path);
+      spreadsIn(v, `${path}.${key}`, out);
+    }
+  return out;
+}
+
+function calls(expr: Expr, out: Array<{ name: string; args: number }> = []) {
+  if (expr.type === 'call') out.push({ name: expr.name, args: expr.args.length });
+  for (const child of Object.values(expr))
+    if (child && typeof child === 'object' && 'type' in child) calls(child as Expr, out);
+  if (expr.type === 'call') for (const arg of expr.args) calls(arg, out);
+  return out;
+}
 
 function committedFiles(dir = OUTPUT_DIR): Map<string, string> {
   const out = new Map<string, string>();
@@ -54,6 +72,34 @@ describe('make-app/ (generated Make app)', () => {
       }
     }
     expect([...unknown]).toEqual([]);
+  });
+
+  it('leans on nothing Make leaves undocumented: a last request that may be skipped, deep spreads, omit without a key', () => {
+    const { app } = generateMakeApp();
+    const problems: string[] = [];
+    const tops = new Set([
+      'qs',
+      'headers',
+      'body',
+      'response.output',
+      'pagination.qs',
+      'pagination.headers',
+      'pagination.body',
+    ]);
+    for (const unit of [...app.modules, ...app.rpcs]) {
+      const steps = [unit.communication].flat() as Array<Record<string, unknown>>;
+      // https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests#condition
+      if (steps.length > 1 && steps.at(-1)!.condition !== undefined)
+        problems.push(`${unit.name}: its last request may be skipped`);
+      for (const [i, step] of steps.entries())
+        for (const where of spreadsIn(step, ''))
+          if (!tops.has(where.slice(1)))
+            problems.push(`${unit.name}: step ${i + 1} spreads "{{...}}" at ${where.slice(1)}`);
+      for (const source of expressionsIn(unit.communication))
+        for (const call of calls(parseExpression(source)))
+          if (call.name === 'omit' && call.args < 2) problems.push(`${unit.name}: omit() without a key`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('encodes every parameter placed in a URL, and checks it before any request of a mapped module', () => {
