@@ -6,7 +6,7 @@ import { titleCase, withArticle } from './operations/wording';
 import packageJson from './package.json';
 import { searches } from './searches';
 import { triggers } from './triggers';
-import { renderTrigger } from './zapier/render';
+import { APP_THROTTLE, renderTrigger } from './zapier/render';
 
 /**
  * The Zapier app. Operations are defined once in `operations/` and rendered by the thin files in `triggers/`,
@@ -20,12 +20,8 @@ export default {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
-  /**
-   * All Zaps on one HubSpot portal share HubSpot's 10-second burst (100 calls for the smallest portals), so the
-   * throttle is keyed on the portal, not on the Zap or the action.
-   * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
-   */
-  throttle: { window: 10, limit: 80, key: 'hubspot-portal-{{bundle.authData.hub_id}}', scope: ['account'] },
+  // Every trigger, search, dropdown and create counts against this one throttle (why: see APP_THROTTLE).
+  throttle: APP_THROTTLE,
   triggers: byKey([...triggers, ...dropdownOperations().map(renderTrigger)]),
   creates: byKey(creates),
   searches: byKey(searches),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Clock } from './clock';
 import { APP_TYPES, type AppType, PORTAL_TIERS, type PortalTier } from './facts/limits';
@@ -60,6 +61,8 @@ export interface StartedServer {
   lines: string[];
   /** True when the state came from `--data` rather than from seeding. */
   restored: boolean;
+  /** What `--seed` wrote (absent when the state was restored or nothing was seeded). */
+  seeded?: { contacts: number; companies: number; deals: number };
   persistence?: Persistence;
   close(): Promise<void>;
 }
@@ -136,8 +139,16 @@ export async function startSandboxServer(options: ServerOptions): Promise<Starte
     tier: options.tier ?? saved?.info.tier ?? 'free',
     searchIndexLagMs: options.indexLagMs,
   });
+  let seeded: StartedServer['seeded'];
   if (saved && options.data) loadPortalState(sandbox.portal, saved, options.data);
-  else if (options.seed > 0) seedPortal(sandbox.portal, { contacts: options.seed, seed: DEMO_DATA_SEED });
+  else if (options.seed > 0) {
+    const result = seedPortal(sandbox.portal, { contacts: options.seed, seed: DEMO_DATA_SEED });
+    seeded = {
+      contacts: result.contactIds.length,
+      companies: result.companyIds.length,
+      deals: result.dealIds.length,
+    };
+  }
 
   const credentials = launcherCredentials(sandbox.portal, options.appType);
   let persistence: Persistence | undefined;
@@ -183,6 +194,7 @@ export async function startSandboxServer(options: ServerOptions): Promise<Starte
         : []),
     ],
     restored: saved !== undefined,
+    seeded,
     persistence,
     close: async () => {
       sandbox.webhooks.close();
@@ -222,13 +234,14 @@ function launcherCredentials(portal: Portal, appType: AppType): Credentials {
 function hints(started: StartedServer, options: ServerOptions): string {
   const { portal } = started.sandbox;
   const out = [
-    `HubSpot sandbox listening on ${started.url} (portal ${portal.info.portalId}, tier ${portal.info.tier}, ` +
-      `${options.appType === 'oauth' ? 'OAuth app' : 'private app'} token).`,
+    `HubSpot sandbox listening on ${started.url} (pid ${process.pid}, portal ${portal.info.portalId}, ` +
+      `tier ${portal.info.tier}, ${options.appType === 'oauth' ? 'OAuth app' : 'private app'} token).`,
+    ...(started.seeded ? [seededLine(started.seeded)] : []),
     started.restored
       ? `State restored from ${options.data}; saved there after every change.`
       : options.data
         ? `State is saved to ${options.data} after every change.`
-        : `Seeded ${options.seed} contacts. State lives in memory (use --data <file> to keep it).`,
+        : 'State lives in memory (use --data <file> to keep it).',
     `Admin API (loopback callers and JSON bodies only): ${started.url}/__sandbox/log, /__sandbox/faults, /__sandbox/settings, /__sandbox/webhooks/deliveries (see sandbox/adminClient.ts).`,
   ];
   if (options.appType === 'oauth') {
@@ -237,11 +250,44 @@ function hints(started: StartedServer, options: ServerOptions): string {
       'Webhooks: configure them with PUT /webhooks/v3/<HUBSPOT_APP_ID>/settings?hapikey=<HUBSPOT_DEVELOPER_API_KEY>.',
     );
   }
-  out.push('Press Ctrl-C to stop.');
+  out.push(
+    `Press Ctrl-C to stop (or kill ${process.pid}); it also stops when the process that started it ends.`,
+  );
   return `${out.join('\n')}\n`;
 }
 
-/** Runs the sandbox until SIGINT/SIGTERM; exits 2 on a bad flag and 1 when it cannot start. */
+const seededLine = ({ contacts, companies, deals }: NonNullable<StartedServer['seeded']>) =>
+  `Seeded ${contacts} contacts, ${companies} companies and ${deals} deals, with associations, owners and deal stages.`;
+
+/**
+ * Stops the server once the process that started it is gone, so no server keeps the port with no one to stop it.
+ * `npm run sandbox` starts it through a shell: npm stopped with a signal takes the shell with it, and the server,
+ * orphaned, gets a new parent; npm killed outright (SIGKILL) leaves the shell, whose own parent then changes, which
+ * Linux shows in `/proc` (elsewhere `sh` usually execs the server, so its parent is npm itself).
+ */
+function stopWithLauncher(stop: () => void, everyMs = 500): void {
+  const parent = process.ppid;
+  const grandparent = parentOf(parent);
+  setInterval(() => {
+    const now = parentOf(parent);
+    const shellOrphaned = grandparent !== undefined && now !== undefined && now !== grandparent;
+    if (process.ppid !== parent || shellOrphaned) stop();
+  }, everyMs).unref();
+}
+
+/** A process's parent pid from `/proc/<pid>/stat` (Linux), or undefined where it cannot be read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces: state, then the parent pid.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the sandbox until SIGINT/SIGTERM/SIGHUP or its parent ends; exits 2 on a bad flag, 1 when it cannot start. */
 export async function runCli(argv: string[], defaults: string[] = []): Promise<void> {
   let options: ServerOptions;
   try {
@@ -272,6 +318,8 @@ export async function runCli(argv: string[], defaults: string[] = []): Promise<v
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  stopWithLauncher(stop);
 }
 
 if (require.main === module) void runCli(process.argv.slice(2));

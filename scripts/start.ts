@@ -1,3 +1,4 @@
+import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
 import { seedPortal } from '../sandbox/seed';
 import { describeCalls, type Kind, startHarness } from './harness';
 
@@ -19,7 +20,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Result = Record<string, unknown> & { id?: string; properties?: Record<string, string> };
 
-async function main() {
+/** Runs the walkthrough, printing each line with `print`. */
+export async function walkthrough(print: (line: string) => void = console.log): Promise<void> {
   process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
   const harness = await startHarness();
   const { sandbox, server } = harness;
@@ -33,21 +35,32 @@ async function main() {
     inputData: object,
     meta: object = {},
   ): Promise<T> => {
-    const { result, calls, byEndpoint } = await harness.run<T>(kind, key, inputData, meta);
-    console.log(
-      `  ${label.padEnd(58)} ${String(calls).padStart(2)} HubSpot call(s)  [${describeCalls(byEndpoint)}]`,
-    );
-    return result;
+    const counted = (calls: number, byEndpoint: Record<string, number>) => {
+      const which = calls > 0 ? `  [${describeCalls(byEndpoint)}]` : '';
+      print(`  ${label.padEnd(58)} ${String(calls).padStart(2)} HubSpot call(s)${which}`);
+    };
+    try {
+      const { result, calls, byEndpoint } = await harness.run<T>(kind, key, inputData, meta);
+      counted(calls, byEndpoint);
+      return result;
+    } catch (error) {
+      // A refused step counts too: the sandbox's log still holds this run's calls.
+      const { total, byEndpoint } = sandbox.log.summary();
+      counted(total, byEndpoint);
+      throw error;
+    }
   };
 
-  console.log(
-    `HubSpot sandbox at ${server.url} (portal ${sandbox.portal.info.portalId}, 200 seeded contacts)\n`,
+  print(`HubSpot sandbox at ${server.url} (portal ${sandbox.portal.info.portalId}, 200 seeded contacts)`);
+  print(
+    `The demo sets the poll lag margin to 0 (HUBSPOT_POLL_LAG_MARGIN_MS=0): the sandbox's search index has no lag, ` +
+      `so a poll sees a change at once. Against HubSpot a poll leaves out the last ${DEFAULT_LAG_MARGIN_MS / 1000} s.\n`,
   );
-  console.log('1. The Zap "New or Updated Contact" is switched on (first poll sets its watermark):');
+  print('1. The Zap "New or Updated Contact" is switched on (first poll sets its watermark):');
   await step('poll new_or_updated_contact', 'triggers', 'new_or_updated_contact', {}, zap);
   await sleep(5);
 
-  console.log('\n2. The shop sends orders; each is bridged into HubSpot:');
+  print('\n2. The shop sends orders; each is bridged into HubSpot:');
   for (const o of ORDERS) {
     const found = await step(`${o.order}: find_contact by e-mail ${o.email}`, 'searches', 'find_contact', {
       search_property: 'email',
@@ -60,9 +73,9 @@ async function main() {
         lastname: o.last,
         lifecyclestage: 'Customer',
       });
-      console.log(`     → created contact ${(created as Result).id}`);
+      print(`     → created contact ${(created as Result).id}`);
     } else {
-      console.log(`     → found contact ${(found as Result[])[0]!.id}`);
+      print(`     → found contact ${(found as Result[])[0]!.id}`);
     }
     const upserted = await step(
       `${o.order}: create_or_update_contact (note the order)`,
@@ -74,18 +87,16 @@ async function main() {
         jobtitle: `Last order ${o.order} (${o.total.toFixed(2)} EUR)`,
       },
     );
-    console.log(
-      `     → ${(upserted as Result).is_new ? 'created' : 'updated'} contact ${(upserted as Result).id}`,
-    );
+    print(`     → ${(upserted as Result).is_new ? 'created' : 'updated'} contact ${(upserted as Result).id}`);
   }
   await sleep(5);
 
-  console.log('\n3. The Zap polls again and picks up every change, each once:');
+  print('\n3. The Zap polls again and picks up every change, each once:');
   const changes = await step('poll new_or_updated_contact', 'triggers', 'new_or_updated_contact', {}, zap);
-  for (const c of changes as Result[]) console.log(`     → ${c.record_id} ${c.properties?.email}`);
+  for (const c of changes as Result[]) print(`     → ${c.record_id} ${c.properties?.email}`);
   await step('poll again (idle)', 'triggers', 'new_or_updated_contact', {}, zap);
 
-  console.log('\n4. Bad input is refused before anything is written:');
+  print('\n4. Bad input is refused before anything is written:');
   try {
     await step('create_contact with lifecyclestage "VIP"', 'creates', 'create_contact', {
       email: 'bad@example.com',
@@ -95,19 +106,21 @@ async function main() {
     // The whole message, wrapped: it lists every allowed option, which is the point of showing it.
     // Zapier's test harness appends what it executed ("What happened: …"); the user sees the part before it.
     const lines = wrap((error as Error).message.split(/\s*What happened:/)[0]!, 100);
-    console.log(lines.map((line, i) => `${i === 0 ? '     → ' : '       '}${line}`).join('\n'));
+    print(lines.map((line, i) => `${i === 0 ? '     → ' : '       '}${line}`).join('\n'));
   }
 
   await harness.close();
-  console.log(
-    '\nDone. `npm run sandbox -- --port 8787 --seed 500` keeps a sandbox running for your own Zaps.',
+  print(
+    '\nDone. `npm run sandbox -- --port 8787 --seed 500` keeps a sandbox running for your own scripts and tests.',
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  walkthrough().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
 
 /** Greedy word wrap for the console. */
 function wrap(text: string, width: number): string[] {

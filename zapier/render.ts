@@ -92,10 +92,24 @@ function display(def: OperationDef) {
   return { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) };
 }
 
-/** CRM search allows 5 requests per second per portal; searches and polls share that lane. */
-export const SEARCH_THROTTLE = { window: 1, limit: SEARCH_REQUESTS_PER_SECOND, scope: ['auth'] };
+/**
+ * The app's one throttle (`App.throttle`); no operation sets its own. Zapier counts runs under a name made of key,
+ * window, limit and scope, and an operation's `throttle` replaces the app's for that operation, so a second throttle
+ * on polls or searches would take them out of this count. One gate must therefore hold both HubSpot limits: 5 runs a
+ * second keeps CRM search at its 5 requests a second, and caps a connection at 50 runs per 10 s, under the smallest
+ * burst (100). Scope `auth`: one Zapier connection, which is one HubSpot portal (Zapier documents curly references
+ * in the key for input data only, so the portal id cannot name the counter). The core paces within each run.
+ * https://github.com/zapier/zapier-platform/blob/main/packages/cli/README.md#adding-throttle-configuration
+ * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines
+ */
+export const APP_THROTTLE = {
+  window: 1,
+  limit: SEARCH_REQUESTS_PER_SECOND,
+  key: 'hubspot-portal',
+  scope: ['auth' as const],
+};
 
-/** The parts every Zapier operation shares; `extra` adds the kind's own keys (polling type, throttle). */
+/** The parts every Zapier operation shares; `extra` adds the kind's own keys (polling type, paging). */
 function render<Extra extends object>(def: OperationDef, extra: Extra) {
   return {
     key: def.key,
@@ -113,15 +127,10 @@ function render<Extra extends object>(def: OperationDef, extra: Extra) {
 
 export const renderCreate = (def: OperationDef) => render(def, {});
 
-export const renderSearch = (def: OperationDef) => render(def, { throttle: SEARCH_THROTTLE });
+export const renderSearch = (def: OperationDef) => render(def, {});
 
-/** Polling triggers run searches, so they share the search throttle (Zapier forbids `retry` on them). */
 export const renderTrigger = (def: OperationDef) =>
-  render(def, {
-    type: 'polling' as const,
-    throttle: SEARCH_THROTTLE,
-    ...(def.paged ? { canPaginate: true } : {}),
-  });
+  render(def, { type: 'polling' as const, ...(def.paged ? { canPaginate: true } : {}) });
 
 /**
  * A create Zapier may buffer (`buffer` + `performBuffer`, which replace `perform`): the runs arrive together in

@@ -71,7 +71,7 @@ describe('sandbox CLI', () => {
       /^HUBSPOT_BASE_URL=http:\/\/127\.0\.0\.1:\d+\nHUBSPOT_ACCESS_TOKEN=pat-na1-\S+\n$/,
     );
     expect(Number(new URL(printed.HUBSPOT_BASE_URL!).port)).toBeGreaterThan(0);
-    expect(first.stderr()).toContain('Press Ctrl-C to stop.');
+    expect(first.stderr()).toContain(`Press Ctrl-C to stop (or kill ${first.child.pid})`);
 
     const res = await fetch(`${printed.HUBSPOT_BASE_URL}/account-info/v3/details`, {
       headers: { authorization: `Bearer ${printed.HUBSPOT_ACCESS_TOKEN}` },
@@ -95,6 +95,15 @@ describe('sandbox CLI', () => {
     expect(withCreated.status).toBe(200);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  });
+
+  it('counts the seeded companies and deals too in its start message', async () => {
+    const seeded = spawnSandbox(['--port', '0', '--seed', '30']);
+    running.push(seeded);
+    await printedLines(seeded, 2);
+    expect(seeded.stderr()).toContain('Seeded 30 contacts, 3 companies and 6 deals');
+    seeded.child.kill('SIGTERM');
+    expect(await seeded.exited).toBe(0);
   });
 
   it('exits 2 on a bad flag, naming it and its allowed values', async () => {

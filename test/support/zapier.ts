@@ -7,7 +7,31 @@ import App from '../../index';
  */
 export const testApp = { ...App, flags: { ...(App as { flags?: object }).flags, skipHttpPatch: true } };
 
-export const appTester = zapier.createAppTester(testApp);
+const tester = zapier.createAppTester(testApp);
+
+/**
+ * Runs the app as Zapier does, without its log lines in the test output: zapier-platform-core echoes every
+ * `z.console` line to the process console (`createLoggerConsole`), which in production lands in Zapier's logs and
+ * here would print a "console.log … hubspot request" block per logged HubSpot answer. `console.log` is muted while
+ * any run is in flight (runs may overlap); a test's own lines print as usual between runs.
+ */
+export const appTester = ((...args: Parameters<typeof tester>) =>
+  withoutConsoleLog(() => tester(...args))) as typeof tester;
+
+let inFlight = 0;
+let consoleLog: typeof console.log | undefined;
+
+async function withoutConsoleLog<T>(run: () => Promise<T>): Promise<T> {
+  if (inFlight++ === 0) {
+    consoleLog = console.log;
+    console.log = () => {};
+  }
+  try {
+    return await run();
+  } finally {
+    if (--inFlight === 0 && consoleLog) console.log = consoleLog;
+  }
+}
 
 type AnyOperation = { key: string; operation: { perform: unknown } };
 
