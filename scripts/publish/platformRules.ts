@@ -109,12 +109,18 @@ function hookRules(app: AppDefinition, add: Add) {
  * configurations (zapier-platform-schema, App.throttle and ThrottleObjectSchema): an operation with a throttle of
  * its own stops counting against the portal budget.
  */
-function throttleRules(app: AppDefinition, { portalKey }: PlatformOptions, add: Add) {
+function throttleRules(app: AppDefinition, _options: PlatformOptions, add: Add) {
   const appThrottle = app.throttle;
+  // Zapier documents curly references in a throttle's key for input data only, so the portal id cannot name the
+  // count; scope `auth` counts per connection, and one HubSpot connection is one portal (README, "Rate limits").
   if (!appThrottle)
     add('HB-throttle', 'throttle', 'is missing; all Zaps on one portal share its rate limits.');
-  else if (!String(appThrottle.key ?? '').includes(portalKey))
-    add('HB-throttle', 'throttle.key', `is not keyed on the portal (${portalKey}).`);
+  else if (!((appThrottle.scope ?? []) as string[]).includes('auth'))
+    add(
+      'HB-throttle',
+      'throttle.scope',
+      "does not count per connection ('auth'), that is per HubSpot portal.",
+    );
   for (const { kind, op, where } of operationsOf(app)) {
     const own = op.operation?.throttle;
     if (!own) continue;

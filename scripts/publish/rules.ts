@@ -146,7 +146,8 @@ export const RULES: Readonly<Record<string, Rule>> = Object.fromEntries([
     'HB-throttle',
     {
       title:
-        'Every operation counts against the HubSpot portal budget: the app throttle is keyed on the portal, and ' +
+        'Every operation counts against the HubSpot portal budget: the app throttle counts per connection (scope ' +
+        "'auth', one HubSpot portal), and " +
         'no operation replaces it with its own throttle',
       source: `${SCHEMA}#appschema`,
     },

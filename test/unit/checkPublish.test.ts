@@ -8,7 +8,7 @@ import { RULES } from '../../scripts/publish/rules';
  */
 
 const OPTIONS: CheckOptions = { appName: 'HubSpot', portalKey: '{{bundle.authData.hub_id}}', exemptions: [] };
-const THROTTLE = { window: 10, limit: 80, key: 'portal-{{bundle.authData.hub_id}}', scope: ['account'] };
+const THROTTLE = { window: 1, limit: 5, key: 'hubspot-portal', scope: ['auth'] };
 const perform = async () => [];
 
 function op(
@@ -351,7 +351,11 @@ const CASES: Array<[string, string, Breaker]> = [
     (a) => (field(create(a), 'email').helpText = 'Like other Companys.'),
   ],
   ['HB-throttle', 'no app throttle', (a) => delete (a as AppDefinition).throttle],
-  ['HB-throttle', 'an app throttle not keyed on the portal', (a) => (a.throttle = { window: 10, limit: 80 })],
+  [
+    'HB-throttle',
+    'an app throttle not counted per connection',
+    (a) => (a.throttle = { window: 10, limit: 80, scope: ['account'] }),
+  ],
   [
     'HB-throttle',
     'an operation throttle of its own',
