@@ -12,6 +12,8 @@ module.exports = {
     '/node_modules/(?!(nock|@mswjs|strict-event-emitter|outvariant|is-node-process|@open-draft|rettime)/)',
   ],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Zapier's Lambda memory guard would end a jest worker after a few hundred app runs (see the shim).
+  moduleNameMapper: { '^\\./memory-checker$': '<rootDir>/test/support/memoryChecker.js' },
   testTimeout: 30000,
   // The resilience suite (test/resilience) prints its table of tried / survived / lost / duplicated / secrets seen.
   reporters: ['default', '<rootDir>/test/resilience/tableReporter.js'],
