@@ -20,7 +20,11 @@ beforeAll(async () => {
   nock = (await import('nock')).default;
   nock.disableNetConnect();
 });
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+  nock.enableNetConnect();
+  // Takes nock's interceptors off http and fetch, so the next test file of this jest worker starts clean.
+  nock.restore();
+});
 afterEach(() => nock.cleanAll());
 
 describe('IML functions: only what Make documents', () => {
