@@ -141,6 +141,25 @@ describe('Make triggers and connections against the sandbox', () => {
     });
   });
 
+  it('records sharing a timestamp across the limit boundary are each emitted exactly once over two runs', async () => {
+    clock.advance(1_000);
+    const start = { lastDate: new Date(clock.now()).toISOString() };
+    clock.advance(1_000);
+    // Three contacts created in the same millisecond: only the id tells them apart.
+    const ids: string[] = [];
+    for (const email of ['tie1@example.com', 'tie2@example.com', 'tie3@example.com']) {
+      const res = await t.call('POST', '/crm/v3/objects/contacts', { properties: { email } });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    clock.advance(LAG_MARGIN_MS);
+    const first = await make.poll('newContact', { limit: 2 }, start);
+    const second = await make.poll('newContact', { limit: 2 }, first.state);
+    const third = await make.poll('newContact', { limit: 2 }, second.state);
+    const emitted = [...first.emitted, ...second.emitted, ...third.emitted].map((b) => (b as Json).id);
+    expect(first.emitted).toHaveLength(2);
+    expect(emitted).toEqual(ids);
+  });
+
   it('private-app token connection: checked on save, labelled with the portal', async () => {
     const connection = await make.connectToken(t.token);
     const portalId = String(t.sandbox.portal.info.portalId);

@@ -8,7 +8,8 @@ const FIRST_POLL =
   "A trigger's first run: Zapier shows the latest records (search sorted newest first, nothing filtered) so the " +
   "editor has samples and Zapier's dedupe marks them seen; Make's watch module reads from its own stored date and " +
   'leaves out records changed in the last 60 s (search index lag margin), so a first run right after the writes ' +
-  'emits nothing. Open work: watch modules keyed on time and id like the Zapier triggers.';
+  "emits nothing. Both then continue from their watermark, keyed on time and id. Make's first run is Make's own " +
+  '(the start chosen in the epoch: https://developers.make.com/custom-apps-documentation/app-components/modules/trigger).';
 
 const SEARCH_NOT_READ =
   'Zapier reads a record found by its id or by a unique property directly (`GET …/{id}?idProperty=`, which sees a ' +
