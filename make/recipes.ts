@@ -1,4 +1,5 @@
 import { defaultAssociationTypeId } from '../hubspot/associationTypes';
+import { SEARCH } from '../hubspot/limits';
 import { findStandardObjectType } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
@@ -67,7 +68,8 @@ function searchRequest(type: TypeRef, body: Json, response: Json): Json {
   };
 }
 
-const PAGE = 100;
+/** Searches page at HubSpot's largest page, so a run costs as few of the 5 searches a second as it can. */
+const PAGE = SEARCH.maxLimit;
 /** A watch module's default Limit per run. */
 const TRIGGER_LIMIT = 100;
 
@@ -388,6 +390,9 @@ export const RECIPES: Recipe[] = [
       }),
   },
   {
+    // CRM search even by id or e-mail, where Zapier reads the record (`GET …/{id}?idProperty=`): HubSpot answers a
+    // miss with 404, and Make counts every 4xx as an error with no documented way to make it "no result"
+    // (https://developers.make.com/custom-apps-documentation/app-components/base/error-handling).
     name: 'findRecord',
     matches: (d) => d.kind === 'search' && hasField(d, 'search_property') && hasField(d, 'search_value'),
     render: (d, type) => ({

@@ -13,12 +13,15 @@ const FIRST_POLL =
 
 const SEARCH_NOT_READ =
   'Zapier reads a record found by its id or by a unique property directly (`GET …/{id}?idProperty=`, which sees a ' +
-  'write at once); the Make search module still uses CRM search for every property, which lags seconds behind ' +
-  'writes. Open work: the direct read on Make.';
+  "write at once) and outputs nothing when HubSpot answers 404. Make's search module uses CRM search for every " +
+  'property, which lags seconds behind writes: Make counts every 4xx answer as an error and documents no way to ' +
+  'turn one into "no result" ("When the service returns an HTTP error, it is not possible to evaluate it as a ' +
+  'success": https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so a read ' +
+  'by id would fail the scenario where the search outputs no bundle.';
 
 const SEARCH_PAGE =
   'Zapier asks for the first 10 matches (a search step uses its first result); Make pages through matches up to the ' +
-  "module's Limit, 100 a request (Make's convention for searches).";
+  "module's Limit, at HubSpot's 200 a request (Make's convention for searches).";
 
 const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
 
