@@ -70,6 +70,16 @@ describe('Make triggers and connections against the sandbox', () => {
     ).toEqual(TRIGGERS.map(([name]) => name).sort());
   });
 
+  it('every trigger has a required Limit with a default', () => {
+    for (const module of make.app.modules.filter((m) => m.moduleType === 'trigger')) {
+      const limit = module.staticParams.find((p) => (p as Json).name === 'limit');
+      expect({ module: module.name, limit }).toEqual({
+        module: module.name,
+        limit: expect.objectContaining({ type: 'uinteger', required: true, default: 100 }),
+      });
+    }
+  });
+
   it.each(TRIGGERS)(
     '%s: starts where chosen in the epoch, then continues from its watermark',
     async (name, type, params, props) => {
