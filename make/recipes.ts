@@ -1,4 +1,5 @@
 import { defaultAssociationTypeId } from '../hubspot/associationTypes';
+import { SEARCH } from '../hubspot/limits';
 import { findStandardObjectType } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
@@ -67,7 +68,10 @@ function searchRequest(type: TypeRef, body: Json, response: Json): Json {
   };
 }
 
-const PAGE = 100;
+/** Searches page at HubSpot's largest page, so a run costs as few of the 5 searches a second as it can. */
+const PAGE = SEARCH.maxLimit;
+/** A watch module's default Limit per run. */
+const TRIGGER_LIMIT = 100;
 
 /**
  * Record-id fields of a create (`contact_ids`, `deal_id`) become inline `associations` with HubSpot's default type
@@ -160,12 +164,27 @@ function properties(type: TypeRef, ...extra: string[]): Json {
   return { properties: `{{deduplicate(merge(${parts.join(', ')}))}}` };
 }
 
+/** Only records whose time is at least the lag margin old (see `pollingTrigger`). */
+function settled(time: string): Json {
+  return {
+    propertyName: `{{${time}}}`,
+    operator: 'LTE',
+    value: `{{formatDate(addSeconds(now, -${DEFAULT_LAG_MARGIN_MS / 1000}), 'x')}}`,
+  };
+}
+
 /**
- * Polling triggers: newest first, only what is newer than the last date Make saw (`data.lastDate`), and only what
- * is older than the lag margin. HubSpot's search index lags behind writes, so a record can become searchable after a
- * newer one Make has already passed; Make's watermark would then skip it. Reading only records whose time is at least
- * the margin old (as `operations/polling.ts` does on Zapier) leaves a late-indexed record for the next run, which
- * still finds it above the watermark. https://developers.hubspot.com/docs/api/crm/search
+ * Polling triggers, keyed on time and id as on Zapier (`operations/polling.ts`). Make keeps the date and id of the
+ * last item it emitted (`data.lastDate`, `data.lastID`) and "sorts all items by their date and id fields and returns
+ * only unprocessed items" (https://developers.make.com/custom-apps-documentation/app-components/modules/trigger).
+ * The search asks for exactly those, oldest first, as two ORed filter groups: a later time, or the last time with a
+ * higher `hs_object_id` (https://developers.hubspot.com/docs/api/crm/search), so a run cut by the limit inside a
+ * timestamp resumes after the last record it emitted, skipping and repeating none. Without a last id (a start date
+ * chosen in the epoch) the second group asks for time -1, which no record has. HubSpot allows one sort rule (time)
+ * and documents no order among equal times; the resume relies on ties coming in id order (creation order).
+ * HubSpot's search index lags behind writes, so a record can become searchable after a newer one Make has already
+ * passed. Reading only records whose time is at least the margin old (as on Zapier) leaves a late-indexed record
+ * for the next run, which still finds it after the watermark.
  */
 function pollingTrigger(
   type: TypeRef,
@@ -182,37 +201,48 @@ function pollingTrigger(
             operator: 'GT',
             value: "{{if(data.lastDate, formatDate(data.lastDate, 'x'), '0')}}",
           },
+          settled(time),
+        ],
+      },
+      {
+        filters: [
           {
             propertyName: `{{${time}}}`,
-            operator: 'LTE',
-            value: `{{formatDate(addSeconds(now, -${DEFAULT_LAG_MARGIN_MS / 1000}), 'x')}}`,
+            operator: 'EQ',
+            value: "{{if(data.lastID, formatDate(data.lastDate, 'x'), '-1')}}",
           },
+          { propertyName: 'hs_object_id', operator: 'GT', value: "{{ifempty(data.lastID, '0')}}" },
+          settled(time),
         ],
       },
     ],
-    sorts: [{ propertyName: `{{${time}}}`, direction: 'DESCENDING' }],
+    sorts: [{ propertyName: `{{${time}}}`, direction: 'ASCENDING' }],
     ...properties(type),
     limit: PAGE,
   };
   return searchRequest(type, body, {
     iterate: '{{body.results}}',
     output,
-    limit: '{{ifempty(parameters.limit, 100)}}',
-    trigger: { id: '{{item.id}}', date: recordTime(pick), type: 'date', order: 'desc' },
+    limit: `{{ifempty(parameters.limit, ${TRIGGER_LIMIT})}}`,
+    trigger: { id: '{{item.id}}', date: recordTime(pick), type: 'date', order: 'asc' },
   });
 }
 
-function epoch(type: TypeRef, trigger: Json, pick: 'createdProperty' | 'lastModifiedProperty'): Json {
+/** The epoch lists the latest settled records, newest first, to choose where to start. */
+function epoch(type: TypeRef, pick: 'createdProperty' | 'lastModifiedProperty'): Json {
+  const time = timeExpr(type, pick);
   const primary = typeProperty(type, 'primaryDisplayProperty');
   const label = primary.startsWith('{{')
     ? `{{ifempty(get(item.properties, ${primary.slice(2, -2)}), item.id)}}`
     : `{{ifempty(item.properties.${primary}, item.id)}}`;
-  return {
-    url: trigger.url,
-    method: 'POST',
-    body: trigger.body,
-    response: { limit: 300, output: { label, date: recordTime(pick) } },
+  const body = {
+    filterGroups: [{ filters: [settled(time)] }],
+    sorts: [{ propertyName: `{{${time}}}`, direction: 'DESCENDING' }],
+    ...properties(type),
+    limit: PAGE,
   };
+  // Its own body and pagination: the trigger's, merged under the epoch, would page with the trigger's filters.
+  return searchRequest(type, body, { limit: 300, output: { label, date: recordTime(pick) } });
 }
 
 /** A polling trigger module: static parameters only (Make's rule for triggers), an epoch to choose where to start. */
@@ -225,12 +255,12 @@ function triggerModule(
   const communication = pollingTrigger(type, pick, output);
   return {
     moduleType: 'trigger',
-    staticParams: [...operationParams(def), LIMIT_PARAM(100)],
+    staticParams: [...operationParams(def), { ...LIMIT_PARAM(TRIGGER_LIMIT), required: true }],
     mappableParams: [],
     scope: scopesFor(type, 'read'),
     makeOnlyParams: ['limit'],
     communication,
-    epoch: epoch(type, communication, pick),
+    epoch: epoch(type, pick),
   };
 }
 
@@ -360,6 +390,9 @@ export const RECIPES: Recipe[] = [
       }),
   },
   {
+    // CRM search even by id or e-mail, where Zapier reads the record (`GET …/{id}?idProperty=`): HubSpot answers a
+    // miss with 404, and Make counts every 4xx as an error with no documented way to make it "no result"
+    // (https://developers.make.com/custom-apps-documentation/app-components/base/error-handling).
     name: 'findRecord',
     matches: (d) => d.kind === 'search' && hasField(d, 'search_property') && hasField(d, 'search_value'),
     render: (d, type) => ({

@@ -454,22 +454,33 @@ export interface TriggerState {
 }
 
 /**
- * One poll of a `type: date` trigger: the items newer than the state, oldest first (Make processes bundles in
- * chronological order), and the new state.
+ * One poll of a `type: date` trigger: the items after the state, oldest first (Make processes bundles in
+ * chronological order), and the new state. Make "sorts all items by their date and id fields and returns only
+ * unprocessed items" (https://developers.make.com/custom-apps-documentation/app-components/modules/trigger): an item
+ * at the last date is new when its id is above the last id.
  */
 export function applyTrigger(
   items: TriggerItem[],
   state: TriggerState,
 ): { emitted: unknown[]; state: TriggerState } {
   const time = (v: unknown) => toDate(v, 'trigger.date').getTime();
+  const byDateAndId = (x: TriggerItem, y: TriggerItem) =>
+    time(x.date) - time(y.date) || compareIds(x.id, y.id);
   const since = state.lastDate === undefined ? -Infinity : time(state.lastDate);
-  const fresh = items
-    .filter((i) => time(i.date) > since)
-    .sort((x, y) => time(x.date) - time(y.date) || String(x.id).localeCompare(String(y.id)));
+  const unprocessed = (i: TriggerItem) =>
+    time(i.date) > since ||
+    (time(i.date) === since && state.lastID !== undefined && compareIds(i.id, state.lastID) > 0);
+  const fresh = items.filter(unprocessed).sort(byDateAndId);
   if (fresh.length === 0) return { emitted: [], state };
   const newest = fresh[fresh.length - 1]!;
   return {
     emitted: fresh.map((i) => i.output),
     state: { lastDate: toDate(newest.date, 'trigger.date').toISOString(), lastID: newest.id },
   };
+}
+
+/** Numeric ids (HubSpot's) compare as numbers, others as text. */
+function compareIds(a: unknown, b: unknown): number {
+  const [x, y] = [String(a), String(b)];
+  return /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
 }

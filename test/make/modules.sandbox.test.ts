@@ -175,11 +175,11 @@ describe('Make modules against the sandbox', () => {
     ['findProduct', 'products', 'description', {}],
     ['findObject', 'companies', 'description', { object_type: 'companies' }],
   ] as const)(
-    '%s reads every page of a search (body repeated with `after`)',
+    "%s reads every page of a search at HubSpot's 200 a page (body repeated with `after`)",
     async (name, type, property, extra) => {
       const value = `pager-${name}`;
       const { object_type, ...props } = extra as Json;
-      for (const batch of [100, 5]) {
+      for (const batch of [100, 100, 5]) {
         const inputs = Array.from({ length: batch }, () => ({ properties: { ...props, [property]: value } }));
         const res = await t.call('POST', `/crm/v3/objects/${type}/batch/create`, { inputs });
         expect(res.status).toBeLessThan(300);
@@ -191,9 +191,10 @@ describe('Make modules against the sandbox', () => {
         search_value: value,
         limit: 500,
       });
-      expect(outputs).toHaveLength(105);
+      expect(outputs).toHaveLength(205);
       const searches = make.requests.filter((r) => r.url.endsWith('/search'));
       expect(searches).toHaveLength(2);
+      expect((searches[0]!.body as Json).limit).toBe(200);
       expect((searches[1]!.body as Json).after).toBeDefined();
       expect((searches[1]!.body as Json).filterGroups).toEqual((searches[0]!.body as Json).filterGroups);
     },

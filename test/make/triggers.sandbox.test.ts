@@ -70,6 +70,16 @@ describe('Make triggers and connections against the sandbox', () => {
     ).toEqual(TRIGGERS.map(([name]) => name).sort());
   });
 
+  it('every trigger has a required Limit with a default', () => {
+    for (const module of make.app.modules.filter((m) => m.moduleType === 'trigger')) {
+      const limit = module.staticParams.find((p) => (p as Json).name === 'limit');
+      expect({ module: module.name, limit }).toEqual({
+        module: module.name,
+        limit: expect.objectContaining({ type: 'uinteger', required: true, default: 100 }),
+      });
+    }
+  });
+
   it.each(TRIGGERS)(
     '%s: starts where chosen in the epoch, then continues from its watermark',
     async (name, type, params, props) => {
@@ -139,6 +149,25 @@ describe('Make triggers and connections against the sandbox', () => {
       operator: 'LTE',
       value: String(clock.now() - DEFAULT_LAG_MARGIN_MS),
     });
+  });
+
+  it('records sharing a timestamp across the limit boundary are each emitted exactly once over two runs', async () => {
+    clock.advance(1_000);
+    const start = { lastDate: new Date(clock.now()).toISOString() };
+    clock.advance(1_000);
+    // Three contacts created in the same millisecond: only the id tells them apart.
+    const ids: string[] = [];
+    for (const email of ['tie1@example.com', 'tie2@example.com', 'tie3@example.com']) {
+      const res = await t.call('POST', '/crm/v3/objects/contacts', { properties: { email } });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    clock.advance(LAG_MARGIN_MS);
+    const first = await make.poll('newContact', { limit: 2 }, start);
+    const second = await make.poll('newContact', { limit: 2 }, first.state);
+    const third = await make.poll('newContact', { limit: 2 }, second.state);
+    const emitted = [...first.emitted, ...second.emitted, ...third.emitted].map((b) => (b as Json).id);
+    expect(first.emitted).toHaveLength(2);
+    expect(emitted).toEqual(ids);
   });
 
   it('private-app token connection: checked on save, labelled with the portal', async () => {

@@ -8,16 +8,20 @@ const FIRST_POLL =
   "A trigger's first run: Zapier shows the latest records (search sorted newest first, nothing filtered) so the " +
   "editor has samples and Zapier's dedupe marks them seen; Make's watch module reads from its own stored date and " +
   'leaves out records changed in the last 60 s (search index lag margin), so a first run right after the writes ' +
-  'emits nothing. Open work: watch modules keyed on time and id like the Zapier triggers.';
+  "emits nothing. Both then continue from their watermark, keyed on time and id. Make's first run is Make's own " +
+  '(the start chosen in the epoch: https://developers.make.com/custom-apps-documentation/app-components/modules/trigger).';
 
 const SEARCH_NOT_READ =
   'Zapier reads a record found by its id or by a unique property directly (`GET …/{id}?idProperty=`, which sees a ' +
-  'write at once); the Make search module still uses CRM search for every property, which lags seconds behind ' +
-  'writes. Open work: the direct read on Make.';
+  "write at once) and outputs nothing when HubSpot answers 404. Make's search module uses CRM search for every " +
+  'property, which lags seconds behind writes: Make counts every 4xx answer as an error and documents no way to ' +
+  'turn one into "no result" ("When the service returns an HTTP error, it is not possible to evaluate it as a ' +
+  'success": https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so a read ' +
+  'by id would fail the scenario where the search outputs no bundle.';
 
 const SEARCH_PAGE =
   'Zapier asks for the first 10 matches (a search step uses its first result); Make pages through matches up to the ' +
-  "module's Limit, 100 a request (Make's convention for searches).";
+  "module's Limit, at HubSpot's 200 a request (Make's convention for searches).";
 
 const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
 
