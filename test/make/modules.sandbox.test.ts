@@ -259,6 +259,28 @@ describe('Make modules against the sandbox', () => {
     });
   });
 
+  it('maps the daily 429 to RateLimitError saying a retry before the midnight reset cannot help', async () => {
+    t.sandbox.faults.add({
+      path: '/crm/v3/objects/contacts',
+      status: 429,
+      body: rateLimited('DAILY').body,
+    });
+    const error = await makeErrorOf(make.action('createContact', { email: 'daily@example.com' }));
+    expect(error.type).toBe('RateLimitError');
+    expect(error.message).toMatch(/daily API limit.*used up/);
+    expect(error.message).toMatch(/resets at midnight in the time zone of the HubSpot account/);
+    expect(error.message).toMatch(/retry before then cannot succeed/);
+    // A burst limit clears in seconds: its message promises nothing of the kind.
+    t.sandbox.faults.reset();
+    t.sandbox.faults.add({
+      path: '/crm/v3/objects/contacts',
+      status: 429,
+      body: rateLimited('TEN_SECONDLY_ROLLING').body,
+    });
+    const burst = await makeErrorOf(make.action('createContact', { email: 'burst@example.com' }));
+    expect(burst.message).not.toMatch(/midnight|cannot succeed/);
+  });
+
   it('maps a 401 to InvalidAccessTokenError', async () => {
     const bad = new MakeRunner(t.url, { accessToken: 'pat-na1-00000000-fake-revoked' });
     expect((await makeErrorOf(bad.action('createContact', { email: 'x@example.com' }))).type).toBe(
