@@ -86,7 +86,7 @@ export function errorTypeExpression(table: readonly MakeRow[] = API_ROWS): strin
 const DAILY_QUOTA_ROW = API_ROWS.find((r) => r.message === 'dailyQuota')!;
 const DAILY_QUOTA_TEXT =
   ' HubSpot daily API limit for this account is used up. It resets at midnight in the time zone of the HubSpot ' +
-  'account (Settings, Account defaults); a retry before then cannot succeed.';
+  'account, set in its account defaults; a retry before then cannot succeed.';
 
 /** HubSpot's message, the daily quota's reset, the scopes a 403 names, and each property problem of a 400. */
 export const ERROR_MESSAGE =
