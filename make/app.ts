@@ -164,6 +164,7 @@ lists, submit forms, upload files, find owners and lists, fill dropdowns from yo
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are
-reported as errors Make retries automatically; an expired or revoked connection, or missing scopes, stops the
+reported as errors Make retries automatically (a spent daily limit only clears at midnight in the portal's time
+zone, and its message says so); an expired or revoked connection, or missing scopes, stops the
 scenario until the connection is fixed.
 `;

@@ -162,7 +162,7 @@ export function batchWriteModules(upsert: OperationDef): MakeModule[] {
     {
       ...common,
       name: 'batchArchive',
-      label: 'Delete Records in Bulk',
+      label: 'Archive Records in Bulk',
       description: `Archives (moves to the recycling bin) up to ${MAX} records by ID from an array, in one call.`,
       crud: 'delete',
       mappableParams: [typeParam(upsert), inputsParam('Each is archived by its ID.', [RECORD_ID])],
