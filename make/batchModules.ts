@@ -172,11 +172,11 @@ export function batchWriteModules(upsert: OperationDef): MakeModule[] {
           url: imlPath(paths.objects.batch, '{{parameters.object_type}}', 'archive'),
           method: 'POST',
           body: { inputs: '{{parameters.inputs}}' },
-          // HubSpot answers 204 with no body.
+          // HubSpot answers 204 with no body, also for an ID it does not hold: the count is of the IDs sent.
           response: { output: { archived: '{{length(parameters.inputs)}}' } },
         },
       ],
-      interface: [{ name: 'archived', type: 'number', label: 'Records archived' }],
+      interface: [{ name: 'archived', type: 'number', label: 'Record IDs sent to archive' }],
       samples: { archived: 2 },
     },
   ];
