@@ -75,6 +75,20 @@ const ATTACH_TYPES = ['contacts', 'companies', 'deals', 'tickets'];
 const MAKE_FOLDER = '/make';
 
 /**
+ * Make's file input: a `buffer` with `semantic: 'file:data'` and a `filename` with `semantic: 'file:name'`, so
+ * choosing a file from an earlier module fills both, the name being the file's own.
+ * https://developers.make.com/custom-apps-documentation/block-elements/parameters/buffer
+ */
+const FILE_PARAMS: Record<string, Json> = {
+  file: { type: 'buffer', semantic: 'file:data', help: 'A file from an earlier module (its data).' },
+  file_name: {
+    type: 'filename',
+    semantic: 'file:name',
+    help: "The file's own name when the file is chosen from an earlier module.",
+  },
+};
+
+/**
  * A Make file (a buffer, e.g. from HTTP "Get a file" or any module's file output) uploaded as multipart
  * (`POST /files/v3/files`), then, when a record is chosen, a note carrying `hs_attachment_ids` associated to it
  * inline. The record is read first so a wrong id writes nothing.
@@ -144,8 +158,10 @@ export function uploadFileModule(def: OperationDef): MakeModule {
       { response: { output: { ...output, note_id: '{{temp.noteId}}' } } },
     ],
   });
-  module.mappableParams = module.mappableParams.map((p) =>
-    typeof p === 'object' && p.name === 'folder_path' ? { ...p, default: MAKE_FOLDER } : p,
-  );
+  module.mappableParams = module.mappableParams.map((p) => {
+    if (typeof p !== 'object') return p;
+    if (p.name === 'folder_path') return { ...p, default: MAKE_FOLDER };
+    return FILE_PARAMS[String(p.name)] ? { ...p, ...FILE_PARAMS[String(p.name)] } : p;
+  });
   return module;
 }

@@ -7,12 +7,13 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
+import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
-import { batchUpsertModule, universalModule } from './nativeModules';
+import { universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
@@ -32,6 +33,23 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
 };
+
+/**
+ * Modules with no Zapier operation, and why (the parity test reads this). A Zapier step handles one record and Zapier
+ * buffers runs (`operations/bulk/`); a Make scenario aggregates bundles into an array and sends it in one module.
+ */
+const ARRAY_REASON =
+  'Make-only: a Make scenario aggregates bundles into an array for one batch call; Zapier runs one record per step and buffers the runs (as batch upsert does).';
+export const MAKE_ONLY_MODULES: Readonly<Record<string, string>> = {
+  batchCreate: ARRAY_REASON,
+  batchUpdate: ARRAY_REASON,
+  batchArchive: ARRAY_REASON,
+};
+
+function makeOnlyModules(operations: readonly OperationDef[]): MakeModule[] {
+  const upsert = operations.find((o) => o.key === 'batch_upsert');
+  return upsert ? batchWriteModules(upsert).map(withPathGuards) : [];
+}
 
 /** Builds the whole Make app from the shared operation definitions. */
 
@@ -96,7 +114,10 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
   const operations = all.map(forMake);
   return withProductionDefaults(() => {
     const support = operations.map(operationSupport);
-    const modules = support.flatMap((s) => ('module' in s ? [s.module] : []));
+    const modules = [
+      ...support.flatMap((s) => ('module' in s ? [s.module] : [])),
+      ...makeOnlyModules(operations),
+    ];
 
     const rpcs = new Map<string, MakeRpc>();
     const add = (rpc: MakeRpc) => rpcs.set(rpc.name, rpc);
@@ -143,6 +164,7 @@ lists, submit forms, upload files, find owners and lists, fill dropdowns from yo
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are
-reported as errors Make retries automatically; an expired or revoked connection, or missing scopes, stops the
+reported as errors Make retries automatically (a spent daily limit only clears at midnight in the portal's time
+zone, and its message says so); an expired or revoked connection, or missing scopes, stops the
 scenario until the connection is fixed.
 `;

@@ -75,9 +75,23 @@ export function errorTypeExpression(table: readonly MakeRow[] = API_ROWS): strin
   return `{{${expression}}}`;
 }
 
-/** HubSpot's message, the scopes a 403 names, and each property problem of a 400. */
+/**
+ * The daily quota (the table's `dailyQuota` row) stays spent until midnight in the portal's time zone, which the
+ * answer does not carry (no reset header or field), so the message names the rule, not a time. It stays a
+ * RateLimitError, Make's documented type for a 429: Make then retries at growing intervals (up to 24 hours) instead
+ * of switching the scenario off, and the retries after midnight succeed; the message says the earlier ones cannot.
+ * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines,
+ * https://developers.make.com/custom-apps-documentation/best-practices/base/429-error-handling
+ */
+const DAILY_QUOTA_ROW = API_ROWS.find((r) => r.message === 'dailyQuota')!;
+const DAILY_QUOTA_TEXT =
+  ' HubSpot daily API limit for this account is used up. It resets at midnight in the time zone of the HubSpot ' +
+  'account, set in its account defaults; a retry before then cannot succeed.';
+
+/** HubSpot's message, the daily quota's reset, the scopes a 403 names, and each property problem of a 400. */
 export const ERROR_MESSAGE =
   "[{{statusCode}}] {{ifempty(body.message, 'HubSpot answered ' + statusCode)}}" +
+  `{{if(${ruleCondition(DAILY_QUOTA_ROW)}, '${DAILY_QUOTA_TEXT}', '')}}` +
   "{{if(body.category == 'MISSING_SCOPES', ' Missing scopes: ' + join(ifempty(body.errors[1].context.requiredGranularScopes, body.errors[1].context.requiredScopes), ', ') + '. Reconnect HubSpot granting them.', '')}}" +
   `{{if(statusCode == 400 && length(${ERRORS}) > 0, ' Details: ' + join(map(${ERRORS}, 'message'), '; '), '')}}`;
 

@@ -1,17 +1,13 @@
 import { API_PATH_REASONS, type ApiPathProblem } from '../hubspot/apiPath';
-import { BATCH } from '../hubspot/limits';
-import { paths } from '../hubspot/paths';
 import type { OperationDef } from '../operations/types';
-import { toMakeParam } from './fields';
 import type { Json, MakeModule } from './model';
 import { camelCase } from './naming';
-import { HUBSPOT_API, imlPath } from './objectRef';
+import { HUBSPOT_API } from './objectRef';
 import { fieldMessage, guardStep } from './pathGuards';
 
 /**
- * Modules that exist on Make only: the universal "Make an API Call" (one per app, the user's path always on
- * HubSpot's host, as Make requires for approval) and a batch upsert taking an array of records (Make scenarios aggregate bundles into arrays;
- * Zapier steps handle one record).
+ * The universal "Make an API Call" (one per app, the user's path always on HubSpot's host, as Make requires for
+ * approval). The batch modules are in `batchModules.ts`.
  */
 
 const PATH_PARAM = { name: 'path', label: 'URL' };
@@ -104,75 +100,5 @@ export function universalModule(def: OperationDef): MakeModule {
       { name: 'statusCode', type: 'number', label: 'Status code' },
     ],
     samples: { body: { results: [] }, headers: {}, statusCode: 200 },
-  };
-}
-
-export function batchUpsertModule(def: OperationDef): MakeModule {
-  const typeField = def.inputFields.find((f) => f.key === 'object_type');
-  const inputs: Json = {
-    name: 'inputs',
-    type: 'array',
-    label: 'Records',
-    required: true,
-    validate: { maxItems: BATCH.maxObjectInputs },
-    help: `Up to ${BATCH.maxObjectInputs} records, e.g. from an array aggregator. Each is matched on its unique property and created or updated. Each record names that property again in "Match on": Make cannot copy a module value into every array item.`,
-    spec: [
-      { name: 'idProperty', type: 'text', label: 'Match on (the same unique property)', required: true },
-      { name: 'id', type: 'text', label: 'Unique value', required: true },
-      {
-        name: 'properties',
-        type: 'any',
-        label: 'Properties',
-        help: 'A collection of property name → value.',
-      },
-    ],
-  };
-  return {
-    name: camelCase(def.key),
-    operationKey: def.key,
-    makeOnlyParams: ['inputs'],
-    zapierOnlyParams: {
-      properties:
-        'Zapier sends one record per run (the property fields) and batches runs; Make takes the records as an array (`inputs`), each with its properties.',
-    },
-    label: def.label,
-    description: `${def.description} On Make: up to ${BATCH.maxObjectInputs} records from an array, in one call.`,
-    moduleType: 'action',
-    crud: 'update',
-    group: 'Any object',
-    staticParams: [],
-    scope: [],
-    mappableParams: [
-      toMakeParam({ ...typeField!, altersDynamicFields: false }, { rpcFor: () => 'listObjectTypes' }),
-      toMakeParam(def.inputFields.find((f) => f.key === 'id_property')!, { rpcFor: () => 'listObjectTypes' }),
-      inputs,
-    ],
-    communication: {
-      url: imlPath(paths.objects.batch, '{{parameters.object_type}}', 'upsert'),
-      method: 'POST',
-      body: { inputs: '{{parameters.inputs}}' },
-      response: {
-        output: {
-          results: '{{body.results}}',
-          errors: '{{ifempty(body.errors, emptyarray)}}',
-          status: '{{body.status}}',
-        },
-      },
-    },
-    interface: [
-      {
-        name: 'results',
-        type: 'array',
-        label: 'Records',
-        spec: [{ name: 'id', type: 'text', label: 'Record ID' }],
-      },
-      { name: 'errors', type: 'array', label: 'Errors' },
-      { name: 'status', type: 'text', label: 'Status' },
-    ],
-    samples: {
-      results: [{ id: '101', properties: { email: 'jane@example.com' } }],
-      errors: [],
-      status: 'COMPLETE',
-    },
   };
 }

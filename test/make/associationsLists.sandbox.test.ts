@@ -241,6 +241,23 @@ describe('Make association, engagement, list, owner, form and file modules again
     expect(refused).toEqual({ type: 'DataError', message: expect.stringMatching(/email/) });
   });
 
+  it("takes a Make file (buffer and file name, Make's file:data and file:name) and uploads its bytes under its name", async () => {
+    // https://developers.make.com/custom-apps-documentation/block-elements/parameters/buffer
+    const params = make.module('uploadFile').mappableParams as Json[];
+    expect(params.find((p) => p.name === 'file')).toMatchObject({ type: 'buffer', semantic: 'file:data' });
+    expect(params.find((p) => p.name === 'file_name')).toMatchObject({
+      type: 'filename',
+      semantic: 'file:name',
+    });
+    const bytes = Buffer.from('name,amount\nAcme,12\n');
+    const uploaded = await make.action('uploadFile', { file: bytes, file_name: 'q3-report.csv' });
+    const stored = portal().files.get(String(uploaded.id))!;
+    expect(stored).toMatchObject({ name: 'q3-report', extension: 'csv' });
+    expect(stored.fileMd5).toBe(createHash('md5').update(bytes).digest('hex'));
+    const upload = make.requests.find((r) => r.url.endsWith('/files/v3/files'))!;
+    expect(JSON.stringify(upload.body)).toContain('q3-report.csv');
+  });
+
   it('uploads a Make file as multipart and attaches it to a record in a note; a wrong record writes nothing', async () => {
     const bytes = Buffer.from('%PDF-1.4 a small proposal');
     const id = await record('Contact', { email: 'make-files@example.com' });

@@ -42,6 +42,8 @@ describe('Make modules against the sandbox', () => {
     'addToList',
     'submitForm',
     'uploadFile',
+    // Checked below with batch update and archive.
+    'batchCreate',
   ];
 
   it('runs every create action and the record exists in HubSpot', async () => {
@@ -141,20 +143,90 @@ describe('Make modules against the sandbox', () => {
     expect(t.sandbox.portal.records.get('0-2', String(other.id))).toBeUndefined();
   });
 
-  it('batch upserts an array of records in one call', async () => {
+  it('batch upserts an array of records in one call, matching each on the chosen "Match on" property', async () => {
+    const existing = await make.action('createProduct', { name: 'Old widget', hs_sku: 'SKU-B1' });
+    make.requests = [];
     const result = await make.action('batchUpsert', {
-      object_type: 'contacts',
-      id_property: 'email',
+      object_type: 'products',
+      id_property: 'hs_sku',
       inputs: [
-        { idProperty: 'email', id: 'b1@example.com', properties: { firstname: 'B1' } },
-        { idProperty: 'email', id: 'b2@example.com', properties: { firstname: 'B2' } },
+        { id: 'SKU-B1', properties: { name: 'Widget B1' } },
+        { id: 'SKU-B2', properties: { name: 'Widget B2' } },
       ],
     });
-    expect((result.results as Json[]).map((r) => (r.properties as Json).email).sort()).toEqual([
-      'b1@example.com',
-      'b2@example.com',
-    ]);
     expect(make.requests).toHaveLength(1);
+    expect((make.requests[0]!.body as Json).inputs).toEqual([
+      { idProperty: 'hs_sku', id: 'SKU-B1', properties: { name: 'Widget B1' } },
+      { idProperty: 'hs_sku', id: 'SKU-B2', properties: { name: 'Widget B2' } },
+    ]);
+    const ids = (result.results as Json[]).map((r) => String(r.id));
+    expect(ids).toContain(String(existing.id));
+    expect(t.sandbox.portal.records.get('0-7', String(existing.id))!.properties.name).toBe('Widget B1');
+    const created = ids.find((id) => id !== String(existing.id))!;
+    expect(t.sandbox.portal.records.get('0-7', created)!.properties).toMatchObject({ hs_sku: 'SKU-B2' });
+  });
+
+  it('batch creates, updates and archives arrays of records, one call each', async () => {
+    const created = await make.action('batchCreate', {
+      object_type: 'companies',
+      inputs: [{ properties: { name: 'Batch A' } }, { properties: { name: 'Batch B' } }],
+    });
+    const ids = (created.results as Json[]).map((r) => String(r.id));
+    expect(ids).toHaveLength(2);
+    expect(ids.map((id) => t.sandbox.portal.records.get('0-2', id)!.properties.name).sort()).toEqual([
+      'Batch A',
+      'Batch B',
+    ]);
+    make.requests = [];
+    const updated = await make.action('batchUpdate', {
+      object_type: 'companies',
+      inputs: ids.map((id) => ({ id, properties: { city: 'Lyon' } })),
+    });
+    expect((updated.results as Json[]).map((r) => String(r.id)).sort()).toEqual([...ids].sort());
+    expect(ids.map((id) => t.sandbox.portal.records.get('0-2', id)!.properties.city)).toEqual([
+      'Lyon',
+      'Lyon',
+    ]);
+    const archived = await make.action('batchArchive', {
+      object_type: 'companies',
+      inputs: ids.map((id) => ({ id })),
+    });
+    expect(archived).toEqual({ archived: 2 });
+    expect(make.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'POST /crm/v3/objects/companies/batch/update',
+      'POST /crm/v3/objects/companies/batch/archive',
+    ]);
+    for (const id of ids) expect(t.sandbox.portal.records.get('0-2', id)!.archived).toBe(true);
+  });
+
+  it.each(['batchCreate', 'batchUpdate', 'batchUpsert', 'batchArchive'])(
+    '%s refuses more than 100 records naming the field, before any HubSpot call',
+    async (name) => {
+      const inputs = Array.from({ length: 101 }, (_, i) => ({ id: `${i + 1}`, properties: { name: 'x' } }));
+      const error = await makeErrorOf(
+        make.action(name, { object_type: 'companies', id_property: 'domain', inputs }),
+      );
+      expect(error).toEqual({
+        type: 'DataError',
+        message: expect.stringMatching(/^Records \(inputs\): .*100/),
+      });
+      expect(make.requests).toEqual([]);
+    },
+  );
+
+  it('batchUpsert refuses a "Match on" that is not a property name, before any HubSpot call', async () => {
+    const error = await makeErrorOf(
+      make.action('batchUpsert', {
+        object_type: 'contacts',
+        id_property: 'email","id":"x',
+        inputs: [{ id: 'a@example.com', properties: {} }],
+      }),
+    );
+    expect(error).toEqual({
+      type: 'DataError',
+      message: expect.stringMatching(/^Match on \(id_property\): /),
+    });
+    expect(make.requests).toEqual([]);
   });
 
   it('makes an arbitrary API call (universal module)', async () => {
@@ -258,6 +330,28 @@ describe('Make modules against the sandbox', () => {
       type: 'RateLimitError',
       message: expect.stringContaining('ten_secondly_rolling'),
     });
+  });
+
+  it('maps the daily 429 to RateLimitError saying a retry before the midnight reset cannot help', async () => {
+    t.sandbox.faults.add({
+      path: '/crm/v3/objects/contacts',
+      status: 429,
+      body: rateLimited('DAILY').body,
+    });
+    const error = await makeErrorOf(make.action('createContact', { email: 'daily@example.com' }));
+    expect(error.type).toBe('RateLimitError');
+    expect(error.message).toMatch(/daily API limit.*used up/);
+    expect(error.message).toMatch(/resets at midnight in the time zone of the HubSpot account/);
+    expect(error.message).toMatch(/retry before then cannot succeed/);
+    // A burst limit clears in seconds: its message promises nothing of the kind.
+    t.sandbox.faults.reset();
+    t.sandbox.faults.add({
+      path: '/crm/v3/objects/contacts',
+      status: 429,
+      body: rateLimited('TEN_SECONDLY_ROLLING').body,
+    });
+    const burst = await makeErrorOf(make.action('createContact', { email: 'burst@example.com' }));
+    expect(burst.message).not.toMatch(/midnight|cannot succeed/);
   });
 
   it('maps a 401 to InvalidAccessTokenError', async () => {

@@ -1,5 +1,5 @@
 import App from '../../index';
-import { generateMakeApp } from '../../make/app';
+import { generateMakeApp, MAKE_ONLY_MODULES } from '../../make/app';
 import type { Json, MakeModule, MakeParam } from '../../make/model';
 import { propertyFieldsRpcName } from '../../make/rpcs';
 import { OPERATIONS } from '../../operations';
@@ -74,6 +74,13 @@ describe('Zapier ↔ Make parity', () => {
         );
     },
   );
+
+  it('names every Make-only module (no Zapier operation) with a reason, never silently', () => {
+    const { app } = generateMakeApp();
+    const makeOnly = app.modules.filter((m) => !m.operationKey).map((m) => m.name);
+    expect(makeOnly.sort()).toEqual(Object.keys(MAKE_ONLY_MODULES).sort());
+    for (const reason of Object.values(MAKE_ONLY_MODULES)) expect(reason.length).toBeGreaterThan(40);
+  });
 
   it('names Make-only and Zapier-only fields with a reason, never silently', () => {
     for (const s of support) {

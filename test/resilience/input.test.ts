@@ -172,7 +172,6 @@ describe('bad input', () => {
         object_type: 'products',
         id_property: 'hs_sku',
         inputs: Array.from({ length: 101 }, (_, i) => ({
-          idProperty: 'hs_sku',
           id: `${marker}-${i}`,
           properties: { name: marker },
         })),

@@ -171,7 +171,6 @@ export const WRITE_OPS: WriteOp[] = [
         object_type: 'products',
         id_property: 'hs_sku',
         inputs: ['a', 'b'].map((s) => ({
-          idProperty: 'hs_sku',
           id: `${p.marker}-${s}`,
           properties: { name: p.marker },
         })),
