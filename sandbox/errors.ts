@@ -52,7 +52,12 @@ export const validationError = (message: string, extra?: Partial<ErrorBody>) =>
 
 export const invalidJson = (detail: string) => validationError(`Invalid input JSON on line 1: ${detail}`);
 
-/** A numeric id that does not exist. */
+/**
+ * A numeric id that does not exist: `{status, message: "resource not found", correlationId}`, no category. The capture
+ * of a contact update by a missing id in segment-boneyard/segment-docs#6244 shows this message without a category,
+ * beside a 401 and a 409 of the same flow that do carry theirs; the OBJECT_NOT_FOUND body is only ever captured for
+ * non-numeric ids (HubSpot/hubspot-api-nodejs#669). That a GET answers like the update is the best reading, not a capture.
+ */
 export const resourceNotFound = () => fail(404, 'resource not found');
 
 /** A non-numeric id, or a named object that does not exist. */

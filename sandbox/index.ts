@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Clock, systemClock } from './clock';
 import { errorBody, HubSpotError, invalidJson, methodNotAllowed, missingScopes, unknownPath } from './errors';
 import type { PortalTier } from './facts/limits';
@@ -181,14 +182,30 @@ function errorResponse(error: unknown): SandboxResponse {
 }
 
 function serialise(response: SandboxResponse): SandboxAnswer {
-  const headers: Record<string, string> = { ...response.headers };
+  const correlationId = correlationIdOf(response);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers ?? {}))
+    if (name.toLowerCase() !== 'x-hubspot-correlation-id') headers[name] = value;
+  headers['x-hubspot-correlation-id'] = correlationId;
   if (response.status === 204) return { status: 204, headers, body: '' };
   if (response.raw !== undefined) return { status: response.status, headers, body: response.raw };
   const body = response.body === undefined ? '' : JSON.stringify(response.body);
-  const correlationId = (response.body as { correlationId?: unknown } | undefined)?.correlationId;
-  if (typeof correlationId === 'string') headers['x-hubspot-correlation-id'] = correlationId;
   headers['content-type'] ??= 'application/json;charset=utf-8';
   return { status: response.status, headers, body };
+}
+
+/**
+ * HubSpot sends `X-HubSpot-Correlation-Id` (a UUID) on every answer, successes included, and on an error it is the
+ * body's `correlationId` (https://developers.hubspot.com/docs/api-reference/error-handling; header dump of a 409 in
+ * HubSpot/hubspot-api-nodejs#545). A value a fault set up explicitly is kept.
+ */
+function correlationIdOf(response: SandboxResponse): string {
+  const inBody = (response.body as { correlationId?: unknown } | undefined)?.correlationId;
+  if (typeof inBody === 'string') return inBody;
+  const given = Object.entries(response.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'x-hubspot-correlation-id',
+  );
+  return given?.[1] ?? randomUUID();
 }
 
 function parseBody(raw: Buffer, contentType: string | undefined): unknown {

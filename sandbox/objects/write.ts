@@ -208,8 +208,10 @@ export function archiveRecord(portal: Portal, record: SandboxRecord): void {
 }
 
 /**
- * HubSpot refuses a second record with the same contact email (409 "Contact already exists. Existing ID: <id>",
- * hubspot-api.md §2.2) or the same value of a `hasUniqueValue` property.
+ * HubSpot refuses a second record with the same contact email or the same value of a `hasUniqueValue` property. The
+ * contact body, as captured in HubSpot/hubspot-api-nodejs#545 and HubSpot/hubspot-api-python#51, is exactly
+ * `{status: "error", message: "Contact already exists. Existing ID: <id>", correlationId, category: "CONFLICT"}`:
+ * no `error` field and no `context` (integrators read the id from the message).
  */
 function checkUnique(
   portal: Portal,

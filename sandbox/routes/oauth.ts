@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { expiredAuthentication, fail, validationError } from '../errors';
 import { ALL_SCOPES } from '../facts/scopes';
 import { json, noContent, type SandboxRequest, type SandboxResponse } from '../http';
@@ -174,22 +174,52 @@ function tokenAnswer(
 }
 
 /**
- * `GET /oauth/v1/access-tokens/{token}`. HubSpot's answer for an expired or unknown token is UNVERIFIED: the sandbox
- * answers an expired token like an API call with it (401 EXPIRED_AUTHENTICATION) and an unknown one with 404.
+ * `GET /oauth/v1/access-tokens/{token}`, with the fields of HubSpot's reference
+ * (https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/get-oauth-token-metadata):
+ * `token`, `is_private_distribution` and the `signed_access_token` object. HubSpot's answer for an expired or unknown
+ * token is UNVERIFIED: the sandbox answers an expired token like an API call with it (401 EXPIRED_AUTHENTICATION) and
+ * an unknown one with 404.
  */
 function accessTokenInfo(req: SandboxRequest, portal: Portal): SandboxResponse {
-  const record = portal.auth.oauthAccessToken(req.params.token!);
+  const token = req.params.token!;
+  const record = portal.auth.oauthAccessToken(token);
   if (!record) throw unknownToken('access');
   const secondsLeft = portal.auth.secondsLeft(record);
   if (secondsLeft <= 0) throw expiredAuthentication(-secondsLeft);
   return json(200, {
-    token: req.params.token,
+    token,
     ...installation(portal, record),
     app_id: record.appId,
     expires_in: secondsLeft,
     token_type: 'access',
     is_private_distribution: false,
+    signed_access_token: signedAccessToken(portal, token, record),
   });
+}
+
+/**
+ * The reference types the scope and signature fields as opaque strings; the sandbox derives them from the token so
+ * they are stable per token and carry no secret (HubSpot's own encoding is undocumented).
+ */
+function signedAccessToken(portal: Portal, token: string, record: TokenRecord) {
+  const digest = (salt: string) => createHash('sha256').update(`${salt}:${token}`).digest('base64');
+  return {
+    appId: record.appId,
+    expiresAt: record.expiresAt!,
+    hubId: portal.info.portalId,
+    hublet: 'na1',
+    installingUserId: record.userId,
+    isPrivateDistribution: false,
+    isServiceAccount: false,
+    isUserLevel: false,
+    newSignature: digest('new-signature'),
+    scopeToScopeGroupPks: digest('scope-groups'),
+    scopes: digest('scopes'),
+    signature: digest('signature'),
+    trialScopeToScopeGroupPks: '',
+    trialScopes: '',
+    userId: record.userId,
+  };
 }
 
 /**

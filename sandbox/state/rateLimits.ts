@@ -73,6 +73,7 @@ export class RateLimiter {
         : {
             'X-HubSpot-RateLimit-Daily': String(daily),
             'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, dailyRemaining)),
+            ...secondlyHeaders(max, window, now),
           }),
     });
 
@@ -155,4 +156,21 @@ function prune(map: Map<number, number[]>, key: number, cutoff: number): number[
   while (drop < list.length && list[drop]! <= cutoff) drop++;
   if (drop > 0) list.splice(0, drop);
   return list;
+}
+
+/**
+ * The deprecated per-second headers: HubSpot's usage guidelines
+ * (https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines) say they are still sent and
+ * accurate but no longer enforced. Captured private-app answers carry them beside the daily headers, with the
+ * secondly figure a tenth of the burst (`Max` 100 → `Secondly` 10, `Max` 190 → `Secondly` 19, in public recordings
+ * of 2021-2026); none show them on OAuth answers, so the sandbox sends them to private apps only and never refuses
+ * on them. Remaining counts the admitted requests of the last second (an answered one is already in the window).
+ */
+function secondlyHeaders(max: number, window: readonly number[], now: number): Record<string, string> {
+  const perSecond = Math.floor(max / 10);
+  const lastSecond = window.filter((at) => at > now - 1000).length;
+  return {
+    'X-HubSpot-RateLimit-Secondly': String(perSecond),
+    'X-HubSpot-RateLimit-Secondly-Remaining': String(Math.max(0, perSecond - lastSecond)),
+  };
 }

@@ -47,6 +47,14 @@ export interface PortalChange {
   fields: Record<string, unknown>;
 }
 
+/**
+ * `changeFlag` of creation and deletion events. HubSpot's v1 signature example
+ * (https://developers.hubspot.com/docs/faq/v1-request-validation) shows `"changeFlag":"NEW"` on `contact.creation`;
+ * deliveries captured in 2025-2026 (`contact.creation`, `deal.creation`, signed, from HubSpot's webhook sender) carry
+ * `"CREATED"`, and `deal.deletion` carries `"DELETED"`. The sandbox sends what HubSpot sends today.
+ */
+const CHANGE_FLAG = { creation: 'CREATED', deletion: 'DELETED' } as const;
+
 /** The changes between two versions of a record; none for a write that changed nothing. */
 export function recordChanges(
   record: SandboxRecord,
@@ -56,9 +64,11 @@ export function recordChanges(
 ): PortalChange[] {
   const base = { objectTypeId: record.objectTypeId, fields: { objectId: Number(record.id) } };
   if (!previous) {
-    return record.archived
-      ? []
-      : [{ ...base, action: 'creation', occurredAt: record.createdAt, ...sourceOf(latest(record)) }];
+    if (record.archived) return [];
+    const fields = { ...base.fields, changeFlag: CHANGE_FLAG.creation };
+    return [
+      { ...base, fields, action: 'creation', occurredAt: record.createdAt, ...sourceOf(latest(record)) },
+    ];
   }
   // A merged-away record is announced by the merge event.
   if (purged === 'merge') return [];
@@ -66,7 +76,10 @@ export function recordChanges(
     return [{ ...base, action: 'privacyDeletion', occurredAt: now, changeSource: 'GDPR' }];
   }
   if (record.archived && !previous.archived) {
-    return [{ ...base, action: 'deletion', occurredAt: record.archivedAt ?? now, changeSource: 'API' }];
+    const fields = { ...base.fields, changeFlag: CHANGE_FLAG.deletion };
+    return [
+      { ...base, fields, action: 'deletion', occurredAt: record.archivedAt ?? now, changeSource: 'API' },
+    ];
   }
   if (!record.archived && previous.archived) {
     return [{ ...base, action: 'restore', occurredAt: record.updatedAt, ...sourceOf(latest(record)) }];

@@ -97,6 +97,7 @@ describe('sandbox OAuth (v1, and v3 = 2026-03)', () => {
       user_id: 2001,
       token_type: 'access',
       is_private_distribution: false,
+      signed_access_token: expect.objectContaining({ appId: app.appId, hubId: 62515, userId: 2001 }),
     });
 
     clock.advance(30 * 60_000);
