@@ -1,8 +1,6 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
-import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { createRecord, updateRecord } from '../../sandbox/objects/write';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import { usePollingSandbox } from '../support/polling';
 
 const contacts = findStandardObjectType('contacts')!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,37 +10,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * emits it 100 at a time, each item once, none missing.
  */
 describe('Zapier triggers: at most 100 items a poll', () => {
-  let t: TestSandbox;
-  let authData: Record<string, string>;
-
-  beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
-
-  const portal = () => t.sandbox.portal;
-  /** Polls until idle and returns every poll's items. */
-  async function drain(key: string, zap: string, inputData: Record<string, unknown>) {
-    const polls: Array<Array<Record<string, unknown>>> = [];
-    for (;;) {
-      portal().limits.reset(); // polls are minutes apart in real life
-      forgetPortalThrottle(String(portal().info.portalId));
-      const items = (await run('triggers', key, {
-        authData,
-        inputData,
-        meta: { zap: { id: zap } },
-      })) as Array<Record<string, unknown>>;
-      if (items.length === 0) return polls;
-      polls.push(items);
-      if (polls.length > 20) throw new Error(`${key} never went idle`);
-    }
-  }
+  const { portal, drain } = usePollingSandbox();
 
   it('contact_property_change: 150 contacts changed twice each (300 changes) arrive 100 a poll', async () => {
     const input = { property: 'lifecyclestage' };

@@ -1,8 +1,7 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
 import type { FaultRule } from '../../sandbox/faults';
 import { createRecord, updateRecord } from '../../sandbox/objects/write';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import { usePollingSandbox } from '../support/polling';
 
 const contacts = findStandardObjectType('contacts')!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,29 +31,11 @@ const EXPIRED_TOKEN = {
  * trigger (associations, property history, a list member's record, a later form) and checks nothing is lost.
  */
 describe('Zapier triggers: a failed poll moves no watermark', () => {
-  let t: TestSandbox;
-  let authData: Record<string, string>;
-
-  beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
+  const { sandbox, portal, poll } = usePollingSandbox();
   beforeEach(() => {
-    t.sandbox.faults.reset();
-    t.sandbox.portal.limits.reset();
+    sandbox().sandbox.faults.reset();
+    portal().limits.reset();
   });
-
-  const portal = () => t.sandbox.portal;
-  const poll = (key: string, zap: string, inputData: Record<string, unknown> = {}) =>
-    run('triggers', key, { authData, inputData, meta: { zap: { id: zap } } }) as Promise<
-      Array<Record<string, unknown>>
-    >;
 
   /** Polls once with `fault` in place (it must fail), then until idle; returns the ids emitted after the failure. */
   async function afterFailedPoll(
@@ -64,9 +45,9 @@ describe('Zapier triggers: a failed poll moves no watermark', () => {
     inputData: Record<string, unknown>,
     idOf: (item: Record<string, unknown>) => string,
   ): Promise<string[]> {
-    t.sandbox.faults.add(fault);
+    sandbox().sandbox.faults.add(fault);
     await expect(poll(key, zap, inputData)).rejects.toThrow();
-    expect(t.sandbox.faults.pending()).toBe(0);
+    expect(sandbox().sandbox.faults.pending()).toBe(0);
     const seen: string[] = [];
     for (let i = 0; i < 5; i++) {
       const items = await poll(key, zap, inputData);

@@ -1,8 +1,6 @@
 import { findStandardObjectType } from '../../hubspot/objectTypes';
-import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { createRecord, updateRecord } from '../../sandbox/objects/write';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import { usePollingSandbox } from '../support/polling';
 
 const contacts = findStandardObjectType('contacts')!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,28 +10,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * may return, nothing repeated, one search call for an idle poll, and property changes with their previous value.
  */
 describe('Zapier contact triggers against the sandbox', () => {
-  let t: TestSandbox;
-  let authData: Record<string, string>;
-
-  beforeAll(async () => {
-    process.env.HUBSPOT_POLL_LAG_MARGIN_MS = '0';
-    t = await startTestSandbox();
-    useBaseUrl(t.url);
-    authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
-  });
-  afterAll(async () => {
-    delete process.env.HUBSPOT_POLL_LAG_MARGIN_MS;
-    await t.close();
-  });
+  const { sandbox, poll, minutesLater } = usePollingSandbox();
   beforeEach(() => {
-    t.sandbox.log.clear();
-    t.sandbox.portal.limits.reset();
+    sandbox().sandbox.log.clear();
+    sandbox().sandbox.portal.limits.reset();
   });
-
-  const poll = (key: string, zap: string, inputData: Record<string, unknown> = {}) =>
-    run('triggers', key, { authData, inputData, meta: { zap: { id: zap } } }) as Promise<
-      Array<Record<string, unknown>>
-    >;
 
   it('emits a burst of 250 new contacts over 3 polls of at most 100, each once, none missing', async () => {
     await poll('new_contact', 'zap-burst'); // sets the watermark
@@ -41,7 +22,8 @@ describe('Zapier contact triggers against the sandbox', () => {
     const ids = new Set<string>();
     for (let i = 0; i < 250; i++) {
       ids.add(
-        createRecord(t.sandbox.portal, contacts, { properties: { email: `burst${i}@example.com` } }).id,
+        createRecord(sandbox().sandbox.portal, contacts, { properties: { email: `burst${i}@example.com` } })
+          .id,
       );
     }
     await sleep(5);
@@ -59,7 +41,9 @@ describe('Zapier contact triggers against the sandbox', () => {
     expect(seen.length).toBe(250);
     expect(new Set(seen)).toEqual(ids);
     // One search a poll, however big the backlog.
-    const searches = t.sandbox.log.all().filter((e) => e.endpoint.endsWith('/search') && e.status === 200);
+    const searches = sandbox()
+      .sandbox.log.all()
+      .filter((e) => e.endpoint.endsWith('/search') && e.status === 200);
     expect(searches).toHaveLength(1 + 4);
   });
 
@@ -68,14 +52,16 @@ describe('Zapier contact triggers against the sandbox', () => {
     await sleep(5);
     const ids = new Set<string>();
     for (let i = 0; i < 10_050; i++) {
-      ids.add(createRecord(t.sandbox.portal, contacts, { properties: { email: `bulk${i}@example.com` } }).id);
+      ids.add(
+        createRecord(sandbox().sandbox.portal, contacts, { properties: { email: `bulk${i}@example.com` } })
+          .id,
+      );
     }
     await sleep(5);
     const seen: string[] = [];
     let polls = 0;
     for (;;) {
-      t.sandbox.portal.limits.reset(); // polls are minutes apart in real life; here they must not wait out the limits
-      forgetPortalThrottle(String(t.sandbox.portal.info.portalId));
+      minutesLater();
       const items = await poll('new_or_updated_contact', 'zap-bulk');
       polls++;
       if (items.length === 0) break;
@@ -91,16 +77,16 @@ describe('Zapier contact triggers against the sandbox', () => {
 
   it('spends one search call on an idle poll', async () => {
     await poll('new_contact', 'zap-idle');
-    t.sandbox.log.clear();
+    sandbox().sandbox.log.clear();
     expect(await poll('new_contact', 'zap-idle')).toEqual([]);
-    expect(t.sandbox.log.summary().total).toBe(1);
+    expect(sandbox().sandbox.log.summary().total).toBe(1);
   });
 
   it('keeps one watermark per Zap', async () => {
     await poll('new_contact', 'zap-a');
     await poll('new_contact', 'zap-b');
     await sleep(5);
-    createRecord(t.sandbox.portal, contacts, { properties: { email: 'shared@example.com' } });
+    createRecord(sandbox().sandbox.portal, contacts, { properties: { email: 'shared@example.com' } });
     await sleep(5);
     expect((await poll('new_contact', 'zap-a')).map((i) => i.properties)).toHaveLength(1);
     expect(await poll('new_contact', 'zap-b')).toHaveLength(1);
@@ -108,7 +94,7 @@ describe('Zapier contact triggers against the sandbox', () => {
   });
 
   it('emits a property change with previous value and source, and can ignore integrations', async () => {
-    const record = createRecord(t.sandbox.portal, contacts, {
+    const record = createRecord(sandbox().sandbox.portal, contacts, {
       properties: { email: 'stage@example.com', lifecyclestage: 'lead' },
     });
     await poll('contact_property_change', 'zap-stage', { property: 'lifecyclestage' });
@@ -118,10 +104,12 @@ describe('Zapier contact triggers against the sandbox', () => {
     });
     await sleep(5);
     // A change made in HubSpot (recorded as an import here) ...
-    updateRecord(t.sandbox.portal, contacts, record.id, { properties: { lifecyclestage: 'opportunity' } });
+    updateRecord(sandbox().sandbox.portal, contacts, record.id, {
+      properties: { lifecyclestage: 'opportunity' },
+    });
     await sleep(5);
     // ... and one written by an integration through the API.
-    await t.call('PATCH', `/crm/v3/objects/contacts/${record.id}`, {
+    await sandbox().call('PATCH', `/crm/v3/objects/contacts/${record.id}`, {
       properties: { lifecyclestage: 'customer' },
     });
     await sleep(5);

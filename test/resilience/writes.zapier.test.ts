@@ -1,5 +1,6 @@
 import type { TestSandbox } from '../support/sandbox';
 import {
+  FAULT_KEYS,
   type FaultKey,
   faultRules,
   inject,
@@ -24,17 +25,7 @@ import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
  * operation's own request.
  */
 
-const FAULTS: FaultKey[] = [
-  '429 TEN_SECONDLY_ROLLING',
-  '429 SECONDLY',
-  '429 DAILY (quota spent)',
-  '423 Locked',
-  '5xx burst (502, 503, 504)',
-  'dropped before processing',
-  'dropped after processing',
-  'latency past the timeout',
-  'token expiry mid-run',
-];
+const FAULTS: readonly FaultKey[] = FAULT_KEYS;
 
 let t: TestSandbox;
 let authData: AuthData;

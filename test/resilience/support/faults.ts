@@ -8,16 +8,20 @@ import type { FaultRule } from '../../../sandbox/adminClient';
  * https://developers.hubspot.com/docs/api-reference/error-handling).
  */
 
-export type FaultKey =
-  | '429 TEN_SECONDLY_ROLLING'
-  | '429 SECONDLY'
-  | '429 DAILY (quota spent)'
-  | '423 Locked'
-  | '5xx burst (502, 503, 504)'
-  | 'dropped before processing'
-  | 'dropped after processing'
-  | 'latency past the timeout'
-  | 'token expiry mid-run';
+/** Every fault of the write matrix, in the table's order. */
+export const FAULT_KEYS = [
+  '429 TEN_SECONDLY_ROLLING',
+  '429 SECONDLY',
+  '429 DAILY (quota spent)',
+  '423 Locked',
+  '5xx burst (502, 503, 504)',
+  'dropped before processing',
+  'dropped after processing',
+  'latency past the timeout',
+  'token expiry mid-run',
+] as const;
+
+export type FaultKey = (typeof FAULT_KEYS)[number];
 
 const correlationId = '6f1c2b9e-resilience-0000-0000-000000000000';
 
