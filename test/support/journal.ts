@@ -5,7 +5,11 @@ import type { TestSandbox } from './sandbox';
 
 const REDIRECT_URI = 'https://relay.example.test/oauth/callback';
 
-export const tokenCall = (t: TestSandbox, form: Record<string, string>, path = '/oauth/v1/token') =>
+export const tokenCall = (
+  t: Pick<TestSandbox, 'url'>,
+  form: Record<string, string>,
+  path = '/oauth/v1/token',
+) =>
   fetch(t.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
