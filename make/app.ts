@@ -10,6 +10,7 @@ import {
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
+import { formSubmissionModule } from './formWatchModule';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -18,6 +19,7 @@ import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
+import { dealStageModule, propertyChangeModule } from './watchModules';
 
 /** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
 const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
@@ -32,6 +34,11 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   find_owner: findOwnerModule,
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
+  // Polling watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
+  contact_property_change: propertyChangeModule,
+  object_property_change: propertyChangeModule,
+  deal_stage_changed: dealStageModule,
+  new_form_submission: formSubmissionModule,
 };
 
 /**
