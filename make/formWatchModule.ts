@@ -62,7 +62,7 @@ export function formSubmissionModule(def: OperationDef): MakeModule {
           id: '{{item.conversionId}}',
           form_id: '{{parameters.form_id}}',
           submitted_at: `{{${SUBMITTED_AT}}}`,
-          page_url: '{{item.pageUrl}}',
+          page_url: '{{ifempty(item.pageUrl, null)}}',
           values: "{{toCollection(item.values, 'name', 'value')}}",
         },
         trigger: { id: '{{item.conversionId}}', date: `{{${SUBMITTED_AT}}}`, type: 'date', order: 'desc' },

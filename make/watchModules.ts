@@ -253,11 +253,11 @@ export function propertyChangeModule(def: OperationDef): MakeModule {
     record_id: '{{item.id}}',
     dedupe_key: `{{item.id}}-{{${property}}}-{{${at}}}`,
     property: `{{${property}}}`,
-    previous_value: `{{${entries}[2].value}}`,
+    previous_value: `{{ifempty(${entries}[2].value, null)}}`,
     value: `{{${entries}[1].value}}`,
     changed_at: `{{${entries}[1].timestamp}}`,
     source_type: `{{${entries}[1].sourceType}}`,
-    source_id: `{{${entries}[1].sourceId}}`,
+    source_id: `{{ifempty(${entries}[1].sourceId, null)}}`,
     properties: '{{item.properties}}',
   });
 }
@@ -274,7 +274,7 @@ export function dealStageModule(def: OperationDef): MakeModule {
   const pipeline = 'item.properties.pipeline';
   const stages = `first(map(ifempty(temp.pipelines, emptyarray), 'stages', 'id', ifempty(${pipeline}, '')))`;
   const label = (stage: string) =>
-    `if(${stage}, ifempty(first(map(ifempty(${stages}, emptyarray), 'label', 'id', ${stage})), ${stage}), undefined)`;
+    `if(${stage}, ifempty(first(map(ifempty(${stages}, emptyarray), 'label', 'id', ${stage})), ${stage}), null)`;
   const pipelinesRead: Json = {
     condition: '{{length(ifempty(temp.ids1, emptyarray)) > 0}}',
     url: paths.pipelines.list('deals'),
@@ -289,7 +289,7 @@ export function dealStageModule(def: OperationDef): MakeModule {
       id: '{{item.id}}',
       record_id: '{{item.id}}',
       dedupe_key: `{{item.id}}-dealstage-{{${at}}}`,
-      previous_stage: `{{${entries}[2].value}}`,
+      previous_stage: `{{ifempty(${entries}[2].value, null)}}`,
       previous_stage_label: `{{${label(`${entries}[2].value`)}}}`,
       stage: `{{${entries}[1].value}}`,
       stage_label: `{{${label(`${entries}[1].value`)}}}`,
@@ -297,7 +297,7 @@ export function dealStageModule(def: OperationDef): MakeModule {
       pipeline_label: `{{first(map(ifempty(temp.pipelines, emptyarray), 'label', 'id', ifempty(${pipeline}, '')))}}`,
       changed_at: `{{${entries}[1].timestamp}}`,
       source_type: `{{${entries}[1].sourceType}}`,
-      source_id: `{{${entries}[1].sourceId}}`,
+      source_id: `{{ifempty(${entries}[1].sourceId, null)}}`,
       properties: '{{item.properties}}',
     },
     ['pipeline'],
