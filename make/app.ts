@@ -165,9 +165,9 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
 const README = `HubSpot CRM
 ===========
 
-Create, update, upsert and find HubSpot records, watch new and updated records, log notes, tasks, calls, meetings
-and e-mails on the records they concern, create line items, associate records (with labels), add records to static
-lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
+Create, update, upsert and find HubSpot records, watch new and updated records, property and deal stage changes and
+form submissions, log notes, tasks, calls, meetings and e-mails on the records they concern, create line items,
+associate records (with labels), add records to static lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are
