@@ -42,11 +42,8 @@ const MAX_LIMIT = PAGE * PAGES;
 const LIMIT = `ifempty(parameters.limit, ${MAX_LIMIT})`;
 const MARGIN_S = DEFAULT_LAG_MARGIN_MS / 1000;
 
-/** The type's last-modified property as an IML expression (a quoted name, or a `switch` over the chosen type). */
-function modifiedExpr(type: TypeRef): string {
-  const value = typeProperty(type, 'lastModifiedProperty');
-  return value.startsWith('{{') ? value.slice(2, -2) : `'${value}'`;
-}
+/** The type's last-modified property: its name, or a `switch` over the chosen type (`{{...}}`). */
+const modified = (type: TypeRef) => typeProperty(type, 'lastModifiedProperty');
 
 /** A search filter an optional parameter adds; unset, it asks for something every record has (its id). */
 function optionalEq(param: string, property: string): Json {
@@ -63,7 +60,7 @@ function optionalEq(param: string, property: string): Json {
  * write). `temp.bound` is set once, before the first search, so every step of the run reads the same bound.
  */
 function searchPage(type: TypeRef, n: number, extra: Json[]): Json {
-  const time = `{{${modifiedExpr(type)}}}`;
+  const time = modified(type);
   const settled = { propertyName: time, operator: 'LTE', value: "{{formatDate(temp.bound, 'x')}}" };
   const first = n === 1;
   const taken = (n - 1) * PAGE;
@@ -172,7 +169,7 @@ const TRIGGER = {
 
 /** "Choose where to start": the latest modified records (a standalone request: it replaces the run's requests). */
 function epoch(type: TypeRef, extra: Json[]): Json {
-  const time = `{{${modifiedExpr(type)}}}`;
+  const time = modified(type);
   const primary = typeProperty(type, 'primaryDisplayProperty');
   const primaryIml = primary.startsWith('{{') ? primary.slice(2, -2) : `'${primary}'`;
   return {

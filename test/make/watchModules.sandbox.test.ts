@@ -2,6 +2,8 @@ import type { TriggerState } from '../../make/iml/run';
 import type { Json } from '../../make/model';
 import { DEFAULT_LAG_MARGIN_MS } from '../../operations/polling';
 import { ManualClock } from '../../sandbox';
+import { findStandardObjectType } from '../../sandbox/facts/objectTypes';
+import { createRecord } from '../../sandbox/objects/write';
 import { MakeRunner } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 
@@ -166,6 +168,18 @@ describe('Make watch modules with several requests a run', () => {
         start,
       );
       expect(run.emitted).toEqual([]);
+      // A value written by HubSpot itself (an import, in the sandbox: a write without a token) still counts.
+      clock.advance(1_000);
+      const imported = createRecord(t.sandbox.portal, findStandardObjectType('contacts')!, {
+        properties: { email: 'pc-import@example.com', jobtitle: 'Imported' },
+      }).id;
+      clock.advance(PAST_MARGIN);
+      const next = await make.poll(
+        'contactPropertyChange',
+        { ...params, ignore_integration_changes: true },
+        start,
+      );
+      expect(next.emitted).toEqual([expect.objectContaining({ id: imported, source_type: 'IMPORT' })]);
     });
 
     it('offers where to start: the latest modified contacts', async () => {
