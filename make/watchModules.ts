@@ -224,7 +224,7 @@ function changeModule(
   const { changed } = historyOf(property);
   return operationModule(def, isFromInput(type) ? 'Any object' : plural(def.noun), {
     moduleType: 'trigger',
-    description: `${def.description} One bundle per record: the current value, when it was set and the value before it. Each run examines at most "Maximum number of records examined" records modified since the last one returned; records modified that often without a change of this property hold the module back, so keep the limit high on busy portals.`,
+    description: `${def.description} One bundle per record (its current value, when it was set, the value before). A run examines at most "Maximum number of records examined" records modified since the last change returned: if more records than that are modified without a change of this property, the module returns nothing more until you choose a new start.`,
     staticParams: [...operationParams(def), LIMIT_FIELD],
     mappableParams: [],
     makeOnlyParams: ['limit'],
