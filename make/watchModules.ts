@@ -36,16 +36,25 @@ import { operationModule } from './operationModule';
 
 /** Records a search page holds: as many as one history read takes, so each page is read in one call. */
 const PAGE = HISTORY_BATCH_SIZE;
-/** Search pages a run reads; the Limit (records examined a run) is at most PAGES × PAGE. */
-const PAGES = 2;
+/**
+ * Search pages a run may read: the Limit (records examined a run) is at most PAGES × PAGE. Four searches stay under
+ * CRM search's 5 requests a second (https://developers.hubspot.com/docs/api/crm/search); the default Limit reads two,
+ * Zapier's 100 items a poll.
+ */
+const PAGES = 4;
 const MAX_LIMIT = PAGE * PAGES;
-const LIMIT = `ifempty(parameters.limit, ${MAX_LIMIT})`;
+const DEFAULT_LIMIT = 100;
+const LIMIT = `ifempty(parameters.limit, ${DEFAULT_LIMIT})`;
 const MARGIN_S = DEFAULT_LAG_MARGIN_MS / 1000;
 
 /** The type's last-modified property: its name, or a `switch` over the chosen type (`{{...}}`). */
 const modified = (type: TypeRef) => typeProperty(type, 'lastModifiedProperty');
 
-/** A search filter an optional parameter adds; unset, it asks for something every record has (its id). */
+/**
+ * A search filter an optional parameter adds; unset, it asks for something every record has (its id, with
+ * `HAS_PROPERTY`: https://developers.hubspot.com/docs/api/crm/search), since IML cannot leave an item out of a
+ * fixed array.
+ */
 function optionalEq(param: string, property: string): Json {
   return {
     propertyName: `{{if(parameters.${param}, '${property}', 'hs_object_id')}}`,
@@ -98,7 +107,7 @@ function searchPage(type: TypeRef, n: number, extra: Json[]): Json {
       ],
       sorts: [{ propertyName: time, direction: 'ASCENDING' }],
       properties: ['hs_object_id'],
-      limit: first ? `{{if(${LIMIT} > ${PAGE}, ${PAGE}, ${LIMIT})}}` : `{{${LIMIT} - ${taken}}}`,
+      limit: `{{if(${LIMIT} - ${taken} > ${PAGE}, ${PAGE}, ${LIMIT} - ${taken})}}`,
       ...(first ? {} : { after: `{{temp.after${n - 1}}}` }),
     },
     response: {
@@ -204,7 +213,7 @@ function epoch(type: TypeRef, extra: Json[]): Json {
 }
 
 const LIMIT_FIELD: Json = {
-  ...LIMIT_PARAM(MAX_LIMIT),
+  ...LIMIT_PARAM(DEFAULT_LIMIT),
   label: 'Maximum number of records examined',
   help: `Records modified since the last run that one run reads (at most ${MAX_LIMIT}); each with a change of the watched property gives one bundle.`,
   required: true,

@@ -158,6 +158,23 @@ describe('Make watch modules with several requests a run', () => {
       expect((await make.poll('contactPropertyChange', params, run.state)).emitted).toEqual([]);
     });
 
+    it('a Limit of 200 reads four search pages and four history reads', async () => {
+      const start = fromNow();
+      const ids: string[] = [];
+      for (let i = 0; i < 160; i++)
+        ids.push(await create('contacts', { email: `pc-more${i}@example.com`, jobtitle: 'More' }));
+      clock.advance(PAST_MARGIN);
+      make.requests = [];
+      const run = await make.poll('contactPropertyChange', { ...params, limit: 200 }, start);
+      expect(run.emitted.map((x) => (x as Json).id)).toEqual(ids);
+      const paths = make.requests.map((r) => new URL(r.url).pathname);
+      expect(paths.filter((p) => p.endsWith('/search'))).toHaveLength(4);
+      expect(paths.filter((p) => p.endsWith('/batch/read'))).toHaveLength(4);
+      expect(make.requests.map((r) => (r.body as { limit?: number }).limit).slice(0, 4)).toEqual([
+        50, 50, 50, 50,
+      ]);
+    });
+
     it('ignores changes written by integrations when asked (every API write is one in the sandbox)', async () => {
       const start = fromNow();
       await create('contacts', { email: 'pc-integration@example.com', jobtitle: 'Synced' });
