@@ -27,9 +27,11 @@ import { operationModule } from './operationModule';
  *    modules are (`data.lastDate`, `data.lastID`), oldest first, in pages of 50;
  * 2. a batch read of those records with `propertiesWithHistory` for the watched property (HubSpot returns history
  *    for at most 50 records a call, `HISTORY_BATCH_SIZE`);
- * 3. a request-less step iterating the records read, whose `iterate.condition` keeps a record when the watched
- *    property's newest history entry is newer than the last item
- *    (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate).
+ * 3. a request-less step iterating the records read ("all response-related directives … are available" there:
+ *    https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication), whose
+ *    `iterate.condition` keeps a record when the watched property's newest history entry is newer than the last item
+ *    (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate), each
+ *    kept record a trigger item.
  * One bundle per record (its current value, when it was set, the value before), where Zapier emits one item per
  * history entry: a Make module iterates one flat container, and a record's history is an array inside the record.
  */
