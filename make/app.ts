@@ -10,6 +10,7 @@ import {
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
+import { formSubmissionModule } from './formWatchModule';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -18,6 +19,7 @@ import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
+import { dealStageModule, propertyChangeModule } from './watchModules';
 
 /** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
 const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
@@ -32,6 +34,11 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   find_owner: findOwnerModule,
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
+  // Polling watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
+  contact_property_change: propertyChangeModule,
+  object_property_change: propertyChangeModule,
+  deal_stage_changed: dealStageModule,
+  new_form_submission: formSubmissionModule,
 };
 
 /**
@@ -158,9 +165,9 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
 const README = `HubSpot CRM
 ===========
 
-Create, update, upsert and find HubSpot records, watch new and updated records, log notes, tasks, calls, meetings
-and e-mails on the records they concern, create line items, associate records (with labels), add records to static
-lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
+Create, update, upsert and find HubSpot records, watch new and updated records, property and deal stage changes and
+form submissions, log notes, tasks, calls, meetings and e-mails on the records they concern, create line items,
+associate records (with labels), add records to static lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are

@@ -11,24 +11,16 @@ export interface UnsupportedShape {
   reason: string;
 }
 
-export const UNSUPPORTED_SHAPES: UnsupportedShape[] = [
-  {
-    // Property changes and deal stage changes: both read property history after the search.
-    name: 'propertyHistoryTrigger',
-    matches: (d) =>
-      d.kind === 'trigger' &&
-      d.calls.endpoints.some((e) => /\/crm\/v3\/objects\/[^/]+\/batch\/read$/.test(e)),
-    reason:
-      "Emits one bundle per property-history entry. The second request (a batch read with `propertiesWithHistory` for the ids the search found) can be built in IML (`make/imlArrays.ts`), but the bundles cannot: each record's history is an array inside the record, and a history entry does not carry its record's id. `iterate` takes one container and cannot nest (one bundle per entry per record), and `flatten(map(...))` would give the entries without the record they belong to.",
-  },
-];
+/**
+ * None today: the property-history triggers are Make watch modules with several requests
+ * (`make/watchModules.ts`).
+ */
+export const UNSUPPORTED_SHAPES: UnsupportedShape[] = [];
 
 /** Single operations Make cannot express, by operation key. */
 export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
   new_list_member:
-    "HubSpot lists members only in join order, oldest first (`GET /crm/v3/lists/{listId}/memberships/join-order`), with no filter on the join time. The Zapier trigger stores the paging cursor of the last page it read and resumes there; a Make polling trigger keeps only the last date and id it emitted (`data.lastDate`, `data.lastID`), so every run would have to page from the list's first member, and Make stops a run after 3,200 items (50 pages): members beyond that in a larger list would never be reached. The members' properties also come from a second, batched read that a Make trigger cannot join. Use New or Updated Contact with a list-membership filter, or a HubSpot workflow webhook.",
-  new_form_submission:
-    'Watches several forms, or every form when none is chosen: Forms v1 reads submissions one form at a time (`GET /form-integrations/v1/submissions/forms/{formGuid}`) and has no cross-form endpoint, while a Make polling trigger is one paged request; IML cannot send one request per form of a list, nor list the forms and then read each. A single-form watch would be expressible but is a different operation with a different field (one required form instead of an optional list).',
+    "HubSpot lists members only in join order, oldest first (`GET /crm/v3/lists/{listId}/memberships/join-order`, https://developers.hubspot.com/docs/api/crm/lists), with no filter on the join time: the only way to start after a member is the paging cursor of the page it was on. A Make polling trigger keeps nothing between runs but the date and id of the last item it returned (`data.lastDate`, `data.lastID`: https://developers.make.com/custom-apps-documentation/app-components/modules/trigger), so every run would page from the list's first member, and Make ends a run's paging after 50 pagination requests or 3,200 items (https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination), which is why it advises against `asc` triggers (https://developers.make.com/custom-apps-documentation/best-practices/trigger-modules). In a list of more than 3,200 members the new ones would never be reached, and nothing would say so. Use the events relay's instant trigger, or a HubSpot workflow that calls a Make webhook.",
 };
 
 /**

@@ -182,6 +182,21 @@ function formatDate(...args: unknown[]): string {
   });
 }
 
+/**
+ * `parseDate(text; format; [timezone])`: a text representing a date, parsed to a Date value with the format's tokens
+ * (help.make.com date and time functions, and its tokens page: `x` is a Unix time in milliseconds, `X` in seconds).
+ * This runner knows those two tokens only, which read the same in every time zone; HubSpot answers form submission
+ * times in epoch milliseconds.
+ */
+function parseDate(...args: unknown[]): Date {
+  arity('parseDate', args, 2, 3);
+  const source = text(args[0], 'parseDate()');
+  const format = text(args[1], 'parseDate() format');
+  if ((format !== 'x' && format !== 'X') || !/^-?\d+$/.test(source))
+    return notDocumented(`parseDate() of "${source}" with the format "${format}" by this runner`);
+  return new Date(Number(source) * (format === 'X' ? 1000 : 1));
+}
+
 const add =
   (name: string, ms: number) =>
   (...args: unknown[]): Date => {
@@ -402,6 +417,7 @@ export const FUNCTIONS: Record<string, ImlFunction> = {
     },
   },
   formatDate: { doc: DATE, run: formatDate },
+  parseDate: { doc: DATE, run: parseDate },
   // "To subtract …, enter a negative number."
   addSeconds: { doc: DATE, run: add('addSeconds', 1000) },
   addMinutes: { doc: DATE, run: add('addMinutes', 60_000) },

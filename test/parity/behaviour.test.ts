@@ -43,6 +43,9 @@ const EPOCH_MS = /^1[789]\d{11}$/;
 
 /** Times differ between two runs; everything else must not. */
 function normalise(value: unknown): unknown {
+  // A date value in a Make bundle (parseDate) is an ISO time once Make serialises it
+  // (https://developers.make.com/custom-apps-documentation/block-elements/parameters/date).
+  if (value instanceof Date) return '<time>';
   if (typeof value === 'string') return ISO_TIME.test(value) || EPOCH_MS.test(value) ? '<time>' : value;
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object')

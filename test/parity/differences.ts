@@ -25,6 +25,20 @@ const SEARCH_PAGE =
 
 const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
 
+const PER_RECORD =
+  'Property changes: Zapier emits one item per property-history entry inside its window; Make emits one bundle per ' +
+  'record whose newest change of the property is after its last item (its current value, when it was set, the ' +
+  'value before). A Make module iterates one flat container ' +
+  '(https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate) and a ' +
+  "record's history is an array inside the record, so the entries cannot each become a bundle. The history read " +
+  'is a second request of the run (https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests), ' +
+  'given the ids the search found in `temp`, and the records its `iterate.condition` keeps are the polling ' +
+  "trigger's items, ordered by modification time and id " +
+  '(https://developers.make.com/custom-apps-documentation/app-components/modules/trigger). Make asks the search ' +
+  'for ids only, oldest first, 50 a page (one history read each); Zapier searches newest first on its first poll.';
+
+const propertyChange = { requests: `${FIRST_POLL} ${PER_RECORD}`, output: FIRST_POLL };
+
 export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {
   new_contact: trigger,
   new_or_updated_contact: trigger,
@@ -38,6 +52,9 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   new_or_updated_object: trigger,
   // No engagement exists in the scenario, so both outputs are empty; the requests differ as for every trigger.
   new_engagement: { requests: FIRST_POLL },
+  contact_property_change: propertyChange,
+  object_property_change: propertyChange,
+  deal_stage_changed: propertyChange,
   find_contact: { requests: SEARCH_NOT_READ },
   'find_contact#2': { requests: SEARCH_PAGE },
   find_company: { requests: SEARCH_PAGE },

@@ -51,6 +51,25 @@ export const SCENARIOS: Scenario[] = [
   { key: 'new_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_or_updated_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_engagement', setup: all, input: () => ({ engagement_type: 'notes' }) },
+  // Watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
+  { key: 'contact_property_change', setup: all, input: () => ({ property: 'firstname' }) },
+  { key: 'object_property_change', setup: all, input: () => ({ object_type: 'products', property: 'name' }) },
+  { key: 'deal_stage_changed', setup: all, input: () => ({}) },
+  {
+    key: 'new_form_submission',
+    setup: (p) => {
+      const form = p.forms.all()[0]!.id;
+      p.forms.addSubmission(form, {
+        conversionId: '00000000-0000-4000-8000-000000000001',
+        submittedAt: p.now(),
+        values: [{ name: 'email', value: 'ada@example.com', objectTypeId: '0-1' }],
+      });
+      return { form };
+    },
+    input: (ids) => ({ form_ids: [ids.form] }),
+    // Make watches one required form (make/formWatchModule.ts, ONE_FORM_REASON).
+    makeInput: (ids) => ({ form_id: ids.form }),
+  },
 
   {
     key: 'create_contact',

@@ -90,6 +90,22 @@ describe('IML functions: only what Make documents', () => {
     expect(() => value("formatDate(data.lastDate, 'x')", { data: {} })).toThrow(NOT_DOCUMENTED);
     expect(() => value("join(body, ',')", { body: ['a', null] })).toThrow(NOT_DOCUMENTED);
   });
+
+  it('parseDate reads Unix times with the x (ms) and X (s) tokens (help.make.com date functions, tokens), nothing else', () => {
+    expect(value("parseDate(body.at, 'x')", { body: { at: 1_767_603_600_000 } })).toEqual(
+      new Date('2026-01-05T09:00:00.000Z'),
+    );
+    expect(value("parseDate('1767603600', 'X')")).toEqual(new Date('2026-01-05T09:00:00.000Z'));
+    // A date value compares with the ISO text Make keeps as a trigger's last date.
+    expect(
+      value("parseDate('1767603600001', 'x') > data.lastDate", {
+        data: { lastDate: '2026-01-05T09:00:00.000Z' },
+      }),
+    ).toBe(true);
+    expect(() => value("parseDate('2026-01-05', 'YYYY-MM-DD')")).toThrow(NOT_DOCUMENTED);
+    expect(() => value("parseDate('soon', 'x')")).toThrow(NOT_DOCUMENTED);
+    expect(() => value('parseDate(body.at)', { body: { at: 1 } })).toThrow(NOT_DOCUMENTED);
+  });
 });
 
 describe('IML expressions and templates', () => {
