@@ -116,3 +116,9 @@ export function inverseAssociationTypeId(typeId: number, from: string, to: strin
   return HUBSPOT_DEFINED_ASSOCIATION_TYPES.find((t) => t.typeId === typeId && t.from === from && t.to === to)
     ?.inverseTypeId;
 }
+
+/** A HubSpot-defined type by its label (`Primary`), e.g. the lead → primary contact type a lead is created with. */
+export function labelledAssociationTypeId(from: string, to: string, label: string): number | undefined {
+  return HUBSPOT_DEFINED_ASSOCIATION_TYPES.find((t) => t.from === from && t.to === to && t.label === label)
+    ?.typeId;
+}
