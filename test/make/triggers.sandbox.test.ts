@@ -21,6 +21,7 @@ describe('Make triggers and connections against the sandbox', () => {
     t = await startTestSandbox({ clock });
     make = new MakeRunner(t.url, { accessToken: t.token });
     make.now = () => new Date(clock.now());
+    leadContact = await create('contacts', { email: 'lead-contact@example.com' });
   });
   afterAll(() => t.close());
 
@@ -39,10 +40,6 @@ describe('Make triggers and connections against the sandbox', () => {
     const types = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 578 }];
     return { associations: [{ to: { id: leadContact! }, types }] };
   }
-  beforeAll(async () => {
-    leadContact = await create('contacts', { email: 'lead-contact@example.com' });
-  });
-
   const TRIGGERS: Array<[string, string, Json, (i: number) => Json]> = [
     ['newContact', 'contacts', {}, (i) => ({ email: `watch${i}@example.com` })],
     ['newOrUpdatedContact', 'contacts', {}, (i) => ({ email: `changed${i}@example.com` })],
