@@ -38,6 +38,9 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   new_or_updated_object: trigger,
   // No engagement exists in the scenario, so both outputs are empty; the requests differ as for every trigger.
   new_engagement: { requests: FIRST_POLL },
+  new_order: trigger,
+  new_or_updated_order: trigger,
+  find_order: { requests: SEARCH_PAGE },
   find_contact: { requests: SEARCH_NOT_READ },
   'find_contact#2': { requests: SEARCH_PAGE },
   find_company: { requests: SEARCH_PAGE },
