@@ -37,7 +37,7 @@ export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
  */
 export const PENDING_KEYS: Readonly<Record<string, string>> = {
   create_lead:
-    "HubSpot creates a lead only with its primary contact (association type 578, labelled Primary: https://developers.hubspot.com/docs/api/crm/leads). The create recipe's inline associations take the unlabelled default type of each `{type}_id` field (608 for a lead's contact), which HubSpot does not accept as the lead's contact; the recipe needs a way to name the labelled type. Until then, Make users create leads with Make an API Call.",
+    "No Make recipe yet: HubSpot creates a lead only with its primary contact (association type 578, labelled Primary: https://developers.hubspot.com/docs/api/crm/leads). The create recipe's inline associations take the unlabelled default type of each `{type}_id` field (608 for a lead's contact), which HubSpot does not accept as the lead's contact; the recipe needs a way to name the labelled type. Until then, Make users create leads with Make an API Call.",
 };
 
 export function unsupportedReason(def: OperationDef): string | undefined {
