@@ -10,6 +10,7 @@ import {
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
+import { createLeadModule } from './leadModule';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -32,6 +33,7 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   find_owner: findOwnerModule,
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
+  create_lead: createLeadModule,
 };
 
 /**

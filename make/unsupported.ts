@@ -33,12 +33,9 @@ export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
 
 /**
  * Operations IML could express but whose recipe is not written yet. Listed so the gap is visible (the parity test
- * prints it and `npm run build:make` reports it); each entry should become a recipe.
+ * prints it and `npm run build:make` reports it); each entry should become a recipe. Empty today.
  */
-export const PENDING_KEYS: Readonly<Record<string, string>> = {
-  create_lead:
-    "No Make recipe yet: HubSpot creates a lead only with its primary contact (association type 578, labelled Primary: https://developers.hubspot.com/docs/api/crm/leads). The create recipe's inline associations take the unlabelled default type of each `{type}_id` field (608 for a lead's contact), which HubSpot does not accept as the lead's contact; the recipe needs a way to name the labelled type. Until then, Make users create leads with Make an API Call.",
-};
+export const PENDING_KEYS: Readonly<Record<string, string>> = {};
 
 export function unsupportedReason(def: OperationDef): string | undefined {
   return UNSUPPORTED_KEYS[def.key] ?? UNSUPPORTED_SHAPES.find((s) => s.matches(def))?.reason;

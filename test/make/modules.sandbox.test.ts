@@ -48,6 +48,8 @@ describe('Make modules against the sandbox', () => {
     'uploadFile',
     // Checked below with batch update and archive.
     'batchCreate',
+    // Checked below with its contact.
+    'createLead',
   ];
 
   it('runs every create action and the record exists in HubSpot', async () => {
@@ -87,19 +89,17 @@ describe('Make modules against the sandbox', () => {
     }
   });
 
-  it('findLead, updateLead and updateQuote write and read the lead and quote the sandbox holds', async () => {
+  it('createLead sends the contact as primary contact in the same call; updateLead and findLead follow', async () => {
     const contact = await make.action('createContact', { email: 'make-lead@example.com' });
-    const lead = await t.call('POST', '/crm/v3/objects/leads', {
-      properties: { hs_lead_name: 'Make lead' },
-      associations: [
-        {
-          to: { id: contact.id },
-          types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 578 }],
-        },
-      ],
-    });
-    expect(lead.status).toBe(201);
-    const { id } = (await lead.json()) as { id: string };
+    await expect(make.action('createLead', { hs_lead_name: 'No contact' })).rejects.toThrow();
+    make.requests = [];
+    const lead = await make.action('createLead', { contact_id: contact.id, hs_lead_name: 'Make lead' });
+    expect(lead).toMatchObject({ contact_id: contact.id, properties: { hs_lead_name: 'Make lead' } });
+    const primary = { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 578 };
+    expect(make.requests.map((r) => r.body)).toEqual([
+      expect.objectContaining({ associations: [{ to: { id: contact.id }, types: [primary] }] }),
+    ]);
+    const id = String(lead.id);
     await make.action('updateLead', { record_id: id, hs_lead_label: 'WARM' });
     const { outputs } = await make.run('findLead', {
       search_property: 'hs_lead_name',

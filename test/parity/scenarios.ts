@@ -72,6 +72,11 @@ export const SCENARIOS: Scenario[] = [
   { key: 'archive_order', setup: order, input: (ids) => ({ record_id: ids.order }) },
   { key: 'create_quote', input: () => ({ hs_title: 'Two licences', hs_expiration_date: '2026-02-28' }) },
   { key: 'create_cart', input: () => ({ hs_cart_name: 'Abandoned', hs_external_cart_id: 'C-77' }) },
+  {
+    key: 'create_lead',
+    setup: contact,
+    input: (ids) => ({ contact_id: ids.contact, hs_lead_name: 'Ada Lovelace' }),
+  },
   { key: 'new_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_or_updated_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_engagement', setup: all, input: () => ({ engagement_type: 'notes' }) },
