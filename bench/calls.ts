@@ -136,6 +136,28 @@ async function main() {
     () => drain(h, 'contact_property_change', 'prop', { property: 'lifecyclestage' }),
   );
 
+  // Issue 12: the sales and commerce types cost what the core types cost (one call a write or find, one a poll).
+  await h.run('creates', 'create_order', { hs_order_name: 'Warm order' });
+  await measure('create_order', 1, '1', () =>
+    h.run('creates', 'create_order', { hs_order_name: 'Order #1843', hs_total_price: '2400' }),
+  );
+  const leadContact = createRecord(portal, contacts, { properties: { email: 'lead@example.com' } }).id;
+  await h.run('creates', 'create_lead', { contact_id: leadContact, hs_lead_name: 'Warm lead' });
+  await measure('create_lead (with its primary contact, in the same call)', 1, '1', () =>
+    h.run('creates', 'create_lead', { contact_id: leadContact, hs_lead_name: 'Ada Lovelace' }),
+  );
+  await measure('find_order (by name: one search)', 1, '1', () =>
+    h.run('searches', 'find_order', { search_property: 'hs_order_name', search_value: 'Order #1843' }),
+  );
+  await h.run('triggers', 'new_order', {}, { zap: { id: 'orders' } });
+  await sleep(5);
+  const orders = findStandardObjectType('orders')!;
+  for (let i = 0; i < 150; i++) createRecord(portal, orders, { properties: { hs_order_name: `Bulk ${i}` } });
+  await sleep(5);
+  await measure('new_order, 150 new orders (until idle)', 3, 'ceil(150/100) = 2 polls (+1 idle)', () =>
+    drain(h, 'new_order', 'orders'),
+  );
+
   // Issue 4: many Zap runs become one batch upsert per 100 records, at Free-tier limits.
   const batch = (h.app.creates as Record<string, { operation: { performBuffer: unknown } }>).batch_upsert!;
   const buffer = Array.from({ length: 1_000 }, (_, i) => ({

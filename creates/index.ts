@@ -1,33 +1,44 @@
 import addToList from './addToList';
 import apiRequest from './apiRequest';
 import archiveObject from './archiveObject';
+import archiveOrder from './archiveOrder';
 import batchUpsert from './batchUpsert';
 import createAssociation from './createAssociation';
 import createCall from './createCall';
+import createCart from './createCart';
 import createCompany from './createCompany';
 import createContact from './createContact';
 import createDeal from './createDeal';
 import createEmail from './createEmail';
+import createInvoice from './createInvoice';
+import createLead from './createLead';
 import createLineItem from './createLineItem';
 import createMeeting from './createMeeting';
 import createNote from './createNote';
 import createObject from './createObject';
+import createOrder from './createOrder';
 import createOrUpdateCompany from './createOrUpdateCompany';
 import createOrUpdateContact from './createOrUpdateContact';
 import createOrUpdateObject from './createOrUpdateObject';
 import createProduct from './createProduct';
+import createQuote from './createQuote';
 import createTask from './createTask';
 import createTicket from './createTicket';
 import mergeRecords from './mergeRecords';
 import removeAssociation from './removeAssociation';
 import removeFromList from './removeFromList';
 import submitForm from './submitForm';
+import updateCart from './updateCart';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
 import updateDeal from './updateDeal';
+import updateInvoice from './updateInvoice';
+import updateLead from './updateLead';
 import updateLineItem from './updateLineItem';
 import updateObject from './updateObject';
+import updateOrder from './updateOrder';
 import updateProduct from './updateProduct';
+import updateQuote from './updateQuote';
 import updateTicket from './updateTicket';
 import uploadFile from './uploadFile';
 
@@ -64,4 +75,15 @@ export const creates = [
   submitForm,
   batchUpsert,
   apiRequest,
+  archiveOrder,
+  createOrder,
+  updateOrder,
+  createCart,
+  updateCart,
+  createInvoice,
+  updateInvoice,
+  createQuote,
+  updateQuote,
+  createLead,
+  updateLead,
 ];

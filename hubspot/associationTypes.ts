@@ -48,6 +48,39 @@ const pairs: Array<[from: string, to: string, typeId: number, inverseTypeId: num
     ['emails', 'companies', 186, 185, null],
     ['emails', 'deals', 210, 209, null],
     ['emails', 'tickets', 224, 223, null],
+    // Quotes: https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide (quote associations)
+    ['quotes', 'contacts', 69, 70, null],
+    ['quotes', 'companies', 71, 72, null],
+    ['quotes', 'line_items', 67, 68, null],
+    // Leads: a lead is created with its primary contact (578): https://developers.hubspot.com/docs/api/crm/leads
+    ['leads', 'contacts', 578, 579, 'Primary'],
+    ['leads', 'contacts', 608, 609, null],
+    ['leads', 'companies', 610, 611, null],
+    // Orders: https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/orders/guide (associations)
+    ['orders', 'contacts', 507, 508, null],
+    ['orders', 'companies', 509, 510, null],
+    ['orders', 'deals', 512, 511, null],
+    ['orders', 'line_items', 513, 514, null],
+    // Carts: https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/carts/guide (associations)
+    ['carts', 'contacts', 586, 587, null],
+    ['carts', 'line_items', 590, 591, null],
+    ['carts', 'orders', 592, 593, null],
+    // Invoices: https://developers.hubspot.com/docs/api/crm/invoices (associations)
+    ['invoices', 'contacts', 177, 178, null],
+    ['invoices', 'companies', 179, 180, null],
+    ['invoices', 'deals', 175, 176, null],
+    ['invoices', 'line_items', 409, 410, null],
+    // Communications, postal mail, feedback submissions: the `AssociationTypes` enum of @hubspot/api-client 14.
+    ['communications', 'contacts', 81, 82, null],
+    ['communications', 'tickets', 83, 84, null],
+    ['communications', 'deals', 85, 86, null],
+    ['communications', 'companies', 87, 88, null],
+    ['postal_mail', 'contacts', 453, 454, null],
+    ['postal_mail', 'tickets', 455, 456, null],
+    ['postal_mail', 'deals', 457, 458, null],
+    ['postal_mail', 'companies', 459, 460, null],
+    ['feedback_submissions', 'contacts', 98, 97, null],
+    ['feedback_submissions', 'tickets', 100, 99, null],
   ];
 
 /** Same-type pairs use one id in both directions. */
@@ -82,4 +115,10 @@ export function defaultAssociationTypeId(from: string, to: string): number | und
 export function inverseAssociationTypeId(typeId: number, from: string, to: string): number | undefined {
   return HUBSPOT_DEFINED_ASSOCIATION_TYPES.find((t) => t.typeId === typeId && t.from === from && t.to === to)
     ?.inverseTypeId;
+}
+
+/** A HubSpot-defined type by its label (`Primary`), e.g. the lead → primary contact type a lead is created with. */
+export function labelledAssociationTypeId(from: string, to: string, label: string): number | undefined {
+  return HUBSPOT_DEFINED_ASSOCIATION_TYPES.find((t) => t.from === from && t.to === to && t.label === label)
+    ?.typeId;
 }

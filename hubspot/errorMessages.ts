@@ -5,6 +5,7 @@
 import { contextValue, contextValues, type ParsedErrorBody, type PropertyValueError } from './errorBody';
 import type { MessageKey } from './errors';
 import { redact } from './log';
+import { scopeAvailability } from './objectTypes';
 import { describeProperty, findProperty, type PropertyLookup } from './propertyDefinition';
 import type { NetworkFailure } from './transport';
 
@@ -164,10 +165,16 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
     'HubSpot rejected the connection: its token was revoked, has expired or is not valid. Reconnect your HubSpot account.',
   oauthClient: (f) =>
     `HubSpot refused this integration's OAuth client id or secret${hubspotSays(f)}. The integration's publisher must check HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (Zapier) or the app's client id and secret (Make).`,
-  missingScopes: (f) =>
-    f.scopes && f.scopes.length > 0
-      ? `The HubSpot connection is missing the permission(s) ${f.scopes.join(', ')}. Reconnect your HubSpot account and grant them.`
-      : 'The HubSpot connection is missing a permission (scope) this action needs. Reconnect your HubSpot account and grant it.',
+  missingScopes: (f) => {
+    if (!f.scopes || f.scopes.length === 0)
+      return 'The HubSpot connection is missing a permission (scope) this action needs. Reconnect your HubSpot account and grant it.';
+    const missing = `The HubSpot connection is missing the permission(s) ${f.scopes.join(', ')}.`;
+    // A tier or feature the portal lacks: reconnecting cannot grant the scope until the account has it.
+    const needs = [...new Set(f.scopes.map(scopeAvailability).filter((n): n is string => n !== undefined))];
+    return needs.length > 0
+      ? `${missing} ${needs.join('; ')}. Once the HubSpot account has it, reconnect your HubSpot account and grant them.`
+      : `${missing} Reconnect your HubSpot account and grant them.`;
+  },
   forbidden: (f) => `HubSpot refused access${hubspotSays(f)}.`,
   invalidOption: validationMessage,
   propertyMissing: validationMessage,

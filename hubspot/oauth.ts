@@ -31,6 +31,27 @@ export const OPTIONAL_SCOPES = [
   'crm.lists.write',
   'files',
   'forms',
+  // Types a portal has only with a paid tier or a feature set up (`availability` in `hubspot/objectTypes.ts`): asked
+  // as optional so that a portal without them still connects.
+  'crm.objects.quotes.read',
+  'crm.objects.quotes.write',
+  'crm.objects.leads.read',
+  'crm.objects.leads.write',
+  'crm.objects.orders.read',
+  'crm.objects.orders.write',
+  'crm.objects.carts.read',
+  'crm.objects.carts.write',
+  'crm.objects.invoices.read',
+  'crm.objects.invoices.write',
+  'crm.objects.feedback_submissions.read',
+  'crm.objects.appointments.read',
+  'crm.objects.appointments.write',
+  'crm.objects.courses.read',
+  'crm.objects.courses.write',
+  'crm.objects.listings.read',
+  'crm.objects.listings.write',
+  'crm.objects.services.read',
+  'crm.objects.services.write',
 ] as const;
 
 /**

@@ -29,6 +29,13 @@ export interface ObjectTypeDef {
   associationSearchName?: string;
   engagement: boolean;
   custom: boolean;
+  /**
+   * What the HubSpot account needs before the API serves this type (a paid tier, a feature set up), in words for field
+   * help and error messages; absent when every account has it.
+   */
+  availability?: string;
+  /** The API reads this type but offers no create, update or archive (feedback submissions). */
+  readOnly?: boolean;
 }
 
 const engagementDefaults = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];
@@ -58,7 +65,8 @@ function engagement(
   };
 }
 
-export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [
+/** The core CRM: contacts, companies, deals, tickets, products, line items and the five engagements. */
+const CORE_OBJECT_TYPES: readonly ObjectTypeDef[] = [
   {
     name: 'contacts',
     objectTypeId: '0-1',
@@ -206,6 +214,84 @@ export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [
   },
 ];
 
+/**
+ * Types outside the core CRM (sales, commerce, communications, the object library): HubSpot returns only
+ * `hs_createdate`, `hs_lastmodifieddate` and `hs_object_id` when no properties are asked for (the example answers in
+ * https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/orders/guide and .../carts/guide), and their
+ * own scopes are `crm.objects.{name}.read|write` (https://developers.hubspot.com/docs/api/scopes).
+ */
+function recordType(
+  name: string,
+  objectTypeId: string,
+  singular: string,
+  plural: string,
+  primaryDisplayProperty: string,
+  extra: Partial<ObjectTypeDef> = {},
+): ObjectTypeDef {
+  return {
+    name,
+    objectTypeId,
+    singular,
+    plural,
+    primaryDisplayProperty,
+    readScopes: [`crm.objects.${name}.read`],
+    writeScopes: [`crm.objects.${name}.write`],
+    queryProperties: [primaryDisplayProperty],
+    defaultProperties: engagementDefaults,
+    lastModifiedProperty: 'hs_lastmodifieddate',
+    createdProperty: 'hs_createdate',
+    engagement: false,
+    custom: false,
+    ...extra,
+  };
+}
+
+/** Object-library types stay off until an admin turns them on: https://knowledge.hubspot.com/object-settings/use-the-object-library */
+const OBJECT_LIBRARY = 'turned on in the account’s object library (Settings › Objects)';
+
+/**
+ * The other types CRM v3 serves. Ids: https://developers.hubspot.com/docs/guides/crm/using-object-apis; tiers: the
+ * "Supported products" box of each type's guide (quotes https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide,
+ * leads https://developers.hubspot.com/docs/api/crm/leads, feedback submissions
+ * https://developers.hubspot.com/docs/api/crm/feedback-submissions, invoices https://developers.hubspot.com/docs/api/crm/invoices).
+ * Communications and postal mail are activities: read and written with the contacts scopes, like notes.
+ */
+const MORE_OBJECT_TYPES: readonly ObjectTypeDef[] = [
+  recordType('quotes', '0-14', 'Quote', 'Quotes', 'hs_title', {
+    availability: 'Commerce Hub Professional or Enterprise (or Sales Hub with legacy quotes)',
+  }),
+  recordType('leads', '0-136', 'Lead', 'Leads', 'hs_lead_name', {
+    availability: 'Sales Hub Professional or Enterprise, with leads set up in the account',
+  }),
+  recordType('orders', '0-123', 'Order', 'Orders', 'hs_order_name'),
+  recordType('carts', '0-142', 'Cart', 'Carts', 'hs_cart_name'),
+  recordType('invoices', '0-53', 'Invoice', 'Invoices', 'hs_number', {
+    availability: 'HubSpot invoices (Commerce Hub) set up in the account',
+  }),
+  recordType('communications', '0-18', 'Communication', 'Communications', 'hs_communication_body', {
+    readScopes: ['crm.objects.contacts.read'],
+    writeScopes: ['crm.objects.contacts.write'],
+  }),
+  recordType('postal_mail', '0-116', 'Postal mail', 'Postal mail', 'hs_postal_mail_body', {
+    readScopes: ['crm.objects.contacts.read'],
+    writeScopes: ['crm.objects.contacts.write'],
+  }),
+  recordType('feedback_submissions', '0-19', 'Feedback submission', 'Feedback submissions', 'hs_content', {
+    writeScopes: [],
+    readOnly: true,
+    availability: 'Service Hub Professional or Enterprise (customer feedback surveys)',
+  }),
+  recordType('appointments', '0-421', 'Appointment', 'Appointments', 'hs_appointment_name', {
+    availability: OBJECT_LIBRARY,
+  }),
+  recordType('courses', '0-410', 'Course', 'Courses', 'hs_course_name', { availability: OBJECT_LIBRARY }),
+  recordType('listings', '0-420', 'Listing', 'Listings', 'hs_name', { availability: OBJECT_LIBRARY }),
+  recordType('services', '0-162', 'Service', 'Services', 'hs_name', { availability: OBJECT_LIBRARY }),
+];
+
+/** Every standard type: the core CRM, then the others. */
+export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [...CORE_OBJECT_TYPES, ...MORE_OBJECT_TYPES];
+
 const byName = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.name, t]));
 const byId = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.objectTypeId, t]));
 
@@ -215,4 +301,17 @@ export function findStandardObjectType(nameOrId: string): ObjectTypeDef | undefi
   return (
     byName.get(key) ?? byId.get(key) ?? STANDARD_OBJECT_TYPES.find((t) => t.associationSearchName === key)
   );
+}
+
+/**
+ * Why a scope may be missing beyond a forgotten consent: the type it opens needs a paid tier or a feature set up
+ * (`availability`), e.g. "Leads need Sales Hub Professional or Enterprise, ...". HubSpot grants an optional scope
+ * only when the portal has the product (https://developers.hubspot.com/docs/api/scopes), so reconnecting alone
+ * cannot add it. Undefined when no type with such a requirement uses the scope.
+ */
+export function scopeAvailability(scope: string): string | undefined {
+  const type = STANDARD_OBJECT_TYPES.find(
+    (t) => t.availability && (t.readScopes.includes(scope) || t.writeScopes.includes(scope)),
+  );
+  return type ? `${type.plural} need ${type.availability}` : undefined;
 }

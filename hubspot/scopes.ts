@@ -25,6 +25,26 @@ export const CRM_SCOPES = [
   'crm.lists.read',
   'crm.lists.write',
   'sales-email-read',
+  // The other CRM v3 types (`hubspot/objectTypes.ts`); feedback submissions are read only, so they have no write scope.
+  'crm.objects.quotes.read',
+  'crm.objects.quotes.write',
+  'crm.objects.leads.read',
+  'crm.objects.leads.write',
+  'crm.objects.orders.read',
+  'crm.objects.orders.write',
+  'crm.objects.carts.read',
+  'crm.objects.carts.write',
+  'crm.objects.invoices.read',
+  'crm.objects.invoices.write',
+  'crm.objects.feedback_submissions.read',
+  'crm.objects.appointments.read',
+  'crm.objects.appointments.write',
+  'crm.objects.courses.read',
+  'crm.objects.courses.write',
+  'crm.objects.listings.read',
+  'crm.objects.listings.write',
+  'crm.objects.services.read',
+  'crm.objects.services.write',
 ] as const;
 
 export const OTHER_SCOPES = ['oauth', 'files', 'forms', 'automation'] as const;

@@ -11,6 +11,7 @@ import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
+import { createLeadModule } from './leadModule';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -39,6 +40,7 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   object_property_change: propertyChangeModule,
   deal_stage_changed: dealStageModule,
   new_form_submission: formSubmissionModule,
+  create_lead: createLeadModule,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_PROPERTY_VALUE_LENGTH } from '../hubspot/limits';
 import { STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
+import { objectTypeLabel } from '../operations/typeDropdowns';
 import type { DropdownSource, PropertyFieldsSpec } from '../operations/types';
 import type { Json, MakeRpc } from './model';
 import { camelCase, pascalCase } from './naming';
@@ -62,7 +63,7 @@ const BUILDERS: Record<string, RpcBuilder> = {
         url: paths.schemas.list(),
         temp: {
           standard: STANDARD_OBJECT_TYPES.filter((t) => !t.engagement).map((t) => ({
-            label: t.plural,
+            label: objectTypeLabel(t),
             value: t.name,
           })),
         },

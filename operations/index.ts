@@ -12,6 +12,10 @@ import { createAssociation } from './associations/createAssociation';
 import { findAssociations } from './associations/findAssociations';
 import { removeAssociation } from './associations/removeAssociation';
 import { batchUpsert } from './bulk/batchUpsert';
+import { createCart } from './carts/createCart';
+import { findCart } from './carts/findCart';
+import { newCart } from './carts/newCart';
+import { updateCart } from './carts/updateCart';
 import { createCompany } from './companies/createCompany';
 import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
 import { findCompany } from './companies/findCompany';
@@ -41,17 +45,35 @@ import { newEngagement } from './engagements/newEngagement';
 import { uploadFile } from './files/uploadFile';
 import { newFormSubmission } from './forms/newFormSubmission';
 import { submitForm } from './forms/submitForm';
+import { createInvoice } from './invoices/createInvoice';
+import { findInvoice } from './invoices/findInvoice';
+import { newInvoice } from './invoices/newInvoice';
+import { updateInvoice } from './invoices/updateInvoice';
+import { createLead } from './leads/createLead';
+import { findLead } from './leads/findLead';
+import { newLead } from './leads/newLead';
+import { updateLead } from './leads/updateLead';
 import { createLineItem } from './lineItems/createLineItem';
 import { updateLineItem } from './lineItems/updateLineItem';
 import { addToList } from './lists/addToList';
 import { findList } from './lists/findList';
 import { newListMember } from './lists/newListMember';
 import { removeFromList } from './lists/removeFromList';
+import { archiveOrder } from './orders/archiveOrder';
+import { createOrder } from './orders/createOrder';
+import { findOrder } from './orders/findOrder';
+import { newOrder } from './orders/newOrder';
+import { newOrUpdatedOrder } from './orders/newOrUpdatedOrder';
+import { updateOrder } from './orders/updateOrder';
 import { findOwner } from './owners/findOwner';
 import { createProduct } from './products/createProduct';
 import { findProduct } from './products/findProduct';
 import { updateProduct } from './products/updateProduct';
 import { propertyFieldDropdowns } from './propertyFields';
+import { createQuote } from './quotes/createQuote';
+import { findQuote } from './quotes/findQuote';
+import { newQuote } from './quotes/newQuote';
+import { updateQuote } from './quotes/updateQuote';
 import { createTicket } from './tickets/createTicket';
 import { findTicket } from './tickets/findTicket';
 import { newOrUpdatedTicket } from './tickets/newOrUpdatedTicket';
@@ -90,6 +112,28 @@ export const OPERATIONS: readonly OperationDef[] = [
   findProduct,
   createLineItem,
   updateLineItem,
+  newOrder,
+  newOrUpdatedOrder,
+  createOrder,
+  updateOrder,
+  findOrder,
+  archiveOrder,
+  newCart,
+  createCart,
+  updateCart,
+  findCart,
+  newInvoice,
+  createInvoice,
+  updateInvoice,
+  findInvoice,
+  newQuote,
+  createQuote,
+  updateQuote,
+  findQuote,
+  newLead,
+  createLead,
+  updateLead,
+  findLead,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,
@@ -145,6 +189,11 @@ export const SEARCH_OR_CREATE: ReadonlyArray<{
   { search: 'find_deal', create: 'create_deal', update: 'update_deal' },
   { search: 'find_ticket', create: 'create_ticket', update: 'update_ticket' },
   { search: 'find_product', create: 'create_product', update: 'update_product' },
+  { search: 'find_order', create: 'create_order', update: 'update_order' },
+  { search: 'find_cart', create: 'create_cart', update: 'update_cart' },
+  { search: 'find_invoice', create: 'create_invoice', update: 'update_invoice' },
+  { search: 'find_quote', create: 'create_quote', update: 'update_quote' },
+  { search: 'find_lead', create: 'create_lead', update: 'update_lead' },
   { search: 'find_object', create: 'create_object', update: 'update_object' },
 ];
 

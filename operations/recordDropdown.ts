@@ -26,6 +26,11 @@ const FIND_STEPS: Readonly<Record<string, string>> = {
   deals: 'find_deal',
   tickets: 'find_ticket',
   products: 'find_product',
+  orders: 'find_order',
+  carts: 'find_cart',
+  invoices: 'find_invoice',
+  quotes: 'find_quote',
+  leads: 'find_lead',
 };
 
 /** The dropdown and the Find step of an input taking ids of this type's records. */

@@ -113,6 +113,31 @@ const COMMON_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     'hs_email_direction',
     'hs_email_status',
   ],
+  // The common properties each guide lists (e.g. https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/orders/guide).
+  orders: [
+    'hs_order_name',
+    'hs_currency_code',
+    'hs_total_price',
+    'hs_source_store',
+    'hs_fulfillment_status',
+    'hs_shipping_tracking_number',
+    'hs_pipeline',
+    'hs_pipeline_stage',
+  ],
+  carts: [
+    'hs_cart_name',
+    'hs_external_cart_id',
+    'hs_external_status',
+    'hs_currency_code',
+    'hs_total_price',
+    'hs_cart_url',
+  ],
+  invoices: ['hs_number', 'hs_currency', 'hs_invoice_date', 'hs_due_date', 'hs_invoice_status'],
+  quotes: ['hs_title', 'hs_expiration_date', 'hs_status', 'hs_currency', 'hs_quote_amount'],
+  leads: ['hs_lead_name', 'hs_lead_type', 'hs_lead_label', 'hs_pipeline_stage', 'hubspot_owner_id'],
+  communications: ['hs_timestamp', 'hs_communication_channel_type', 'hs_communication_body'],
+  postal_mail: ['hs_timestamp', 'hs_postal_mail_body'],
+  feedback_submissions: ['hs_survey_name', 'hs_content', 'hs_value', 'hs_sentiment'],
 };
 
 /** The properties a step of this type outputs when none are chosen (a custom object's: HubSpot's default set). */

@@ -58,3 +58,50 @@ export const SAMPLE_LINE_ITEM = sampleRecord('5001', {
   price: '1200',
   quantity: '2',
 });
+
+/** Sales and commerce records carry `hs_createdate` (not `createdate`), as HubSpot's guides show them. */
+const commerceRecord = (id: string, properties: Record<string, string>) => ({
+  id,
+  createdAt: SAMPLE_TIME,
+  updatedAt: SAMPLE_TIME,
+  archived: false,
+  properties: {
+    hs_createdate: SAMPLE_TIME,
+    hs_lastmodifieddate: SAMPLE_TIME,
+    hs_object_id: id,
+    ...properties,
+  },
+});
+
+export const SAMPLE_ORDER = commerceRecord('6101', {
+  hs_currency_code: 'GBP',
+  hs_fulfillment_status: 'Packing',
+  hs_order_name: 'Order #1843',
+  hs_total_price: '2400',
+});
+
+export const SAMPLE_CART = commerceRecord('6201', {
+  hs_cart_name: 'Cart of ada.lovelace@example.com',
+  hs_currency_code: 'GBP',
+  hs_external_status: 'pending',
+  hs_total_price: '1200',
+});
+
+export const SAMPLE_INVOICE = commerceRecord('6301', {
+  hs_currency: 'GBP',
+  hs_due_date: '2026-02-04',
+  hs_invoice_status: 'draft',
+  hs_number: 'INV-1001',
+});
+
+export const SAMPLE_QUOTE = commerceRecord('6401', {
+  hs_expiration_date: '2026-02-28',
+  hs_status: 'DRAFT',
+  hs_title: 'Analytical engine, two licences',
+});
+
+export const SAMPLE_LEAD = commerceRecord('6501', {
+  hs_lead_label: 'WARM',
+  hs_lead_name: 'Ada Lovelace',
+  hs_lead_type: 'NEW_BUSINESS',
+});

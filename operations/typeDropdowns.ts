@@ -1,4 +1,4 @@
-import { STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
+import { type ObjectTypeDef, STANDARD_OBJECT_TYPES } from '../hubspot/objectTypes';
 import { paths } from '../hubspot/paths';
 import { objectTypeFromValue } from './objectTypeRef';
 import type { OperationContext, OperationResult } from './types';
@@ -7,6 +7,19 @@ import type { OperationContext, OperationResult } from './types';
  * Dropdown items for object types (standard ones plus the portal's custom objects) and for the association labels
  * between two chosen types. `operations/dropdowns.ts` wraps them as hidden operations.
  */
+
+/**
+ * A type as the type pickers show it: its plural, with what the account needs first and whether steps can write it,
+ * so that a user sees before choosing why HubSpot may refuse (e.g. "Leads (needs Sales Hub Professional or
+ * Enterprise, ...)", "Feedback submissions (read only; needs Service Hub ...)").
+ */
+export function objectTypeLabel(type: ObjectTypeDef): string {
+  const notes = [
+    type.readOnly ? 'read only' : '',
+    type.availability ? `needs ${type.availability}` : '',
+  ].filter(Boolean);
+  return notes.length > 0 ? `${type.plural} (${notes.join('; ')})` : type.plural;
+}
 
 interface SchemaSummary {
   objectTypeId: string;
@@ -20,7 +33,7 @@ interface SchemaSummary {
  * gets the standard types. https://developers.hubspot.com/docs/api/crm/crm-custom-objects
  */
 export async function objectTypeItems(ctx: OperationContext): Promise<OperationResult[]> {
-  const standard = STANDARD_OBJECT_TYPES.map((t) => ({ id: t.name, label: t.plural }));
+  const standard = STANDARD_OBJECT_TYPES.map((t) => ({ id: t.name, label: objectTypeLabel(t) }));
   const { status, data } = await ctx.api.request<{ results?: SchemaSummary[] }>({
     method: 'GET',
     path: paths.schemas.list(),

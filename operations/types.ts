@@ -138,6 +138,7 @@ export interface OperationDef {
    * For an operation that destroys data (archive, merge, remove): what cannot be undone, shown above its fields
    * (a Copy field on Zapier, a banner on Make).
    * https://platform.zapier.com/publish/integration-build-guidelines#delete-actions
+   * Also what the account needs before the step can work (a paid tier, a scope: `operations/availability.ts`).
    */
   warning?: string;
   /** A dropdown too long for one answer: the platform asks page after page (`ctx.page`) until one comes back empty. */

@@ -6,6 +6,7 @@ import { findStandardObjectType } from '../facts/objectTypes';
 import type { PropertyDef, PropertyGroup } from '../model';
 import type { ObjectDefaults } from './build';
 import { callDefaults } from './calls';
+import { cartDefaults, invoiceDefaults, orderDefaults, quoteDefaults } from './commerce';
 import { companyDefaults } from './companies';
 import { contactDefaults } from './contacts';
 import { dealDefaults } from './deals';
@@ -13,6 +14,16 @@ import { emailDefaults } from './emails';
 import { lineItemDefaults } from './lineItems';
 import { meetingDefaults } from './meetings';
 import { noteDefaults } from './notes';
+import {
+  appointmentDefaults,
+  communicationDefaults,
+  courseDefaults,
+  feedbackSubmissionDefaults,
+  leadDefaults,
+  listingDefaults,
+  postalMailDefaults,
+  serviceDefaults,
+} from './otherObjects';
 import { productDefaults } from './products';
 import { taskDefaults } from './tasks';
 import { ticketDefaults } from './tickets';
@@ -35,6 +46,18 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
   calls: callDefaults,
   meetings: meetingDefaults,
   emails: emailDefaults,
+  quotes: quoteDefaults,
+  leads: leadDefaults,
+  orders: orderDefaults,
+  carts: cartDefaults,
+  invoices: invoiceDefaults,
+  communications: communicationDefaults,
+  postal_mail: postalMailDefaults,
+  feedback_submissions: feedbackSubmissionDefaults,
+  appointments: appointmentDefaults,
+  courses: courseDefaults,
+  listings: listingDefaults,
+  services: serviceDefaults,
 };
 
 /**
@@ -46,6 +69,10 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
  * - contacts: "at least one of email, firstname, lastname" is a rule over several properties, for the write logic;
  * - deals: the UI asks for dealname, pipeline and dealstage, but the API documents none of them as required;
  * - tasks: hs_task_subject is required in the UI only (UNVERIFIED for the API), so only hs_timestamp is listed.
+ * Quotes: title and expiration date (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide);
+ * leads: the lead name (https://developers.hubspot.com/docs/api/crm/leads; the required contact is checked with the
+ * associations, `objects/requiredAssociations.ts`); communications: the channel and where it was logged from, with the
+ * timeline time of every activity (https://developers.hubspot.com/docs/api/crm/communications).
  */
 const REQUIRED_ON_CREATE: Readonly<Record<string, readonly string[]>> = {
   notes: ['hs_timestamp'],
@@ -53,6 +80,10 @@ const REQUIRED_ON_CREATE: Readonly<Record<string, readonly string[]>> = {
   calls: ['hs_timestamp'],
   meetings: ['hs_timestamp'],
   emails: ['hs_timestamp'],
+  quotes: ['hs_title', 'hs_expiration_date'],
+  leads: ['hs_lead_name'],
+  communications: ['hs_timestamp', 'hs_communication_channel_type', 'hs_communication_logged_from'],
+  postal_mail: ['hs_timestamp'],
 };
 
 function defaultsFor(objectTypeName: string): { name: string; defaults: ObjectDefaults } {

@@ -1,7 +1,10 @@
 /**
  * HubSpot-defined association type ids, as the associations v4 docs list them
  * (https://developers.hubspot.com/docs/api/crm/associations/v4, "Association type id values"). Each id names one
- * direction; the row gives both, then HubSpot's own label where the type has one.
+ * direction; the row gives both, then HubSpot's own label where the type has one. Quotes, orders, carts, leads and
+ * invoices: the "Associations" section of each object's guide (e.g.
+ * https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/orders/guide); communications, postal mail and
+ * feedback submissions: the v4 docs' table.
  */
 
 export interface AssociationTypeDef {
@@ -45,6 +48,33 @@ emails     contacts    198 197
 emails     companies   186 185
 emails     deals       210 209
 emails     tickets     224 223
+quotes     contacts     69  70
+quotes     companies    71  72
+quotes     line_items   67  68
+leads      contacts    578 579  Primary
+leads      contacts    608 609
+leads      companies   610 611
+orders     contacts    507 508
+orders     companies   509 510
+orders     deals       512 511
+orders     line_items  513 514
+carts      contacts    586 587
+carts      line_items  590 591
+carts      orders      592 593
+invoices   contacts    177 178
+invoices   companies   179 180
+invoices   deals       175 176
+invoices   line_items  409 410
+communications contacts   81  82
+communications tickets    83  84
+communications deals      85  86
+communications companies  87  88
+postal_mail contacts   453 454
+postal_mail tickets    455 456
+postal_mail deals      457 458
+postal_mail companies  459 460
+feedback_submissions contacts  98  97
+feedback_submissions tickets  100  99
 contacts   contacts    449 449
 companies  companies   450 450
 deals      deals       451 451

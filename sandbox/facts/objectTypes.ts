@@ -28,6 +28,10 @@ export interface ObjectTypeDef {
   associationSearchName?: string;
   engagement: boolean;
   custom: boolean;
+  /** What the account needs before HubSpot serves the type (a paid tier, a feature set up); absent for every account. */
+  availability?: string;
+  /** Readable through the API, never written (feedback submissions). */
+  readOnly?: boolean;
 }
 
 type Row = Omit<ObjectTypeDef, 'engagement' | 'custom' | 'lastModifiedProperty' | 'createdProperty'> &
@@ -74,7 +78,7 @@ const ecommerce = (resource: string, access: 'read' | 'write') => [
   'e-commerce',
 ];
 
-export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [
+const CORE: readonly ObjectTypeDef[] = [
   crm({
     name: 'contacts',
     objectTypeId: '0-1',
@@ -197,6 +201,74 @@ export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [
     ['crm.objects.contacts.read', 'sales-email-read'],
   ),
 ];
+
+/**
+ * Sales, commerce, communication and object-library types. With no `properties` asked, a read answers
+ * `hs_createdate`, `hs_lastmodifieddate` and `hs_object_id` (the answers shown in
+ * https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/orders/guide and .../carts/guide).
+ * Scopes: `crm.objects.{name}.read|write` (https://developers.hubspot.com/docs/api/scopes), except the activities
+ * (communications, postal mail), which take the contacts scopes, and feedback submissions, which are read only.
+ */
+const other = (
+  name: string,
+  objectTypeId: string,
+  singular: string,
+  plural: string,
+  primaryDisplayProperty: string,
+  more: Partial<ObjectTypeDef> = {},
+): ObjectTypeDef => ({
+  name,
+  objectTypeId,
+  singular,
+  plural,
+  primaryDisplayProperty,
+  readScopes: [`crm.objects.${name}.read`],
+  writeScopes: [`crm.objects.${name}.write`],
+  queryProperties: [primaryDisplayProperty],
+  defaultProperties: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  lastModifiedProperty: 'hs_lastmodifieddate',
+  createdProperty: 'hs_createdate',
+  engagement: false,
+  custom: false,
+  ...more,
+});
+
+const contactScopes = {
+  readScopes: ['crm.objects.contacts.read'],
+  writeScopes: ['crm.objects.contacts.write'],
+};
+
+/** Object-library types must be switched on first: https://knowledge.hubspot.com/object-settings/use-the-object-library */
+const library = { availability: 'turned on in the account’s object library (Settings › Objects)' };
+
+const OTHER: readonly ObjectTypeDef[] = [
+  // CPQ quotes need Commerce Hub Pro/Enterprise; Sales Hub accounts keep legacy quotes
+  // (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide).
+  other('quotes', '0-14', 'Quote', 'Quotes', 'hs_title', {
+    availability: 'Commerce Hub Professional or Enterprise (or Sales Hub with legacy quotes)',
+  }),
+  other('leads', '0-136', 'Lead', 'Leads', 'hs_lead_name', {
+    availability: 'Sales Hub Professional or Enterprise, with leads set up in the account',
+  }),
+  other('orders', '0-123', 'Order', 'Orders', 'hs_order_name'),
+  other('carts', '0-142', 'Cart', 'Carts', 'hs_cart_name'),
+  other('invoices', '0-53', 'Invoice', 'Invoices', 'hs_number', {
+    availability: 'HubSpot invoices (Commerce Hub) set up in the account',
+  }),
+  other('communications', '0-18', 'Communication', 'Communications', 'hs_communication_body', contactScopes),
+  other('postal_mail', '0-116', 'Postal mail', 'Postal mail', 'hs_postal_mail_body', contactScopes),
+  other('feedback_submissions', '0-19', 'Feedback submission', 'Feedback submissions', 'hs_content', {
+    writeScopes: [],
+    readOnly: true,
+    availability: 'Service Hub Professional or Enterprise (customer feedback surveys)',
+  }),
+  other('appointments', '0-421', 'Appointment', 'Appointments', 'hs_appointment_name', library),
+  other('courses', '0-410', 'Course', 'Courses', 'hs_course_name', library),
+  other('listings', '0-420', 'Listing', 'Listings', 'hs_name', library),
+  other('services', '0-162', 'Service', 'Services', 'hs_name', library),
+];
+
+export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [...CORE, ...OTHER];
 
 const byName = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.name, t]));
 const byId = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.objectTypeId, t]));

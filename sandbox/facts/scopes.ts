@@ -20,6 +20,10 @@ export const ALL_SCOPES: readonly string[] = [
   'crm.lists.read',
   'crm.lists.write',
   'sales-email-read',
+  ...objectScopes(['quotes', 'leads', 'orders', 'carts', 'invoices']),
+  // Feedback submissions are read only: https://developers.hubspot.com/docs/api/crm/feedback-submissions
+  'crm.objects.feedback_submissions.read',
+  ...objectScopes(['appointments', 'courses', 'listings', 'services']),
   'oauth',
   'files',
   'forms',

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '../errors';
 import type { ObjectTypeDef } from '../facts/objectTypes';
 import type { SandboxRequest } from '../http';
 import type { Portal } from '../portal';
@@ -15,8 +16,15 @@ export const objectTypeOf = (req: SandboxRequest, portal: Portal): ObjectTypeDef
 export const readScopes = (req: SandboxRequest, portal: Portal): readonly string[] =>
   portal.objectTypes.find(req.params.objectType ?? '')?.readScopes ?? [];
 
-export const writeScopes = (req: SandboxRequest, portal: Portal): readonly string[] =>
-  portal.objectTypes.find(req.params.objectType ?? '')?.writeScopes ?? [];
+/**
+ * A read-only type (feedback submissions) has no write endpoint in HubSpot's spec; the sandbox answers its 405 for a
+ * method the path does not support, before any scope check.
+ */
+export const writeScopes = (req: SandboxRequest, portal: Portal): readonly string[] => {
+  const type = portal.objectTypes.find(req.params.objectType ?? '');
+  if (type?.readOnly) throw methodNotAllowed(req.method, req.path);
+  return type?.writeScopes ?? [];
+};
 
 /** A string array from a JSON body field (`properties`, `propertiesWithHistory`); anything else reads as none. */
 export function stringList(raw: unknown): string[] {

@@ -9,6 +9,7 @@ import { asCustom } from './customObjects';
 import { copyFromProduct } from './lineItemProduct';
 import { type FindOptions, requireRecord } from './lookup';
 import { iso } from './read';
+import { checkRequiredAssociations } from './requiredAssociations';
 import { isContactEmail, uniqueIndex } from './uniqueIndex';
 import { checkValues, issue } from './validate';
 
@@ -75,6 +76,7 @@ export function prepareCreate(
   }
   checkUnique(portal, type, values, undefined, claims);
   const associations = parseInlineAssociations(portal, type, input.associations);
+  checkRequiredAssociations(type, associations);
   return { values, associations };
 }
 

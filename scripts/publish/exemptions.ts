@@ -13,7 +13,7 @@ const GENERIC_UPDATE_TRIGGER =
   'the polling triggers lose nothing"); triggers on a chosen change exist beside it (property changed, deal stage).';
 
 export const EXEMPTIONS: readonly Exemption[] = [
-  ...['contact', 'company', 'deal', 'ticket', 'object'].map((noun) => ({
+  ...['contact', 'company', 'deal', 'ticket', 'order', 'object'].map((noun) => ({
     rule: 'BG-update-trigger',
     where: `triggers.new_or_updated_${noun}`,
     reason: GENERIC_UPDATE_TRIGGER,

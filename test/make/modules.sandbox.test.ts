@@ -28,6 +28,10 @@ describe('Make modules against the sandbox', () => {
     createTicket: { subject: 'Make ticket', hs_pipeline: '0', hs_pipeline_stage: '1' },
     createProduct: { name: 'Widget', price: 10 },
     createObject: { object_type: 'contacts', email: 'make-object@example.com' },
+    createOrder: { hs_order_name: 'Make order', hs_currency_code: 'EUR', hs_total_price: 99 },
+    createCart: { hs_cart_name: 'Make cart', hs_external_cart_id: 'MK-1' },
+    createInvoice: { hs_currency: 'EUR', hs_due_date: '2026-03-01' },
+    createQuote: { hs_title: 'Make quote', hs_expiration_date: '2026-03-31' },
   };
 
   /** Create actions whose effect is checked in `associationsLists.sandbox.test.ts`. */
@@ -44,6 +48,8 @@ describe('Make modules against the sandbox', () => {
     'uploadFile',
     // Checked below with batch update and archive.
     'batchCreate',
+    // Checked below with its contact.
+    'createLead',
   ];
 
   it('runs every create action and the record exists in HubSpot', async () => {
@@ -54,6 +60,57 @@ describe('Make modules against the sandbox', () => {
       expect({ name, id: record.id }).toEqual({ name, id: expect.stringMatching(/^\d+$/) });
       expect(record.properties).toEqual(expect.objectContaining({ hs_object_id: record.id }));
     }
+  });
+
+  it('updates, finds and archives an order; finds a cart, an invoice and a quote by a property', async () => {
+    const order = await make.action('createOrder', { hs_order_name: 'Make order #2' });
+    await make.action('updateOrder', { record_id: order.id, hs_fulfillment_status: 'Shipped' });
+    const found = await make.run('findOrder', {
+      search_property: 'hs_order_name',
+      search_value: 'Make order #2',
+    });
+    expect(
+      found.outputs.map((o) => [(o as Json).id, ((o as Json).properties as Json).hs_fulfillment_status]),
+    ).toEqual([[order.id, 'Shipped']]);
+    await make.action('archiveOrder', { record_id: order.id });
+    expect(t.sandbox.portal.records.get('0-123', String(order.id))!.archived).toBe(true);
+    for (const [module, type, property, value] of [
+      ['findCart', 'carts', 'hs_external_cart_id', 'MK-2'],
+      ['findInvoice', 'invoices', 'hs_purchase_order_number', 'PO-MK-2'],
+      ['findQuote', 'quotes', 'hs_title', 'Make quote 2'],
+    ] as const) {
+      const extra = type === 'quotes' ? { hs_expiration_date: '2026-03-31' } : {};
+      const created = await t.call('POST', `/crm/v3/objects/${type}`, {
+        properties: { [property]: value, ...extra },
+      });
+      const { id } = (await created.json()) as { id: string };
+      const { outputs } = await make.run(module, { search_property: property, search_value: value });
+      expect({ module, ids: outputs.map((o) => (o as Json).id) }).toEqual({ module, ids: [id] });
+    }
+  });
+
+  it('createLead sends the contact as primary contact in the same call; updateLead and findLead follow', async () => {
+    const contact = await make.action('createContact', { email: 'make-lead@example.com' });
+    await expect(make.action('createLead', { hs_lead_name: 'No contact' })).rejects.toThrow();
+    make.requests = [];
+    const lead = await make.action('createLead', { contact_id: contact.id, hs_lead_name: 'Make lead' });
+    expect(lead).toMatchObject({ contact_id: contact.id, properties: { hs_lead_name: 'Make lead' } });
+    const primary = { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 578 };
+    expect(make.requests.map((r) => r.body)).toEqual([
+      expect.objectContaining({ associations: [{ to: { id: contact.id }, types: [primary] }] }),
+    ]);
+    const id = String(lead.id);
+    await make.action('updateLead', { record_id: id, hs_lead_label: 'WARM' });
+    const { outputs } = await make.run('findLead', {
+      search_property: 'hs_lead_name',
+      search_value: 'Make lead',
+    });
+    expect(outputs.map((o) => [(o as Json).id, ((o as Json).properties as Json).hs_lead_label])).toEqual([
+      [id, 'WARM'],
+    ]);
+    const quote = await make.action('createQuote', { hs_title: 'Q', hs_expiration_date: '2026-04-30' });
+    await make.action('updateQuote', { record_id: quote.id, hs_title: 'Q2' });
+    expect(t.sandbox.portal.records.get('0-14', String(quote.id))!.properties.hs_title).toBe('Q2');
   });
 
   it('updates by unique property and by id, and upserts (create, then update) in one call each', async () => {

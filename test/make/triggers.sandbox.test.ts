@@ -21,17 +21,25 @@ describe('Make triggers and connections against the sandbox', () => {
     t = await startTestSandbox({ clock });
     make = new MakeRunner(t.url, { accessToken: t.token });
     make.now = () => new Date(clock.now());
+    leadContact = await create('contacts', { email: 'lead-contact@example.com' });
   });
   afterAll(() => t.close());
 
   /** Creates one record a second later than the last, so creation times order them. */
   async function create(type: string, properties: Json): Promise<string> {
     clock.advance(1_000);
-    const res = await t.call('POST', `/crm/v3/objects/${type}`, { properties });
+    const res = await t.call('POST', `/crm/v3/objects/${type}`, { properties, ...withRequiredContact(type) });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   }
 
+  /** HubSpot creates a lead only with its primary contact (type 578): https://developers.hubspot.com/docs/api/crm/leads */
+  let leadContact: string | undefined;
+  function withRequiredContact(type: string): Json {
+    if (type !== 'leads') return {};
+    const types = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 578 }];
+    return { associations: [{ to: { id: leadContact! }, types }] };
+  }
   const TRIGGERS: Array<[string, string, Json, (i: number) => Json]> = [
     ['newContact', 'contacts', {}, (i) => ({ email: `watch${i}@example.com` })],
     ['newOrUpdatedContact', 'contacts', {}, (i) => ({ email: `changed${i}@example.com` })],
@@ -51,6 +59,12 @@ describe('Make triggers and connections against the sandbox', () => {
       {},
       (i) => ({ subject: `Watch ${i}`, hs_pipeline: '0', hs_pipeline_stage: '1' }),
     ],
+    ['newOrder', 'orders', {}, (i) => ({ hs_order_name: `Watch order ${i}` })],
+    ['newOrUpdatedOrder', 'orders', {}, (i) => ({ hs_order_name: `Changed order ${i}` })],
+    ['newLead', 'leads', {}, (i) => ({ hs_lead_name: `Watch lead ${i}` })],
+    ['newCart', 'carts', {}, (i) => ({ hs_cart_name: `Watch cart ${i}` })],
+    ['newInvoice', 'invoices', {}, (i) => ({ hs_currency: 'EUR', hs_purchase_order_number: `PO-${i}` })],
+    ['newQuote', 'quotes', {}, (i) => ({ hs_title: `Watch quote ${i}`, hs_expiration_date: '2026-03-31' })],
     ['newObject', 'products', { object_type: 'products' }, (i) => ({ name: `Watch ${i}` })],
     ['newOrUpdatedObject', 'companies', { object_type: 'companies' }, (i) => ({ name: `Changed ${i}` })],
     [

@@ -38,6 +38,13 @@ const ticket = (p: Portal) => ({
 const product = (p: Portal) => ({
   product: record(p, 'products', { name: 'Widget', price: '10', hs_sku: 'W-1' }),
 });
+const order = (p: Portal) => ({
+  order: record(p, 'orders', {
+    hs_order_name: 'Order #1843',
+    hs_currency_code: 'GBP',
+    hs_total_price: '2400',
+  }),
+});
 const all = (p: Portal) => ({ ...contact(p), ...company(p), ...deal(p), ...ticket(p), ...product(p) });
 
 const HS_TIMESTAMP = '2026-06-01T10:00:00Z';
@@ -48,6 +55,28 @@ export const SCENARIOS: Scenario[] = [
     { key: `new_${noun}`, setup: all, input: () => ({}) },
     { key: `new_or_updated_${noun}`, setup: all, input: () => ({}) },
   ]),
+  // Orders: the commerce type a shop or ERP syncs most (issue 12).
+  { key: 'new_order', setup: order, input: () => ({}) },
+  { key: 'new_or_updated_order', setup: order, input: () => ({}) },
+  { key: 'create_order', input: () => ({ hs_order_name: 'Order #1900', hs_total_price: '99' }) },
+  {
+    key: 'update_order',
+    setup: order,
+    input: (ids) => ({ record_id: ids.order, hs_fulfillment_status: 'Shipped' }),
+  },
+  {
+    key: 'find_order',
+    setup: order,
+    input: () => ({ search_property: 'hs_order_name', search_value: 'Order #1843' }),
+  },
+  { key: 'archive_order', setup: order, input: (ids) => ({ record_id: ids.order }) },
+  { key: 'create_quote', input: () => ({ hs_title: 'Two licences', hs_expiration_date: '2026-02-28' }) },
+  { key: 'create_cart', input: () => ({ hs_cart_name: 'Abandoned', hs_external_cart_id: 'C-77' }) },
+  {
+    key: 'create_lead',
+    setup: contact,
+    input: (ids) => ({ contact_id: ids.contact, hs_lead_name: 'Ada Lovelace' }),
+  },
   { key: 'new_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_or_updated_object', setup: all, input: () => ({ object_type: 'products' }) },
   { key: 'new_engagement', setup: all, input: () => ({ engagement_type: 'notes' }) },

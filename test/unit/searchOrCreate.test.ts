@@ -30,6 +30,11 @@ describe('search-or-create', () => {
       ['find_deal', 'create_deal', 'update_deal'],
       ['find_ticket', 'create_ticket', 'update_ticket'],
       ['find_product', 'create_product', 'update_product'],
+      ['find_order', 'create_order', 'update_order'],
+      ['find_cart', 'create_cart', 'update_cart'],
+      ['find_invoice', 'create_invoice', 'update_invoice'],
+      ['find_quote', 'create_quote', 'update_quote'],
+      ['find_lead', 'create_lead', 'update_lead'],
       ['find_object', 'create_object', 'update_object'],
     ]);
   });

@@ -1,0 +1,4 @@
+import { createLead } from '../operations/leads/createLead';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createLead);

@@ -1,0 +1,4 @@
+import { updateCart } from '../operations/carts/updateCart';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(updateCart);

@@ -1,0 +1,4 @@
+import { findCart } from '../operations/carts/findCart';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(findCart);

@@ -1,0 +1,4 @@
+import { findInvoice } from '../operations/invoices/findInvoice';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(findInvoice);

@@ -1,0 +1,4 @@
+import { findLead } from '../operations/leads/findLead';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(findLead);

@@ -1,0 +1,4 @@
+import { newLead } from '../operations/leads/newLead';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newLead);

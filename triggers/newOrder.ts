@@ -1,0 +1,4 @@
+import { newOrder } from '../operations/orders/newOrder';
+import { renderTrigger } from '../zapier/render';
+
+export default renderTrigger(newOrder);
