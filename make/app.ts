@@ -9,6 +9,7 @@ import {
 } from './associationModules';
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
+import { declaredModule } from './declaredModule';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
@@ -66,6 +67,7 @@ export function operationSupport(def: OperationDef): OperationSupport {
   if (native) return { key: def.key, module: withPathGuards(native(def)) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
+  if (def.requests?.length) return { key: def.key, module: withPathGuards(declaredModule(def)) };
   const recipe = recipeFor(def);
   if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
   return { key: def.key, unexpressed: true };
