@@ -16,7 +16,6 @@ import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
-import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 
@@ -68,8 +67,6 @@ export function operationSupport(def: OperationDef): OperationSupport {
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
   if (def.requests?.length) return { key: def.key, module: withPathGuards(declaredModule(def)) };
-  const recipe = recipeFor(def);
-  if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
   return { key: def.key, unexpressed: true };
 }
 

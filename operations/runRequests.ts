@@ -189,7 +189,8 @@ export async function requestOptions(
     path: spec.path.build(...args),
     ...(spec.query ? { query: queryText } : {}),
     ...(spec.body !== undefined ? { json: await resolveTemplate(ctx, spec.body, run) } : {}),
-    ...(spec.search ? { lane: 'search' as const } : {}),
+    // A search reads: safe to repeat after a lost answer.
+    ...(spec.search ? { lane: 'search' as const, idempotent: true } : {}),
     ...(spec.idempotent ? { idempotent: true } : {}),
   };
 }

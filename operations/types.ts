@@ -131,6 +131,8 @@ export interface OperationDef {
   key: string;
   kind: OperationKind;
   noun: string;
+  /** The object type the operation works on: what `OBJECT_TYPE` in its declared requests stands for. */
+  objectType?: ObjectTypeRef;
   label: string;
   description: string;
   /** Powers a dropdown only; not shown in the editor. */

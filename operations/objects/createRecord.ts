@@ -98,6 +98,7 @@ export function createRecordOperation(
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Create ${type.singular}`),
     description: `Creates a new ${type.singular.toLowerCase()}.`,
     inputFields: [...types.inputFields, propertiesToRetrieveField(types.ref)],
