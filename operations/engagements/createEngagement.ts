@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { objectType, outputFieldsFor } from '../objects/common';
 import { createRequest } from '../objects/createRecord';
 import { recordPicker } from '../recordDropdown';
@@ -91,7 +92,7 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     outputProperties: type.name,
     sample: config.sample,
     calls: {
-      endpoints: [`POST ${paths.objects.create(type.name)}`, `GET ${paths.objects.one(type.name, '{id}')}`],
+      endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],
       perRun: `1; ${RETRIEVE_READ}`,
     },
     requests: [request],

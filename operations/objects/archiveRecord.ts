@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { input, OBJECT_TYPE, path, type RequestSpec, temp } from '../request';
 import { runRequests, runState, sendRequest } from '../runRequests';
 import type { OperationDef } from '../types';
@@ -52,10 +53,7 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     ],
     sample: { id: String(config.sample.id), archived: true, object_type: type.name },
     calls: {
-      endpoints: [
-        `GET ${paths.objects.one(type.name, '{id}')}`,
-        `DELETE ${paths.objects.one(type.name, '{id}')}`,
-      ],
+      endpoints: declaredEndpoints(ARCHIVE_REQUESTS, type),
       perRun: '2 (a read that finds the record, then the archive)',
     },
     requests: ARCHIVE_REQUESTS,

@@ -2,6 +2,7 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { ConflictError } from '../../hubspot/errors';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordOutput } from '../records';
 import { type AssociationTarget, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
@@ -109,7 +110,7 @@ export function createRecordOperation(
     calls: matchOn
       ? {
           endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
+            ...declaredEndpoints([request], type),
             `POST ${paths.objects.search(type.name)}`,
             `DELETE ${paths.objects.one(type.name, '{id}')}`,
             `GET ${paths.objects.one(type.name, '{id}')}`,
@@ -120,10 +121,7 @@ export function createRecordOperation(
             `${matchOn} came first; ${RETRIEVE_READ}`,
         }
       : {
-          endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
-            `GET ${paths.objects.one(type.name, '{id}')}`,
-          ],
+          endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],
           perRun: `1; ${RETRIEVE_READ}`,
         },
     requests: [request],

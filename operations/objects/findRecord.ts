@@ -1,5 +1,6 @@
 import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
 import { input, type LimitLeaf, OBJECT_TYPE, path, type RequestSpec } from '../request';
@@ -89,7 +90,7 @@ export function findRecordOperation(
     outputProperties: types.ref,
     sample: config.sample,
     calls: {
-      endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`, `POST ${paths.objects.search(type.name)}`],
+      endpoints: [...declaredEndpoints([FIND_REQUEST], type), `GET ${paths.objects.one(type.name, '{id}')}`],
       perRun: '1 (+1 to read property definitions when searching a non-unique property)',
     },
     requests: [FIND_REQUEST],

@@ -7,6 +7,7 @@ import {
   readAssociationsInBatch,
 } from '../associations/read';
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
+import { declaredEndpoints } from '../endpoints';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { recordOutput } from '../records';
 import { answer, OBJECT_TYPE, type PollSpec, path, type RequestSpec, type Template } from '../request';
@@ -48,6 +49,7 @@ export const POLL_CODE =
 export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
+  const poll = pollRequest('createdProperty');
   const def: OperationDef = {
     key: config.key,
     kind: 'trigger',
@@ -61,13 +63,13 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     sample: config.sample,
     calls: {
       endpoints: [
-        `POST ${paths.objects.search(type.name)}`,
+        ...declaredEndpoints([poll], type),
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
         '1 when idle; 1 a poll of up to 100 new records (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
-    requests: [pollRequest('createdProperty')],
+    requests: [poll],
     code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
@@ -91,6 +93,10 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
+  const poll = pollRequest('lastModifiedProperty', {
+    record_id: answer('id'),
+    [DEDUPE_KEY]: { $: 'changeKey' },
+  });
   const def: OperationDef = {
     key: config.key,
     kind: 'trigger',
@@ -112,15 +118,13 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     },
     calls: {
       endpoints: [
-        `POST ${paths.objects.search(type.name)}`,
+        ...declaredEndpoints([poll], type),
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
         '1 when idle; 1 a poll of up to 100 changes (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
-    requests: [
-      pollRequest('lastModifiedProperty', { record_id: answer('id'), [DEDUPE_KEY]: { $: 'changeKey' } }),
-    ],
+    requests: [poll],
     code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);

@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
   checkPropertiesToRetrieve,
@@ -57,7 +58,7 @@ export function updateRecordOperation(
     sample: config.sample,
     calls: {
       endpoints: [
-        `PATCH ${paths.objects.one(type.name, '{id}')}`,
+        ...declaredEndpoints([UPDATE_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,

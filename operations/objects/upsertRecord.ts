@@ -1,6 +1,7 @@
 import type { HubSpotResponse } from '../../hubspot/client';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { requiredText } from '../records';
 import { answer, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
@@ -89,7 +90,7 @@ export function upsertRecordOperation(
     sample: { ...config.sample, is_new: true },
     calls: {
       endpoints: [
-        `POST ${paths.objects.batch(type.name, 'upsert')}`,
+        ...declaredEndpoints([UPSERT_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,
