@@ -5,6 +5,7 @@ import type { Json, MakeModule } from './model';
 import { LIMIT_PARAM, operationParams } from './moduleParts';
 import { isFromInput, operationTypeRef, scopesFor, type TypeRef } from './objectRef';
 import { operationModule } from './operationModule';
+import type { PathCheck, PathParams } from './pathGuards';
 import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRequest';
 
 /**
@@ -52,6 +53,24 @@ function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Par
     },
     epoch: renderEpoch(spec, def, type),
   };
+}
+
+/**
+ * The parameters the declared requests place in a path, in order, with their check: a chosen object type is one
+ * segment; an input is a record id, a record id or unique value ("Find by"), or one segment.
+ */
+export function declaredPathParams(def: OperationDef): PathParams {
+  const type = operationTypeRef(def);
+  const params: Record<string, PathCheck> = {};
+  for (const arg of (def.requests ?? []).flatMap((r) => r.path.args)) {
+    if (typeof arg === 'string' || arg.$ === 'temp') continue;
+    if (arg.$ === 'objectType') {
+      if (type !== undefined && isFromInput(type)) params[type.fromInput] = 'segment';
+      continue;
+    }
+    params[arg.key] = arg.recordId ? 'recordId' : arg.uniqueBy ? { uniqueBy: arg.uniqueBy } : 'segment';
+  }
+  return params;
 }
 
 export function declaredModule(def: OperationDef): MakeModule {

@@ -19,6 +19,11 @@ export interface InputLeaf {
   list?: boolean;
   /** A HubSpot record id: digits only, refused naming the field otherwise (list values always are). */
   recordId?: boolean;
+  /**
+   * A record id, or any value of the unique property named in the input field `uniqueBy` ("Find by", HubSpot's
+   * `idProperty`), such as an e-mail.
+   */
+  uniqueBy?: string;
 }
 
 /** The operation's object type: fixed, or the one chosen in the step's type field. */

@@ -4,7 +4,15 @@ import type { HubSpotResponse, RequestOptions } from '../hubspot/client';
 import { FieldValidationError } from '../hubspot/coerce';
 import type { ObjectTypeDef } from '../hubspot/objectTypes';
 import type { Query, QueryValue } from '../hubspot/paths';
-import { listInput, notARecordId, propertiesFromInput, recordOutput } from './records';
+import { notARecordLocator } from './objects/common';
+import {
+  isRecordId,
+  listInput,
+  notARecordId,
+  propertiesFromInput,
+  recordOutput,
+  segmentValue,
+} from './records';
 import { isLeaf, type Leaf, type OutputSpec, type PathArg, type RequestSpec, type Template } from './request';
 import { retrievedProperties } from './retrievedProperties';
 import type { HubSpotRecord } from './search';
@@ -90,8 +98,10 @@ async function resolveLeaf(
       const value = textInput(ctx, leaf.key);
       if (value === undefined && !leaf.optional)
         throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), 'is required.');
-      if (value !== undefined && leaf.recordId && !/^\d+$/.test(value))
+      if (value !== undefined && leaf.recordId && !isRecordId(value))
         throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), notARecordId(value));
+      if (value !== undefined && leaf.uniqueBy && !textInput(ctx, leaf.uniqueBy) && !isRecordId(value))
+        throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), notARecordLocator(value));
       return value;
     }
     case 'objectType':
@@ -169,7 +179,10 @@ async function pathArg(ctx: OperationContext, arg: PathArg, run: RunState): Prom
   if (typeof arg === 'string') return arg;
   const value = await resolveLeaf(ctx, arg, run);
   if (value === undefined) throw new Error(`A path segment (${JSON.stringify(arg)}) has no value.`);
-  return String(value);
+  // A dot segment would address another endpoint; refused naming the field (`hubspot/paths.ts` is the last guard).
+  return arg.$ === 'input'
+    ? segmentValue(String(value), { key: arg.key, label: labelOf(run, arg.key) })
+    : String(value);
 }
 
 /** The request `spec` describes for this step, ready for `ctx.api.request`. */

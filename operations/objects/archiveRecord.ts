@@ -14,7 +14,7 @@ import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, re
 export const ARCHIVE_REQUESTS: readonly [RequestSpec, RequestSpec] = [
   {
     method: 'GET',
-    path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+    path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
     query: { idProperty: input('id_property', { optional: true }), properties: 'hs_object_id' },
     temp: { id: 'id' },
   },
