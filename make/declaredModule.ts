@@ -14,9 +14,6 @@ import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRe
  * epoch. No per-operation code: what the declaration says is what Make sends.
  */
 
-/** A watch module's default Limit per run. */
-const TRIGGER_LIMIT = 100;
-
 const hasLeaf = (template: Template | undefined, kind: string): boolean => {
   if (template === undefined || typeof template !== 'object') return false;
   if (isLeaf(template)) return template.$ === kind;
@@ -38,9 +35,11 @@ function crudOf(specs: readonly RequestSpec[]): NonNullable<MakeModule['crud']> 
 function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Partial<MakeModule> {
   const rendered = renderRequest(spec, def, type);
   const response = rendered.response as Json;
+  // A watch module's default Limit per run: the poll's own limit (100 on Zapier too).
+  const limit = spec.output?.kind === 'results' ? spec.output.limit.default : 100;
   return {
     moduleType: 'trigger',
-    staticParams: [...operationParams(def), { ...LIMIT_PARAM(TRIGGER_LIMIT), required: true }],
+    staticParams: [...operationParams(def), { ...LIMIT_PARAM(limit), required: true }],
     mappableParams: [],
     scope: scopesFor(type, 'read'),
     makeOnlyParams: ['limit'],
