@@ -43,7 +43,7 @@ export function pollRequest(time: PollSpec['time'], extra?: Readonly<Record<stri
 export const POLL_CODE =
   "The poll's window, last id and backlog are kept in staged per-Zap state, saved only after the whole poll " +
   'succeeded (`operations/polling.ts`); a first poll returns the latest records; "Include associations" joins a ' +
-  'second batched read per record. Make keeps its own date-and-id watermark for the same search.';
+  'second batched read per record. The declared poll leaves the watermark to each platform.';
 
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
 export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
