@@ -239,11 +239,39 @@ export async function outputOf(
   if (output.kind === 'fixed') return extras(ctx, output.fields, run, answer.data);
   if (output.kind === 'results') {
     const records = (answer.data as { results?: HubSpotRecord[] }).results ?? [];
-    return Promise.all(records.map(async (r) => recordOutput(r, await extras(ctx, output.extra, run, r))));
+    return Promise.all(records.map((r) => resultOutput(ctx, output, r, run)));
   }
   const record =
     output.from === 'firstResult' ? firstResult(answer.data, run) : (answer.data as HubSpotRecord);
   return recordOutput(record, await extras(ctx, output.extra, run, record));
+}
+
+/** One record of a `results` output, with the output's extra fields (a trigger's record id, its dedupe key). */
+export async function resultOutput(
+  ctx: OperationContext,
+  output: Extract<OutputSpec, { kind: 'results' }>,
+  record: HubSpotRecord,
+  run: RunState,
+): Promise<OperationResult> {
+  return recordOutput(record, await extras(ctx, output.extra, run, record));
+}
+
+/**
+ * What a declared poll asks for, for the polling code that keeps its window and last id (`operations/polling.ts`):
+ * the type's time property and the properties of the declared body.
+ */
+export async function declaredPoll(
+  ctx: OperationContext,
+  spec: RequestSpec,
+  run: RunState,
+): Promise<{ objectType: string; timeProperty: string; properties: string[] }> {
+  if (!spec.poll) throw new Error('declaredPoll: the request declares no poll.');
+  const body = (await resolveTemplate(ctx, spec.body ?? {}, run)) as { properties?: string[] };
+  return {
+    objectType: run.type.name,
+    timeProperty: run.type[spec.poll.time],
+    properties: body.properties ?? [],
+  };
 }
 
 /** The first record of a batch answer; a batch item's error fails the step as the error table classifies it. */
