@@ -1,6 +1,8 @@
 import addToList from './addToList';
 import apiRequest from './apiRequest';
 import archiveObject from './archiveObject';
+import batchArchive from './batchArchive';
+import batchUpdate from './batchUpdate';
 import batchUpsert from './batchUpsert';
 import createAssociation from './createAssociation';
 import createCall from './createCall';
@@ -63,5 +65,7 @@ export const creates = [
   uploadFile,
   submitForm,
   batchUpsert,
+  batchUpdate,
+  batchArchive,
   apiRequest,
 ];

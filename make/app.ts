@@ -7,7 +7,7 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
-import { batchUpsertModule, batchWriteModules } from './batchModules';
+import { batchArchiveModule, batchUpdateModule, batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
@@ -16,12 +16,15 @@ import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
+import { recordRecipeFor } from './recordRecipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 
 /** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
 const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   batch_upsert: batchUpsertModule,
+  batch_update: batchUpdateModule,
+  batch_archive: batchArchiveModule,
   api_request: universalModule,
   create_association: createAssociationModule,
   remove_association: removeAssociationModule,
@@ -39,11 +42,9 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
  * buffers runs (`operations/bulk/`); a Make scenario aggregates bundles into an array and sends it in one module.
  */
 const ARRAY_REASON =
-  'Make-only: a Make scenario aggregates bundles into an array for one batch call; Zapier runs one record per step and buffers the runs (as batch upsert does).';
+  "Make-only: a Make scenario aggregates bundles into an array for one batch call; Zapier's creates write one record per run (batch upsert, update and archive buffer runs into batch calls instead).";
 export const MAKE_ONLY_MODULES: Readonly<Record<string, string>> = {
   batchCreate: ARRAY_REASON,
-  batchUpdate: ARRAY_REASON,
-  batchArchive: ARRAY_REASON,
 };
 
 function makeOnlyModules(operations: readonly OperationDef[]): MakeModule[] {
@@ -66,7 +67,7 @@ export function operationSupport(def: OperationDef): OperationSupport {
   if (native) return { key: def.key, module: withPathGuards(native(def)) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
-  const recipe = recipeFor(def);
+  const recipe = recipeFor(def) ?? recordRecipeFor(def);
   if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
   return { key: def.key, unexpressed: true };
 }

@@ -42,7 +42,7 @@ const hasField = (def: OperationDef, key: string) => def.inputFields.some((f) =>
 const hasOutput = (def: OperationDef, key: string) => def.outputFields.some((f) => f.key === key);
 
 /** A time property of the type as an IML expression (a quoted name, or a `switch` over the chosen type). */
-function timeExpr(type: TypeRef, pick: 'createdProperty' | 'lastModifiedProperty'): string {
+export function timeExpr(type: TypeRef, pick: 'createdProperty' | 'lastModifiedProperty'): string {
   const value = typeProperty(type, pick);
   return value.startsWith('{{') ? value.slice(2, -2) : `'${value}'`;
 }
@@ -55,7 +55,7 @@ const recordTime = (pick: 'createdProperty' | 'lastModifiedProperty') =>
  * CRM search (`POST …/search`) with every page: the cursor is in the body, and Make's `pagination.body` replaces
  * the body, so the whole body is repeated with `after` (https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination).
  */
-function searchRequest(type: TypeRef, body: Json, response: Json): Json {
+export function searchRequest(type: TypeRef, body: Json, response: Json): Json {
   return {
     url: imlPath(paths.objects.search, typeIml(type)),
     method: 'POST',
@@ -69,7 +69,7 @@ function searchRequest(type: TypeRef, body: Json, response: Json): Json {
 }
 
 /** Searches page at HubSpot's largest page, so a run costs as few of the 5 searches a second as it can. */
-const PAGE = SEARCH.maxLimit;
+export const PAGE = SEARCH.maxLimit;
 /** A watch module's default Limit per run. */
 const TRIGGER_LIMIT = 100;
 
@@ -155,7 +155,7 @@ function writeAction(
  * multi-select, so an array), as on Zapier, in the module's one request. `extra`: single-value IML, such as the
  * property searched on.
  */
-function properties(type: TypeRef, ...extra: string[]): Json {
+export function properties(type: TypeRef, ...extra: string[]): Json {
   const parts = [
     defaultPropertiesIml(type),
     `ifempty(parameters.${PROPERTIES_TO_RETRIEVE}, emptyarray)`,
@@ -265,7 +265,7 @@ function triggerModule(
 }
 
 /** A record answered in the body (create, update), shaped as `recordOutput` shapes it on Zapier. */
-const BODY_RECORD_OUTPUT = {
+export const BODY_RECORD_OUTPUT = {
   id: '{{body.id}}',
   createdAt: '{{body.createdAt}}',
   updatedAt: '{{body.updatedAt}}',
@@ -273,7 +273,7 @@ const BODY_RECORD_OUTPUT = {
   properties: '{{body.properties}}',
 };
 
-const RECORD_OUTPUT = {
+export const RECORD_OUTPUT = {
   id: '{{item.id}}',
   createdAt: '{{item.createdAt}}',
   updatedAt: '{{item.updatedAt}}',

@@ -5,6 +5,7 @@ import newContact from './newContact';
 import newDeal from './newDeal';
 import newEngagement from './newEngagement';
 import newFormSubmission from './newFormSubmission';
+import newLineItem from './newLineItem';
 import newListMember from './newListMember';
 import newObject from './newObject';
 import newOrUpdatedCompany from './newOrUpdatedCompany';
@@ -12,8 +13,10 @@ import newOrUpdatedContact from './newOrUpdatedContact';
 import newOrUpdatedDeal from './newOrUpdatedDeal';
 import newOrUpdatedObject from './newOrUpdatedObject';
 import newOrUpdatedTicket from './newOrUpdatedTicket';
+import newProduct from './newProduct';
 import newTicket from './newTicket';
 import objectPropertyChange from './objectPropertyChange';
+import ticketStageChanged from './ticketStageChanged';
 
 export const triggers = [
   newContact,
@@ -26,6 +29,9 @@ export const triggers = [
   dealStageChanged,
   newTicket,
   newOrUpdatedTicket,
+  ticketStageChanged,
+  newProduct,
+  newLineItem,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,
