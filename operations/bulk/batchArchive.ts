@@ -1,5 +1,6 @@
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { recordPicker } from '../recordDropdown';
 import type { OperationContext } from '../types';
 import { batchRecordId, batchTypeField, batchTypeOf, messageOf } from './batchFields';
 import type { BufferedItem, BufferedOperationDef, BufferedResults } from './buffered';
@@ -25,7 +26,12 @@ export const batchArchive: BufferedOperationDef = {
     'they are gone for good, and this step cannot bring them back.',
   inputFields: [
     { ...batchTypeField('The type of every record this step archives.'), altersDynamicFields: false },
-    { ...RECORD, required: true, helpText: "The record's HubSpot ID (digits)." },
+    {
+      ...RECORD,
+      required: true,
+      ...recordPicker({ fromInput: 'object_type' }),
+      helpText: "The record's HubSpot ID (digits).",
+    },
   ],
   outputFields: [
     { key: 'id', label: 'Record ID' },

@@ -2,6 +2,7 @@ import { errorsFromBatch } from '../../hubspot/classify';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { BATCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { recordPicker } from '../recordDropdown';
 import { propertiesFromInput, recordOutput } from '../records';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext } from '../types';
@@ -44,6 +45,7 @@ export const batchUpdate: BufferedOperationDef = {
     {
       ...RECORD,
       required: true,
+      ...recordPicker({ fromInput: 'object_type' }),
       helpText: "The record's HubSpot ID, or the value of the unique property chosen in Find by.",
     },
     {

@@ -60,8 +60,8 @@ export function getRecordOperation(config: RecordOperationConfig): OperationDef 
     key: config.key,
     kind: 'search',
     noun: type.singular,
-    label: titleCase(`Get ${type.singular}`),
-    description: `Gets ${withArticle(noun)} by record ID or by ${uniquePropertyWording(types.ref)}, with the properties chosen.`,
+    label: titleCase(`Find ${type.singular} by ID`),
+    description: `Finds ${withArticle(noun)} by record ID or ${uniquePropertyWording(types.ref)}, reading it directly (no search delay).`,
     inputFields: [
       ...types.inputFields,
       ...recordLocatorFields(types),

@@ -43,17 +43,17 @@ export function conditionsField(typeRef: ObjectTypeRef): InputFieldDef {
   return {
     ...CONDITIONS,
     required: true,
-    helpText:
-      `Each row is one condition. Rows with the same group number must all match (AND); a record is found when ` +
-      `any group matches (OR). At most ${SEARCH.maxFilterGroups} groups, ${SEARCH.maxFiltersPerGroup} conditions ` +
-      `in a group and ${SEARCH.maxFiltersTotal} in all (HubSpot's limits).`,
     children: [
       {
         key: 'group',
         label: 'Group',
         type: 'integer',
         default: '1',
-        helpText: `1 to ${SEARCH.maxFilterGroups}. Leave empty for group 1.`,
+        // Zapier shows no help text on a line-item field itself (children and helpText exclude each other).
+        helpText:
+          `Conditions with the same group number must all match (AND); a record is found when any group ` +
+          `matches (OR). 1 to ${SEARCH.maxFilterGroups}; empty is group 1. At most ${SEARCH.maxFiltersPerGroup} ` +
+          `conditions in a group and ${SEARCH.maxFiltersTotal} in all (HubSpot's limits).`,
       },
       {
         key: 'property',

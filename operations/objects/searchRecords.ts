@@ -35,7 +35,7 @@ export function searchRecordsOperation(config: RecordOperationConfig): Operation
     key: config.key,
     kind: 'search',
     noun: type.singular,
-    label: titleCase(`Search ${many}`),
+    label: titleCase(`Find ${many} Matching Conditions`),
     description: `Finds every ${type.singular.toLowerCase()} matching several conditions (AND within a group, OR between groups), sorted, up to a limit.`,
     inputFields: [
       ...types.inputFields,
@@ -53,6 +53,7 @@ export function searchRecordsOperation(config: RecordOperationConfig): Operation
         required: false,
         choices: SORT_DIRECTIONS,
         default: 'DESCENDING',
+        helpText: 'Newest or highest first, unless chosen otherwise.',
       },
       {
         key: 'limit',
