@@ -66,8 +66,9 @@ export function conditionsField(typeRef: ObjectTypeRef): InputFieldDef {
         key: 'value',
         label: 'Value',
         helpText:
-          'Not used by "has a value" and "has no value"; comma-separated for "is any of" and "is none of". Dates ' +
-          'as milliseconds since 1970 or YYYY-MM-DD.',
+          'Not used by "has a value" and "has no value"; comma-separated for "is any of" and "is none of", in ' +
+          'lower case for text properties (HubSpot matches those only in lower case). Dates as milliseconds ' +
+          'since 1970 or YYYY-MM-DD.',
       },
       { key: 'high_value', label: 'High value', helpText: 'The upper bound of "is between".' },
     ],
