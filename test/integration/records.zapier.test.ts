@@ -65,12 +65,13 @@ describe('Zapier record operations against the sandbox', () => {
   });
 
   it('searches with OR of ANDs, sorts and limits, and pages past 200 in 200s', async () => {
-    for (const [firstname, city] of [
+    const people: Array<[string, string]> = [
       ['Ada', 'London'],
       ['Alan', 'London'],
       ['Grace', 'Arlington'],
       ['Linus', 'Helsinki'],
-    ])
+    ];
+    for (const [firstname, city] of people)
       await create('create_contact', {
         email: `${firstname.toLowerCase()}@search.example.com`,
         firstname,
@@ -94,7 +95,9 @@ describe('Zapier record operations against the sandbox', () => {
     expect(one).toHaveLength(1);
 
     for (let i = 0; i < 230; i++)
-      await create('create_product', { name: `Bulk ${i}`, price: String(i), hs_sku: `BULK-${i}` });
+      createRecord(context.t.sandbox.portal, findStandardObjectType('products')!, {
+        properties: { name: `Bulk ${i}`, price: String(i), hs_sku: `BULK-${i}` },
+      });
     context.t.sandbox.log.clear();
     const many = await search('search_objects', {
       object_type: 'products',
