@@ -1,8 +1,9 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { listInput, recordOutput } from '../records';
-import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
-import type { HubSpotRecord } from '../search';
+import { listInput } from '../records';
+import { answer, input, OBJECT_TYPE, path, type RequestSpec } from '../request';
+import { propertiesToRetrieveField } from '../retrievedProperties';
+import { outputOf, runState, sendRequest } from '../runRequests';
 import type { InputFieldDef, OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
 import {
@@ -18,8 +19,7 @@ import {
  * Reads one record by id or by a unique property, with the properties chosen and, optionally, the ids of its
  * associated records, in one call: `GET /crm/v3/objects/{type}/{id}?idProperty=&properties=&associations=`
  * (https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/basic/get-crm-v3-objects-contacts-contactId).
- * A read, not a search, so a record written a moment ago is found (search lags behind writes). A missing record is
- * HubSpot's 404, which a search step answers with no result.
+ * A read, not a search, so a record written a moment ago is found (search lags behind writes).
  */
 
 export const ASSOCIATIONS = 'associations';
@@ -39,27 +39,44 @@ const associationsField: InputFieldDef = {
     'Leave empty for none.',
 };
 
+/** The read as data; Make's module is rendered from it. */
+export const GET_REQUEST: RequestSpec = {
+  method: 'GET',
+  path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+  query: {
+    idProperty: input('id_property', { optional: true }),
+    properties: { $: 'retrieve' },
+    associations: input(ASSOCIATIONS, { optional: true, joined: true }),
+  },
+  output: { kind: 'record', extra: { [ASSOCIATIONS]: answer(ASSOCIATIONS) } },
+};
+
+const GET_CODE =
+  "A search step outputs a list, and HubSpot's 404 for a missing record means no result on Zapier (an empty list). " +
+  'Make counts every 4xx as an error with no documented way to make it "no result" ' +
+  '(https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so the Make module ' +
+  'stops on a missing record.';
+
 /** The chosen association types, checked before the call (a label or sentence mapped in is refused). */
-export function associationTypesInput(input: Record<string, unknown>): string[] {
-  const types = [...new Set(listInput(input, ASSOCIATIONS))];
-  const bad = types.find((t) => !TYPE_NAME.test(t));
+function checkAssociationTypes(input: Record<string, unknown>): void {
+  const bad = listInput(input, ASSOCIATIONS).find((t) => !TYPE_NAME.test(t));
   if (bad !== undefined)
     throw new FieldValidationError(
       ASSOCIATIONS,
       ASSOCIATIONS_LABEL,
       `"${bad}" is not an object type name (such as companies, or a custom object's p_name or 2-123). Choose the types from the list.`,
     );
-  return types;
 }
 
 export function getRecordOperation(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'search',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Find ${type.singular} by ID`),
     description: `Finds ${withArticle(noun)} by record ID or ${uniquePropertyWording(types.ref)}, reading it directly (no search delay).`,
     inputFields: [
@@ -72,23 +89,18 @@ export function getRecordOperation(config: RecordOperationConfig): OperationDef 
     outputProperties: types.ref,
     sample: config.sample,
     calls: { endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
+    requests: [GET_REQUEST],
+    code: { reason: GET_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const { value, idProperty } = recordLocatorInput(ctx, types.display);
-      const properties = retrievedProperties(ctx, type);
-      const associations = associationTypesInput(ctx.input);
-      const { status, data } = await ctx.api.request<HubSpotRecord>({
-        method: 'GET',
-        path: paths.objects.one(type.name, value),
-        query: {
-          idProperty,
-          properties: properties.join(','),
-          ...(associations.length ? { associations: associations.join(',') } : {}),
-        },
-        acceptStatuses: [404],
-      });
-      if (status === 404) return [];
-      return [recordOutput(data, data.associations ? { associations: data.associations } : {})];
+      // Every input is checked before the call: the locator (digits unless "Find by" names a property), the types.
+      recordLocatorInput(ctx, types.display);
+      checkAssociationTypes(ctx.input);
+      const run = runState(type, def);
+      const found = await sendRequest(ctx, GET_REQUEST, run, { acceptStatuses: [404] });
+      if (found.status === 404) return [];
+      return [(await outputOf(ctx, GET_REQUEST.output!, found, run)) as Record<string, unknown>];
     },
   };
+  return def;
 }

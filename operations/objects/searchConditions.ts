@@ -83,8 +83,8 @@ const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).tri
  * Zapier hands line items as an array of row objects; a mapped or pasted value may also be a JSON text of that
  * array. Anything else is refused, naming the field.
  */
-function rowsOf(input: Record<string, unknown>): Row[] {
-  let raw = input[CONDITIONS.key];
+function rowsOf(input: Record<string, unknown>, key: string): Row[] {
+  let raw = input[key];
   if (typeof raw === 'string' && raw.trim() !== '') {
     try {
       raw = JSON.parse(raw);
@@ -147,8 +147,11 @@ function groupOf(row: Row, n: number): number {
 }
 
 /** The conditions as HubSpot's `filterGroups`, in group-number order, checked against every limit first. */
-export function filterGroupsFromInput(input: Record<string, unknown>): Array<{ filters: SearchFilter[] }> {
-  const rows = rowsOf(input);
+export function filterGroupsFromInput(
+  input: Record<string, unknown>,
+  key: string = CONDITIONS.key,
+): Array<{ filters: SearchFilter[] }> {
+  const rows = rowsOf(input, key);
   if (rows.length > SEARCH.maxFiltersTotal)
     throw new FieldValidationError(
       CONDITIONS.key,

@@ -1,13 +1,13 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
-import { recordOutput } from '../records';
-import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
-import { type HubSpotRecord, type SearchRequest, searchRecords } from '../search';
+import { input, type LimitLeaf, OBJECT_TYPE, path, type RequestSpec } from '../request';
+import { propertiesToRetrieveField } from '../retrievedProperties';
+import { runRequests, runState } from '../runRequests';
 import type { OperationContext, OperationDef } from '../types';
 import { plural, titleCase } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
-import { conditionsField, filterGroupsFromInput } from './searchConditions';
+import { CONDITIONS, conditionsField, filterGroupsFromInput } from './searchConditions';
 
 /**
  * Search Records: every record matching several conditions (HubSpot's filter groups), sorted, up to a limit; a
@@ -27,13 +27,42 @@ const SORT_DIRECTIONS = [
 ];
 const PROPERTY_NAME = /^[A-Za-z0-9_]+$/;
 
+/** The step's limit: at most 1,000 results, paged at HubSpot's 200 (the body's `limit`: never more than asked). */
+const RESULTS: LimitLeaf = { $: 'limit', default: DEFAULT_LIMIT, max: MAX_RESULTS, input: 'limit' };
+const PAGE_SIZE: LimitLeaf = { $: 'limit', default: DEFAULT_LIMIT, max: PAGE, input: 'limit' };
+
+/** The search as data; Make's module is rendered from it. */
+export const SEARCH_REQUEST: RequestSpec = {
+  method: 'POST',
+  path: path(paths.objects.search, OBJECT_TYPE),
+  search: true,
+  body: {
+    filterGroups: { $: 'filterGroups', key: CONDITIONS.key },
+    sorts: [
+      {
+        propertyName: input('sort_property', { otherwise: { $: 'typeProperty', pick: 'createdProperty' } }),
+        direction: input('sort_direction', { otherwise: 'DESCENDING' }),
+      },
+    ],
+    properties: { $: 'retrieve' },
+    limit: PAGE_SIZE,
+  },
+  pagination: { cursor: 'body' },
+  output: { kind: 'results', limit: RESULTS },
+};
+
+const SEARCH_CODE =
+  'Checks every condition, the sort and the limit before the call, naming the field: HubSpot would refuse a search ' +
+  'past its limits only after the call, and without saying which row of the step is wrong.';
+
 export function searchRecordsOperation(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
   const many = plural(type.singular);
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'search',
+    objectType: types.ref,
     noun: type.singular,
     label: titleCase(`Find ${many} Matching Conditions`),
     description: `Finds every ${type.singular.toLowerCase()} matching several conditions (AND within a group, OR between groups), sorted, up to a limit.`,
@@ -72,26 +101,19 @@ export function searchRecordsOperation(config: RecordOperationConfig): Operation
       endpoints: [`POST ${paths.objects.search(type.name)}`],
       perRun: `ceil(limit/${PAGE}) at most (1 for up to ${PAGE} results)`,
     },
+    requests: [SEARCH_REQUEST],
+    code: { reason: SEARCH_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const filterGroups = filterGroupsFromInput(ctx.input);
-      const limit = limitOf(ctx);
-      const body: SearchRequest = {
-        filterGroups,
-        sorts: [{ propertyName: sortProperty(ctx) ?? type.createdProperty, direction: sortDirection(ctx) }],
-        properties: retrievedProperties(ctx, type),
-        limit: PAGE,
-      };
-      const found: HubSpotRecord[] = [];
-      let after: string | undefined;
-      do {
-        const page = await searchRecords(ctx.api, type.name, { ...body, ...(after ? { after } : {}) });
-        found.push(...page.results);
-        after = page.paging?.next?.after;
-      } while (after && found.length < limit);
-      return found.slice(0, limit).map((r) => recordOutput(r));
+      // Every input is checked before the first call, naming its field.
+      filterGroupsFromInput(ctx.input);
+      limitOf(ctx);
+      sortProperty(ctx);
+      sortDirection(ctx);
+      return runRequests(ctx, [SEARCH_REQUEST], runState(type, def));
     },
   };
+  return def;
 }
 
 function limitOf(ctx: OperationContext): number {
