@@ -52,6 +52,8 @@ describe('Make triggers and connections against the sandbox', () => {
       (i) => ({ subject: `Watch ${i}`, hs_pipeline: '0', hs_pipeline_stage: '1' }),
     ],
     ['newObject', 'products', { object_type: 'products' }, (i) => ({ name: `Watch ${i}` })],
+    ['newProduct', 'products', {}, (i) => ({ name: `Watch product ${i}`, price: '1' })],
+    ['newLineItem', 'line_items', {}, (i) => ({ name: `Watch item ${i}`, quantity: '1', price: '1' })],
     ['newOrUpdatedObject', 'companies', { object_type: 'companies' }, (i) => ({ name: `Changed ${i}` })],
     [
       'newEngagement',
