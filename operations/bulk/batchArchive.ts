@@ -43,6 +43,12 @@ export const batchArchive: BufferedOperationDef = {
     endpoints: [`POST ${paths.objects.batch('{objectType}', 'archive')}`],
     perRun: `ceil(N/${BATCH.maxObjectInputs}) for N buffered runs`,
   },
+  code: {
+    reason:
+      'Zapier buffers the runs of a Zap (`performBuffer`): ids are grouped by type and sent 100 a call, each run ' +
+      'getting its own outcome; a Make module takes the ids as an array instead (`make/batchModules.ts`), so no ' +
+      'single declared request fits both.',
+  },
   async perform(ctx) {
     const result = (await archiveAll(ctx, [{ id: 'single', input: ctx.input }])).single!;
     if ('error' in result) throw new Error(result.error);

@@ -72,6 +72,12 @@ export const batchUpdate: BufferedOperationDef = {
     endpoints: [`POST ${paths.objects.batch('{objectType}', 'update')}`],
     perRun: `ceil(N/${BATCH.maxObjectInputs}) for N buffered runs (+1 to read property definitions)`,
   },
+  code: {
+    reason:
+      'Zapier buffers the runs of a Zap (`performBuffer`): inputs are grouped by type, sent 100 a call with the run ids ' +
+      "as objectWriteTraceId, and each run gets its own record or error from HubSpot's 207; a Make module takes the " +
+      'records as an array instead (`make/batchModules.ts`), so no single declared request fits both.',
+  },
   async perform(ctx) {
     const result = (await updateAll(ctx, [{ id: 'single', input: ctx.input }])).single!;
     if ('error' in result) throw new Error(result.error);
