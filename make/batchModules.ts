@@ -33,6 +33,13 @@ const PROPERTIES: Json = {
   help: 'A collection of property name → value.',
 };
 const RECORD_ID: Json = { name: 'id', type: 'text', label: 'Record ID', required: true };
+/** HubSpot's batch update takes `idProperty` per input, as the Zapier operation's "Find by". */
+const ID_PROPERTY: Json = {
+  name: 'idProperty',
+  type: 'text',
+  label: 'Find by',
+  help: 'Leave empty to update by record ID; otherwise a property with unique values (e.g. email).',
+};
 
 function inputsParam(help: string, spec: Json[]): Json {
   return {
@@ -153,7 +160,14 @@ export function batchUpdateModule(def: OperationDef): MakeModule {
     group: 'Any object',
     staticParams: [],
     scope: [],
-    mappableParams: [ownTypeParam(def), inputsParam('Each is updated by its ID.', [RECORD_ID, PROPERTIES])],
+    mappableParams: [
+      ownTypeParam(def),
+      inputsParam('Each is updated by its ID, or by the value of the unique property named in its Find by.', [
+        { ...RECORD_ID, label: 'Record ID or unique value' },
+        ID_PROPERTY,
+        PROPERTIES,
+      ]),
+    ],
     communication: [TOO_MANY, batchStep('update', '{{parameters.inputs}}')],
     ...WRITE_OUTPUT,
   };

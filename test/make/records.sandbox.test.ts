@@ -88,6 +88,24 @@ describe('Make record modules against the sandbox', () => {
     expect((make.requests[0]!.body as Json).limit).toBe(200);
   });
 
+  it('batchUpdate (the batch_update operation) updates by ID and by a unique property, in one request', async () => {
+    const a = record('contacts', { email: 'bulk-a@example.com' });
+    record('contacts', { email: 'bulk-b@example.com' });
+    const answer = await make.action('batchUpdate', {
+      object_type: 'contacts',
+      inputs: [
+        { id: a, properties: { city: 'Turin' } },
+        { id: 'bulk-b@example.com', idProperty: 'email', properties: { city: 'Genoa' } },
+      ],
+    });
+    expect((answer.results as Json[]).map((r) => (r.properties as Json).city).sort()).toEqual([
+      'Genoa',
+      'Turin',
+    ]);
+    expect(answer.errors).toEqual([]);
+    expect(paths()).toEqual(['POST /crm/v3/objects/contacts/batch/update']);
+  });
+
   const filter = { propertyName: 'city', operator: 'EQ', value: 'x' };
   it.each([
     ['6 groups', Array.from({ length: 6 }, () => ({ filters: [filter] })), /has 6 groups.*at most 5/],
