@@ -20,6 +20,11 @@ export interface InputLeaf {
   /** A HubSpot record id: digits only, refused naming the field otherwise (list values always are). */
   recordId?: boolean;
   /**
+   * A record id, or any value of the unique property named in the input field `uniqueBy` ("Find by", HubSpot's
+   * `idProperty`), such as an e-mail.
+   */
+  uniqueBy?: string;
+  /**
    * A list field of names (object types), not record ids: sent as one comma-separated text, as a query takes it
    * (`associations=companies,deals`); left out when empty.
    */

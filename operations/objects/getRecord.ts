@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { listInput } from '../records';
 import { answer, input, OBJECT_TYPE, path, type RequestSpec } from '../request';
 import { propertiesToRetrieveField } from '../retrievedProperties';
@@ -42,7 +43,7 @@ const associationsField: InputFieldDef = {
 /** The read as data; Make's module is rendered from it. */
 export const GET_REQUEST: RequestSpec = {
   method: 'GET',
-  path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+  path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
   query: {
     idProperty: input('id_property', { optional: true }),
     properties: { $: 'retrieve' },
@@ -52,10 +53,9 @@ export const GET_REQUEST: RequestSpec = {
 };
 
 const GET_CODE =
-  "A search step outputs a list, and HubSpot's 404 for a missing record means no result on Zapier (an empty list). " +
-  'Make counts every 4xx as an error with no documented way to make it "no result" ' +
-  '(https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so the Make module ' +
-  'stops on a missing record.';
+  "HubSpot's 404 for a missing record means no result (an empty list of results); a declared request takes a 4xx " +
+  'answer as an error, so the read accepts the 404 in code. The object types chosen for associations are checked ' +
+  'first, naming the field.';
 
 /** The chosen association types, checked before the call (a label or sentence mapped in is refused). */
 function checkAssociationTypes(input: Record<string, unknown>): void {
@@ -88,7 +88,7 @@ export function getRecordOperation(config: RecordOperationConfig): OperationDef 
     outputFields: [...outputFieldsFor(type), { key: ASSOCIATIONS, label: 'Associated records' }],
     outputProperties: types.ref,
     sample: config.sample,
-    calls: { endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`], perRun: '1' },
+    calls: { endpoints: declaredEndpoints([GET_REQUEST], type), perRun: '1' },
     requests: [GET_REQUEST],
     code: { reason: GET_CODE },
     async perform(ctx) {

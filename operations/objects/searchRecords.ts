@@ -1,6 +1,7 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { input, type LimitLeaf, OBJECT_TYPE, path, type RequestSpec } from '../request';
 import { propertiesToRetrieveField } from '../retrievedProperties';
 import { runRequests, runState } from '../runRequests';
@@ -98,7 +99,7 @@ export function searchRecordsOperation(config: RecordOperationConfig): Operation
     outputProperties: types.ref,
     sample: config.sample,
     calls: {
-      endpoints: [`POST ${paths.objects.search(type.name)}`],
+      endpoints: declaredEndpoints([SEARCH_REQUEST], type),
       perRun: `ceil(limit/${PAGE}) at most (1 for up to ${PAGE} results)`,
     },
     requests: [SEARCH_REQUEST],
