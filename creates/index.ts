@@ -2,6 +2,8 @@ import addToList from './addToList';
 import apiRequest from './apiRequest';
 import archiveObject from './archiveObject';
 import archiveOrder from './archiveOrder';
+import batchArchive from './batchArchive';
+import batchUpdate from './batchUpdate';
 import batchUpsert from './batchUpsert';
 import createAssociation from './createAssociation';
 import createCall from './createCall';
@@ -74,6 +76,8 @@ export const creates = [
   uploadFile,
   submitForm,
   batchUpsert,
+  batchUpdate,
+  batchArchive,
   apiRequest,
   archiveOrder,
   createOrder,

@@ -7,7 +7,13 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
-import { BATCH_PATH, batchUpsertModule, batchWriteModules } from './batchModules';
+import {
+  BATCH_PATH,
+  batchArchiveModule,
+  batchUpdateModule,
+  batchUpsertModule,
+  batchWriteModules,
+} from './batchModules';
 import { connections } from './connections';
 import { declaredModule, declaredPathParams } from './declaredModule';
 import { responseError } from './errors';
@@ -19,7 +25,7 @@ import { universalModule } from './nativeModules';
 import { type PathParams, withPathGuards } from './pathGuards';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
-import { dealStageModule, propertyChangeModule } from './watchModules';
+import { propertyChangeModule, stageModule } from './watchModules';
 
 /**
  * Operations that are code (`OperationDef.code` says why), whose Make module is written by hand, with the parameters
@@ -33,6 +39,8 @@ const ASSOCIATION_PATH: PathParams = {
 };
 const NATIVE_MODULES: Record<string, { build: (def: OperationDef) => MakeModule; paths: PathParams }> = {
   batch_upsert: { build: batchUpsertModule, paths: BATCH_PATH },
+  batch_update: { build: batchUpdateModule, paths: BATCH_PATH },
+  batch_archive: { build: batchArchiveModule, paths: BATCH_PATH },
   api_request: { build: universalModule, paths: {} },
   create_association: { build: createAssociationModule, paths: ASSOCIATION_PATH },
   remove_association: { build: removeAssociationModule, paths: ASSOCIATION_PATH },
@@ -49,7 +57,8 @@ const NATIVE_MODULES: Record<string, { build: (def: OperationDef) => MakeModule;
   // Polling watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
   contact_property_change: { build: propertyChangeModule, paths: {} },
   object_property_change: { build: propertyChangeModule, paths: { object_type: 'segment' } },
-  deal_stage_changed: { build: dealStageModule, paths: {} },
+  deal_stage_changed: { build: stageModule, paths: {} },
+  ticket_stage_changed: { build: stageModule, paths: {} },
   new_form_submission: { build: formSubmissionModule, paths: { form_id: 'segment' } },
 };
 
@@ -58,11 +67,9 @@ const NATIVE_MODULES: Record<string, { build: (def: OperationDef) => MakeModule;
  * buffers runs (`operations/bulk/`); a Make scenario aggregates bundles into an array and sends it in one module.
  */
 const ARRAY_REASON =
-  'Make-only: a Make scenario aggregates bundles into an array for one batch call; Zapier runs one record per step and buffers the runs (as batch upsert does).';
+  "Make-only: a Make scenario aggregates bundles into an array for one batch call; Zapier's creates write one record per run (batch upsert, update and archive buffer runs into batch calls instead).";
 export const MAKE_ONLY_MODULES: Readonly<Record<string, string>> = {
   batchCreate: ARRAY_REASON,
-  batchUpdate: ARRAY_REASON,
-  batchArchive: ARRAY_REASON,
 };
 
 function makeOnlyModules(operations: readonly OperationDef[]): MakeModule[] {

@@ -34,6 +34,13 @@ const PROPERTIES: Json = {
   help: 'A collection of property name → value.',
 };
 const RECORD_ID: Json = { name: 'id', type: 'text', label: 'Record ID', required: true };
+/** HubSpot's batch update takes `idProperty` per input, as the Zapier operation's "Find by". */
+const ID_PROPERTY: Json = {
+  name: 'idProperty',
+  type: 'text',
+  label: 'Find by',
+  help: 'Leave empty to update by record ID; otherwise a property with unique values (e.g. email).',
+};
 
 function inputsParam(help: string, spec: Json[]): Json {
   return {
@@ -134,17 +141,84 @@ export function batchUpsertModule(def: OperationDef): MakeModule {
   };
 }
 
-/** Make-only modules: no Zapier operation renders them (Zapier buffers single-record runs instead). */
-export function batchWriteModules(upsert: OperationDef): MakeModule[] {
-  const common = {
+/** The object type of a batch module: the operation's own choices (the upsert's for batch create). */
+function ownTypeParam(def: OperationDef): Json {
+  const field = def.inputFields.find((f) => f.key === 'object_type')!;
+  return toMakeParam({ ...field, altersDynamicFields: false }, { rpcFor: () => 'listObjectTypes' });
+}
+
+const ARRAY_FIELDS =
+  'Zapier sends one record per run (its fields) and buffers the runs into batch calls; Make takes the records as an array (`inputs`) in one module.';
+
+/** Batch update (`operations/bulk/batchUpdate.ts`) as an array module: the records of one run, by ID. */
+export function batchUpdateModule(def: OperationDef): MakeModule {
+  return {
+    name: camelCase(def.key),
+    operationKey: def.key,
+    makeOnlyParams: ['inputs'],
+    zapierOnlyParams: { record_id: ARRAY_FIELDS, id_property: ARRAY_FIELDS, properties: ARRAY_FIELDS },
+    label: def.label,
+    description: `${def.description} On Make: up to ${MAX} records from an array, in one call.`,
+    moduleType: 'action',
+    crud: 'update',
+    group: 'Any object',
     staticParams: [],
     scope: [],
-    group: 'Any object',
-    moduleType: 'action' as const,
+    mappableParams: [
+      ownTypeParam(def),
+      inputsParam('Each is updated by its ID, or by the value of the unique property named in its Find by.', [
+        { ...RECORD_ID, label: 'Record ID or unique value' },
+        ID_PROPERTY,
+        PROPERTIES,
+      ]),
+    ],
+    communication: [TOO_MANY, batchStep('update', '{{parameters.inputs}}')],
+    ...WRITE_OUTPUT,
   };
+}
+
+/** Batch archive (`operations/bulk/batchArchive.ts`) as an array module, with the operation's warning as a banner. */
+export function batchArchiveModule(def: OperationDef): MakeModule {
+  return {
+    name: camelCase(def.key),
+    operationKey: def.key,
+    makeOnlyParams: ['inputs'],
+    zapierOnlyParams: { record_id: ARRAY_FIELDS },
+    label: def.label,
+    description: `${def.description} On Make: up to ${MAX} records from an array, in one call.`,
+    moduleType: 'action',
+    crud: 'delete',
+    group: 'Any object',
+    staticParams: [],
+    scope: [],
+    mappableParams: [
+      ...(def.warning ? [{ name: 'warning', type: 'banner', text: def.warning }] : []),
+      ownTypeParam(def),
+      inputsParam('Each is archived by its ID.', [RECORD_ID]),
+    ],
+    communication: [
+      TOO_MANY,
+      {
+        url: imlPath(paths.objects.batch, '{{parameters.object_type}}', 'archive'),
+        method: 'POST',
+        body: { inputs: '{{parameters.inputs}}' },
+        // HubSpot answers 204 with no body, also for an ID it does not hold: the count is of the IDs sent.
+        response: { output: { archived: '{{length(parameters.inputs)}}' } },
+      },
+    ],
+    interface: [{ name: 'archived', type: 'number', label: 'Record IDs sent to archive' }],
+    samples: { archived: 2 },
+  };
+}
+
+/** Make-only: batch create, which no Zapier operation renders (Zapier's creates write one record per run). */
+export function batchWriteModules(upsert: OperationDef): MakeModule[] {
   return [
     {
-      ...common,
+      staticParams: [],
+      scope: [],
+      group: 'Any object',
+      moduleType: 'action' as const,
       name: 'batchCreate',
       label: 'Create Records in Bulk',
       description: `Creates up to ${MAX} records from an array, in one call.`,
@@ -152,36 +226,6 @@ export function batchWriteModules(upsert: OperationDef): MakeModule[] {
       mappableParams: [typeParam(upsert), inputsParam('Each is created.', [PROPERTIES])],
       communication: [TOO_MANY, batchStep('create', '{{parameters.inputs}}')],
       ...WRITE_OUTPUT,
-    },
-    {
-      ...common,
-      name: 'batchUpdate',
-      label: 'Update Records in Bulk',
-      description: `Updates up to ${MAX} records by ID from an array, in one call.`,
-      crud: 'update',
-      mappableParams: [typeParam(upsert), inputsParam('Each is updated by its ID.', [RECORD_ID, PROPERTIES])],
-      communication: [TOO_MANY, batchStep('update', '{{parameters.inputs}}')],
-      ...WRITE_OUTPUT,
-    },
-    {
-      ...common,
-      name: 'batchArchive',
-      label: 'Archive Records in Bulk',
-      description: `Archives (moves to the recycling bin) up to ${MAX} records by ID from an array, in one call.`,
-      crud: 'delete',
-      mappableParams: [typeParam(upsert), inputsParam('Each is archived by its ID.', [RECORD_ID])],
-      communication: [
-        TOO_MANY,
-        {
-          url: imlPath(paths.objects.batch, '{{parameters.object_type}}', 'archive'),
-          method: 'POST',
-          body: { inputs: '{{parameters.inputs}}' },
-          // HubSpot answers 204 with no body, also for an ID it does not hold: the count is of the IDs sent.
-          response: { output: { archived: '{{length(parameters.inputs)}}' } },
-        },
-      ],
-      interface: [{ name: 'archived', type: 'number', label: 'Record IDs sent to archive' }],
-      samples: { archived: 2 },
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { isLeaf, type RequestSpec, type Template } from '../operations/request';
 import type { OperationDef } from '../operations/types';
 import { plural } from '../operations/wording';
+import { filterGroupGuards, withFilterGroupParams } from './filterGroups';
 import type { Json, MakeModule } from './model';
 import { LIMIT_PARAM, operationParams } from './moduleParts';
 import { isFromInput, operationTypeRef, scopesFor, type TypeRef } from './objectRef';
@@ -81,14 +82,22 @@ export function declaredModule(def: OperationDef): MakeModule {
   if (poll) return operationModule(def, group, triggerModule(def, type, poll) as MakeModule);
   if (def.kind === 'search') {
     const last = specs[specs.length - 1]?.output;
+    // Make's own Limit, for a search of many results whose operation has no limit field of its own (a read of one
+    // record has none).
+    const ownLimit = last?.kind === 'results' && !def.inputFields.some((f) => f.key === 'limit');
     const fallback = last?.kind === 'results' ? last.limit.default : 10;
+    const params = withFilterGroupParams(def, operationParams(def));
+    const guards = filterGroupGuards(def);
+    const communication = renderRequests(def, type);
     return operationModule(def, group, {
       moduleType: 'search',
       crud: 'read',
-      mappableParams: [...operationParams(def), LIMIT_PARAM(fallback)],
+      mappableParams: [...params, ...(ownLimit ? [LIMIT_PARAM(fallback)] : [])],
       scope: scopesFor(type, 'read'),
-      makeOnlyParams: ['limit'],
-      communication: renderRequests(def, type),
+      ...(ownLimit ? { makeOnlyParams: ['limit'] } : {}),
+      communication: guards.length
+        ? [...guards, ...(Array.isArray(communication) ? communication : [communication])]
+        : communication,
     });
   }
   return operationModule(def, group, {

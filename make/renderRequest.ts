@@ -76,9 +76,21 @@ function associationsIml(scope: Scope, leaf: Extract<Leaf, { $: 'associations' }
 
 function leafIml(leaf: Leaf, scope: Scope): unknown {
   switch (leaf.$) {
-    case 'input':
+    case 'input': {
       if (leaf.list) return `{{ifempty(parameters.${leaf.key}, emptyarray)}}`;
+      if (leaf.joined)
+        return `{{ifempty(join(ifempty(parameters.${leaf.key}, emptyarray), ','), undefined)}}`;
+      if (leaf.otherwise !== undefined) {
+        const fallback =
+          typeof leaf.otherwise === 'object'
+            ? unbrace(typeProperty(scope.type, leaf.otherwise.pick))
+            : `'${leaf.otherwise}'`;
+        return `{{ifempty(parameters.${leaf.key}, ${fallback})}}`;
+      }
       return leaf.optional ? `{{ifempty(parameters.${leaf.key}, undefined)}}` : `{{parameters.${leaf.key}}}`;
+    }
+    case 'filterGroups':
+      return `{{parameters.${leaf.key}}}`;
     case 'objectType':
       return typeIml(scope.type);
     case 'typeProperty':

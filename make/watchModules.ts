@@ -1,5 +1,6 @@
 import { paths } from '../hubspot/paths';
 import { HISTORY_BATCH_SIZE, INTEGRATION_SOURCES } from '../operations/objects/propertyChange';
+import { PIPELINE_PROPERTIES } from '../operations/pipelines';
 import { DEFAULT_LAG_MARGIN_MS } from '../operations/polling';
 import { PROPERTIES_TO_RETRIEVE } from '../operations/retrievedProperties';
 import type { OperationDef } from '../operations/types';
@@ -271,32 +272,37 @@ export function propertyChangeModule(def: OperationDef): MakeModule {
 }
 
 /**
- * Deal Stage Changed: the property is `dealstage`; the pipeline and stage, when chosen, narrow the search itself (a
- * deal moved into the stage has it as its current value), so deals elsewhere cost no history read. Labels come from
+ * Deal and Ticket Stage Changed: the property is the type's stage (`dealstage`, `hs_pipeline_stage`); the pipeline and
+ * stage, when chosen, narrow the search itself (a record moved into the stage has it as its current value), so records
+ * elsewhere cost no history read. Labels come from
  * one pipelines read, skipped when nothing was found: the stages of the deal's pipeline, looked up with `map()`'s
  * filter (help.make.com array functions), the id where none matches.
  */
-export function dealStageModule(def: OperationDef): MakeModule {
-  const property = "'dealstage'";
+export function stageModule(def: OperationDef): MakeModule {
+  const objectType = def.objectType;
+  const names = typeof objectType === 'string' ? PIPELINE_PROPERTIES[objectType] : undefined;
+  if (!names || typeof objectType !== 'string') throw new Error(`${def.key}: not a type with pipelines`);
+  const { pipeline: PIPELINE, stage: STAGE } = names;
+  const property = `'${STAGE}'`;
   const { entries, at } = historyOf(property);
-  const pipeline = 'item.properties.pipeline';
+  const pipeline = `item.properties.${PIPELINE}`;
   const stages = `first(map(ifempty(temp.pipelines, emptyarray), 'stages', 'id', ifempty(${pipeline}, '')))`;
   const label = (stage: string) =>
     `if(${stage}, ifempty(first(map(ifempty(${stages}, emptyarray), 'label', 'id', ${stage})), ${stage}), null)`;
   const pipelinesRead: Json = {
     condition: '{{length(ifempty(temp.ids1, emptyarray)) > 0}}',
-    url: paths.pipelines.list('deals'),
+    url: paths.pipelines.list(objectType),
     response: { temp: { pipelines: '{{body.results}}' } },
   };
   return changeModule(
     def,
     property,
-    [optionalEq('pipeline', 'pipeline'), optionalEq('dealstage', 'dealstage')],
+    [optionalEq(PIPELINE, PIPELINE), optionalEq(STAGE, STAGE)],
     [pipelinesRead],
     {
       id: '{{item.id}}',
       record_id: '{{item.id}}',
-      dedupe_key: `{{item.id}}-dealstage-{{${at}}}`,
+      dedupe_key: `{{item.id}}-${STAGE}-{{${at}}}`,
       previous_stage: `{{ifempty(${entries}[2].value, null)}}`,
       previous_stage_label: `{{${label(`${entries}[2].value`)}}}`,
       stage: `{{${entries}[1].value}}`,
@@ -308,6 +314,6 @@ export function dealStageModule(def: OperationDef): MakeModule {
       source_id: `{{ifempty(${entries}[1].sourceId, null)}}`,
       properties: '{{item.properties}}',
     },
-    ['pipeline'],
+    [PIPELINE],
   );
 }

@@ -2,15 +2,19 @@ import { archiveObject } from './anyObject/archiveObject';
 import { createObject } from './anyObject/createObject';
 import { createOrUpdateObject } from './anyObject/createOrUpdateObject';
 import { findObject } from './anyObject/findObject';
+import { getObject } from './anyObject/getObject';
 import { mergeRecords } from './anyObject/mergeRecords';
 import { newObject } from './anyObject/newObject';
 import { newOrUpdatedObject } from './anyObject/newOrUpdatedObject';
 import { objectPropertyChange } from './anyObject/objectPropertyChange';
+import { searchObjects } from './anyObject/searchObjects';
 import { updateObject } from './anyObject/updateObject';
 import { apiRequest } from './api/apiRequest';
 import { createAssociation } from './associations/createAssociation';
 import { findAssociations } from './associations/findAssociations';
 import { removeAssociation } from './associations/removeAssociation';
+import { batchArchive } from './bulk/batchArchive';
+import { batchUpdate } from './bulk/batchUpdate';
 import { batchUpsert } from './bulk/batchUpsert';
 import { createCart } from './carts/createCart';
 import { findCart } from './carts/findCart';
@@ -19,21 +23,27 @@ import { updateCart } from './carts/updateCart';
 import { createCompany } from './companies/createCompany';
 import { createOrUpdateCompany } from './companies/createOrUpdateCompany';
 import { findCompany } from './companies/findCompany';
+import { getCompany } from './companies/getCompany';
 import { newCompany } from './companies/newCompany';
 import { newOrUpdatedCompany } from './companies/newOrUpdatedCompany';
+import { searchCompanies } from './companies/searchCompanies';
 import { updateCompany } from './companies/updateCompany';
 import { contactPropertyChange } from './contacts/contactPropertyChange';
 import { createContact } from './contacts/createContact';
 import { createOrUpdateContact } from './contacts/createOrUpdateContact';
 import { findContact } from './contacts/findContact';
+import { getContact } from './contacts/getContact';
 import { newContact } from './contacts/newContact';
 import { newOrUpdatedContact } from './contacts/newOrUpdatedContact';
+import { searchContacts } from './contacts/searchContacts';
 import { updateContact } from './contacts/updateContact';
 import { createDeal } from './deals/createDeal';
 import { dealStageChanged } from './deals/dealStageChanged';
 import { findDeal } from './deals/findDeal';
+import { getDeal } from './deals/getDeal';
 import { newDeal } from './deals/newDeal';
 import { newOrUpdatedDeal } from './deals/newOrUpdatedDeal';
+import { searchDeals } from './deals/searchDeals';
 import { updateDeal } from './deals/updateDeal';
 import { dropdownKey, dropdownOperation } from './dropdowns';
 import { createCall } from './engagements/createCall';
@@ -54,6 +64,7 @@ import { findLead } from './leads/findLead';
 import { newLead } from './leads/newLead';
 import { updateLead } from './leads/updateLead';
 import { createLineItem } from './lineItems/createLineItem';
+import { newLineItem } from './lineItems/newLineItem';
 import { updateLineItem } from './lineItems/updateLineItem';
 import { addToList } from './lists/addToList';
 import { findList } from './lists/findList';
@@ -68,6 +79,7 @@ import { updateOrder } from './orders/updateOrder';
 import { findOwner } from './owners/findOwner';
 import { createProduct } from './products/createProduct';
 import { findProduct } from './products/findProduct';
+import { newProduct } from './products/newProduct';
 import { updateProduct } from './products/updateProduct';
 import { propertyFieldDropdowns } from './propertyFields';
 import { createQuote } from './quotes/createQuote';
@@ -76,8 +88,11 @@ import { newQuote } from './quotes/newQuote';
 import { updateQuote } from './quotes/updateQuote';
 import { createTicket } from './tickets/createTicket';
 import { findTicket } from './tickets/findTicket';
+import { getTicket } from './tickets/getTicket';
 import { newOrUpdatedTicket } from './tickets/newOrUpdatedTicket';
 import { newTicket } from './tickets/newTicket';
+import { searchTickets } from './tickets/searchTickets';
+import { ticketStageChanged } from './tickets/ticketStageChanged';
 import { updateTicket } from './tickets/updateTicket';
 import type { OperationDef } from './types';
 
@@ -90,23 +105,33 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateContact,
   createOrUpdateContact,
   findContact,
+  getContact,
+  searchContacts,
   newCompany,
   newOrUpdatedCompany,
   createCompany,
   updateCompany,
   createOrUpdateCompany,
   findCompany,
+  getCompany,
+  searchCompanies,
   newDeal,
   newOrUpdatedDeal,
   dealStageChanged,
   createDeal,
   updateDeal,
   findDeal,
+  getDeal,
+  searchDeals,
   newTicket,
   newOrUpdatedTicket,
+  ticketStageChanged,
   createTicket,
   updateTicket,
   findTicket,
+  getTicket,
+  searchTickets,
+  newProduct,
   createProduct,
   updateProduct,
   findProduct,
@@ -134,6 +159,7 @@ export const OPERATIONS: readonly OperationDef[] = [
   createLead,
   updateLead,
   findLead,
+  newLineItem,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,
@@ -141,6 +167,8 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateObject,
   createOrUpdateObject,
   findObject,
+  getObject,
+  searchObjects,
   archiveObject,
   mergeRecords,
   createNote,
@@ -161,6 +189,8 @@ export const OPERATIONS: readonly OperationDef[] = [
   submitForm,
   newFormSubmission,
   batchUpsert,
+  batchUpdate,
+  batchArchive,
   apiRequest,
 ];
 

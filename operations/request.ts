@@ -31,6 +31,13 @@ export interface InputLeaf {
    * `idProperty`), such as an e-mail.
    */
   uniqueBy?: string;
+  /**
+   * A list field of names (object types), not record ids: sent as one comma-separated text, as a query takes it
+   * (`associations=companies,deals`); left out when empty.
+   */
+  joined?: boolean;
+  /** The value when the optional field is empty: a literal, or a property of the object type's definition. */
+  otherwise?: string | TypePropertyLeaf;
 }
 
 /** The operation's object type: fixed, or the one chosen in the step's type field. */
@@ -99,6 +106,19 @@ export interface LimitLeaf {
   $: 'limit';
   default: number;
   max: number;
+  /** The step's own field holding the limit, on both platforms (Make's module then adds no Limit of its own). */
+  input?: string;
+}
+
+/**
+ * Search conditions of the field `key` as HubSpot's `filterGroups` (OR of groups, AND within one), checked against
+ * HubSpot's limits before any call (`operations/objects/searchConditions.ts`). Zapier's field is line items (rows
+ * with a group number); Make's parameter of the same key is already nested in filterGroups' shape, since IML cannot
+ * regroup rows (`make/filterGroups.ts`).
+ */
+export interface FilterGroupsLeaf {
+  $: 'filterGroups';
+  key: string;
 }
 
 /** A property of the object type's definition (its creation-time property...), fixed or by the chosen type. */
@@ -113,6 +133,7 @@ export interface ChangeKeyLeaf {
 }
 
 export type Leaf =
+  | FilterGroupsLeaf
   | ChangeKeyLeaf
   | TypePropertyLeaf
   | InputLeaf

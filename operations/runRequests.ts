@@ -5,6 +5,7 @@ import { FieldValidationError } from '../hubspot/coerce';
 import type { ObjectTypeDef } from '../hubspot/objectTypes';
 import type { Query, QueryValue } from '../hubspot/paths';
 import { notARecordLocator } from './objects/common';
+import { filterGroupsFromInput } from './objects/searchConditions';
 import {
   isRecordId,
   listInput,
@@ -95,7 +96,13 @@ async function resolveLeaf(
   switch (leaf.$) {
     case 'input': {
       if (leaf.list) return idsInput(ctx, run, leaf.key);
-      const value = textInput(ctx, leaf.key);
+      if (leaf.joined) {
+        const names = [...new Set(listInput(ctx.input, leaf.key))];
+        return names.length ? names.join(',') : undefined;
+      }
+      const given = textInput(ctx, leaf.key);
+      const fallback = typeof leaf.otherwise === 'object' ? run.type[leaf.otherwise.pick] : leaf.otherwise;
+      const value = given ?? fallback;
       if (value === undefined && !leaf.optional)
         throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), 'is required.');
       if (value !== undefined && leaf.recordId && !isRecordId(value))
@@ -150,8 +157,13 @@ async function resolveLeaf(
       const r = record as HubSpotRecord;
       return `${r.id}-${parseHubSpotTime(r.properties?.[run.type.lastModifiedProperty] ?? r.updatedAt)}`;
     }
-    case 'limit':
-      return Math.min(leaf.default, leaf.max);
+    case 'limit': {
+      // The step's own limit, checked by the operation before any call; else the platform-less default.
+      const wanted = leaf.input ? Number(textInput(ctx, leaf.input) ?? leaf.default) : leaf.default;
+      return Math.min(Number.isInteger(wanted) && wanted > 0 ? wanted : leaf.default, leaf.max);
+    }
+    case 'filterGroups':
+      return filterGroupsFromInput(ctx.input, leaf.key);
   }
 }
 

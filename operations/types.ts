@@ -68,6 +68,11 @@ export interface InputFieldDef {
    * to add it. Zapier only; Make has no equivalent.
    */
   search?: string;
+  /**
+   * Line items: the field takes a list of rows, each with these fields (Zapier's `children`, one level only,
+   * https://docs.zapier.com/platform/build/add-fields); the input value is an array of objects keyed by them.
+   */
+  children?: readonly InputFieldDef[];
 }
 
 export interface OutputFieldDef {

@@ -8,6 +8,7 @@ import newEngagement from './newEngagement';
 import newFormSubmission from './newFormSubmission';
 import newInvoice from './newInvoice';
 import newLead from './newLead';
+import newLineItem from './newLineItem';
 import newListMember from './newListMember';
 import newObject from './newObject';
 import newOrder from './newOrder';
@@ -17,9 +18,11 @@ import newOrUpdatedDeal from './newOrUpdatedDeal';
 import newOrUpdatedObject from './newOrUpdatedObject';
 import newOrUpdatedOrder from './newOrUpdatedOrder';
 import newOrUpdatedTicket from './newOrUpdatedTicket';
+import newProduct from './newProduct';
 import newQuote from './newQuote';
 import newTicket from './newTicket';
 import objectPropertyChange from './objectPropertyChange';
+import ticketStageChanged from './ticketStageChanged';
 
 export const triggers = [
   newContact,
@@ -32,6 +35,9 @@ export const triggers = [
   dealStageChanged,
   newTicket,
   newOrUpdatedTicket,
+  ticketStageChanged,
+  newProduct,
+  newLineItem,
   newObject,
   newOrUpdatedObject,
   objectPropertyChange,

@@ -36,6 +36,7 @@ export function toZapierField(field: InputFieldDef): ZapierField {
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
     // A search-powered field: the editor offers to add this Find step and maps its `id` here.
     ...(field.search ? { search: `${field.search}.id` } : {}),
+    ...(field.children ? { children: field.children.map(toZapierField) } : {}),
   };
 }
 

@@ -138,7 +138,9 @@ function checkFields({ op, where }: Located, add: Add) {
   for (const field of staticFields(op)) {
     const at = `${where}.inputFields.${field.key}`;
     const help = field.helpText?.trim() ?? '';
-    if (help === '') add('HB-help-text', at, `"${field.label ?? field.key}" has no help text.`);
+    // A line-item field (`children`) may not have help text (Zapier's schema: they exclude each other); its rows do.
+    if (help === '' && !field.children?.length)
+      add('HB-help-text', at, `"${field.label ?? field.key}" has no help text.`);
     else if (normalise(help) === normalise(field.label ?? field.key))
       add('D011', at, `help text "${help}" repeats the label.`);
     checkLinks(help, at, add);

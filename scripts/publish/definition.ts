@@ -17,6 +17,8 @@ export interface Field extends Json {
   computed?: boolean;
   inputFormat?: string;
   primary?: boolean;
+  /** Line items: the rows' fields. */
+  children?: Field[];
 }
 
 export interface Operation {

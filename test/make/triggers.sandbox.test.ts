@@ -66,6 +66,8 @@ describe('Make triggers and connections against the sandbox', () => {
     ['newInvoice', 'invoices', {}, (i) => ({ hs_currency: 'EUR', hs_purchase_order_number: `PO-${i}` })],
     ['newQuote', 'quotes', {}, (i) => ({ hs_title: `Watch quote ${i}`, hs_expiration_date: '2026-03-31' })],
     ['newObject', 'products', { object_type: 'products' }, (i) => ({ name: `Watch ${i}` })],
+    ['newProduct', 'products', {}, (i) => ({ name: `Watch product ${i}`, price: '1' })],
+    ['newLineItem', 'line_items', {}, (i) => ({ name: `Watch item ${i}`, quantity: '1', price: '1' })],
     ['newOrUpdatedObject', 'companies', { object_type: 'companies' }, (i) => ({ name: `Changed ${i}` })],
     [
       'newEngagement',

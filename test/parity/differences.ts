@@ -46,6 +46,8 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   new_or_updated_ticket: trigger,
   new_object: trigger,
   new_or_updated_object: trigger,
+  new_product: trigger,
+  new_line_item: trigger,
   // No engagement exists in the scenario, so both outputs are empty; the requests differ as for every trigger.
   new_engagement: { requests: FIRST_POLL },
   contact_property_change: propertyChange,

@@ -268,6 +268,73 @@ export const SCENARIOS: Scenario[] = [
     input: (ids) => ({ from_object_type: 'contacts', from_id: ids.contact, to_object_type: 'companies' }),
   },
 
+  // Get and Search Records (issue 12 item 2). Search conditions: line items on Zapier, nested filter groups on Make.
+  { key: 'get_contact', setup: contact, input: (ids) => ({ record_id: ids.contact }) },
+  {
+    key: 'get_contact',
+    setup: contact,
+    input: () => ({ record_id: 'ada@example.com', id_property: 'email', properties_to_retrieve: ['city'] }),
+  },
+  { key: 'get_deal', setup: deal, input: (ids) => ({ record_id: ids.deal }) },
+  { key: 'get_ticket', setup: ticket, input: (ids) => ({ record_id: ids.ticket }) },
+  {
+    key: 'get_object',
+    setup: product,
+    input: (ids) => ({ object_type: 'products', record_id: ids.product }),
+  },
+  {
+    key: 'search_contacts',
+    setup: contact,
+    input: () => ({ conditions: [{ group: '1', property: 'firstname', operator: 'EQ', value: 'Ada' }] }),
+    makeInput: () => ({
+      conditions: [{ filters: [{ propertyName: 'firstname', operator: 'EQ', value: 'Ada' }] }],
+    }),
+  },
+  {
+    key: 'search_companies',
+    setup: company,
+    input: () => ({
+      conditions: [
+        { group: '1', property: 'name', operator: 'CONTAINS_TOKEN', value: 'Engines' },
+        { group: '2', property: 'domain', operator: 'HAS_PROPERTY' },
+      ],
+      sort_property: 'name',
+      sort_direction: 'ASCENDING',
+      limit: '5',
+    }),
+    makeInput: () => ({
+      conditions: [
+        { filters: [{ propertyName: 'name', operator: 'CONTAINS_TOKEN', value: 'Engines' }] },
+        { filters: [{ propertyName: 'domain', operator: 'HAS_PROPERTY' }] },
+      ],
+      sort_property: 'name',
+      sort_direction: 'ASCENDING',
+      // Make hands an integer parameter over as a number.
+      limit: 5,
+    }),
+  },
+  {
+    key: 'search_objects',
+    setup: product,
+    input: () => ({
+      object_type: 'products',
+      conditions: [{ property: 'hs_sku', operator: 'IN', value: 'W-1, W-2' }],
+    }),
+    makeInput: () => ({
+      object_type: 'products',
+      conditions: [{ filters: [{ propertyName: 'hs_sku', operator: 'IN', values: ['W-1', 'W-2'] }] }],
+    }),
+  },
+  { key: 'new_product', setup: all, input: () => ({}) },
+  {
+    key: 'new_line_item',
+    setup: (p) => ({
+      ...all(p),
+      item: record(p, 'line_items', { name: 'Widget', quantity: '1', price: '10' }),
+    }),
+    input: () => ({}),
+  },
+
   { key: 'find_owner', input: () => ({ email_or_id: 'owner@example.com' }) },
   {
     key: 'api_request',

@@ -155,6 +155,7 @@ describe('every operation declares its requests or says why it is code', () => {
       'answer',
       'limit',
       'changeKey',
+      'filterGroups',
     ]);
     const leaves = (t: Template | undefined): string[] => {
       if (t === undefined || typeof t !== 'object') return [];

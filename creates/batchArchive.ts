@@ -1,0 +1,4 @@
+import { batchArchive } from '../operations/bulk/batchArchive';
+import { renderBufferedCreate } from '../zapier/render';
+
+export default renderBufferedCreate(batchArchive);

@@ -1,0 +1,8 @@
+import { newRecordTrigger } from '../objects/triggers';
+import { SAMPLE_PRODUCT } from '../samples';
+
+export const newProduct = newRecordTrigger({
+  key: 'new_product',
+  objectType: 'products',
+  sample: SAMPLE_PRODUCT,
+});

@@ -1,0 +1,4 @@
+import { getCompany } from '../operations/companies/getCompany';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(getCompany);

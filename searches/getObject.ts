@@ -1,0 +1,4 @@
+import { getObject } from '../operations/anyObject/getObject';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(getObject);

@@ -1,0 +1,4 @@
+import { getTicket } from '../operations/tickets/getTicket';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(getTicket);

@@ -1,0 +1,4 @@
+import { searchCompanies } from '../operations/companies/searchCompanies';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(searchCompanies);

@@ -1,0 +1,4 @@
+import { searchTickets } from '../operations/tickets/searchTickets';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(searchTickets);
