@@ -11,7 +11,7 @@ export const associationChangedInstant = instantTrigger({
   objectType: OBJECT_TYPE_INPUT,
   label: 'Association Changed',
   description:
-    'Triggers instantly when a record of the chosen object type is associated with another record, or an association is removed.',
+    'Triggers when a record of the chosen object type is associated with another record, or an association is removed.',
   eventOutputFields: ASSOCIATION_EVENT_FIELDS,
   sampleEvent: sampleEvent(String(newOrUpdatedObject.sample.id), 'associationChange', {
     association_object_type_id: '0-1',

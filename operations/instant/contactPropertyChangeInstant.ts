@@ -10,7 +10,7 @@ export const contactPropertyChangeInstant = instantTrigger({
   event: 'propertyChange',
   objectType: 'contacts',
   label: 'Contact Property Changed',
-  description: 'Triggers instantly when a chosen property of a contact changes, with its new value.',
+  description: 'Triggers when a chosen property of a contact changes, with its new value.',
   inputFields: [propertyField(contactPropertyChange)],
   property: { fromInput: 'property', label: 'Property' },
   eventOutputFields: PROPERTY_EVENT_FIELDS,

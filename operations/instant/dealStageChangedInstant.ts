@@ -20,7 +20,7 @@ export const dealStageChangedInstant = instantTrigger({
   objectType: 'deals',
   label: 'Deal Stage Changed',
   description:
-    'Triggers instantly when a deal moves to another stage, optionally only in one pipeline or into one stage.',
+    'Triggers when a deal moves to another stage, optionally only in one pipeline or into one stage.',
   inputFields: dealStageChanged.inputFields.filter((f) => f.key === PIPELINE || f.key === STAGE),
   property: STAGE,
   values: (input) => (text(input[STAGE]) ? [text(input[STAGE])!] : undefined),

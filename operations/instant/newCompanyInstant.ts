@@ -8,6 +8,6 @@ export const newCompanyInstant = instantTrigger({
   event: 'creation',
   objectType: 'companies',
   label: 'New Company',
-  description: 'Triggers instantly when a new company is created.',
+  description: 'Triggers when a new company is created.',
   sampleEvent: sampleEvent(String(newCompany.sample.id), 'creation'),
 });

@@ -8,6 +8,6 @@ export const newContactInstant = instantTrigger({
   event: 'creation',
   objectType: 'contacts',
   label: 'New Contact',
-  description: 'Triggers instantly when a new contact is created.',
+  description: 'Triggers when a new contact is created.',
   sampleEvent: sampleEvent(String(newContact.sample.id), 'creation'),
 });

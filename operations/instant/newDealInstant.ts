@@ -8,6 +8,6 @@ export const newDealInstant = instantTrigger({
   event: 'creation',
   objectType: 'deals',
   label: 'New Deal',
-  description: 'Triggers instantly when a new deal is created.',
+  description: 'Triggers when a new deal is created.',
   sampleEvent: sampleEvent(String(newDeal.sample.id), 'creation'),
 });

@@ -10,6 +10,6 @@ export const newObjectInstant = instantTrigger({
   objectType: OBJECT_TYPE_INPUT,
   label: 'New Record',
   description:
-    'Triggers instantly when a new record of the chosen object type (custom objects included) is created.',
+    'Triggers when a new record of the chosen object type (custom objects included) is created.',
   sampleEvent: sampleEvent(String(newObject.sample.id), 'creation'),
 });

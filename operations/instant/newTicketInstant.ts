@@ -8,6 +8,6 @@ export const newTicketInstant = instantTrigger({
   event: 'creation',
   objectType: 'tickets',
   label: 'New Ticket',
-  description: 'Triggers instantly when a new ticket is created.',
+  description: 'Triggers when a new ticket is created.',
   sampleEvent: sampleEvent(String(newTicket.sample.id), 'creation'),
 });

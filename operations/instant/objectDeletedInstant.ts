@@ -11,6 +11,6 @@ export const objectDeletedInstant = instantTrigger({
   objectType: OBJECT_TYPE_INPUT,
   label: 'Record Deleted',
   description:
-    'Triggers instantly when a record of the chosen object type is deleted (archived), with its ID and when.',
+    'Triggers when a record of the chosen object type is deleted (archived), with its ID and when.',
   sampleEvent: sampleEvent(String(newObject.sample.id), 'deletion'),
 });

@@ -12,7 +12,7 @@ export const objectPropertyChangeInstant = instantTrigger({
   objectType: OBJECT_TYPE_INPUT,
   label: 'Record Property Changed',
   description:
-    'Triggers instantly when a chosen property of a record of the chosen object type changes, with its new value.',
+    'Triggers when a chosen property of a record of the chosen object type changes, with its new value.',
   inputFields: [propertyField(objectPropertyChange)],
   property: { fromInput: 'property', label: 'Property' },
   eventOutputFields: PROPERTY_EVENT_FIELDS,

@@ -12,7 +12,7 @@ export const recordsMergedInstant = instantTrigger({
   objectType: OBJECT_TYPE_INPUT,
   label: 'Records Merged',
   description:
-    'Triggers instantly when records of the chosen object type are merged, with the record kept and the IDs merged into it.',
+    'Triggers when records of the chosen object type are merged, with the record kept and the IDs merged into it.',
   eventOutputFields: MERGE_EVENT_FIELDS,
   sampleEvent: sampleEvent(String(newOrUpdatedObject.sample.id), 'merge', {
     primary_record_id: String(newOrUpdatedObject.sample.id),
