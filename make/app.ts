@@ -1,5 +1,6 @@
 import { DEFAULT_BASE_URL } from '../hubspot/config';
 import { OPERATIONS } from '../operations';
+import { INSTANT_TRIGGERS } from '../operations/instant';
 import type { DropdownSource, OperationDef } from '../operations/types';
 import { findOwnerModule, submitFormModule, uploadFileModule } from './accountModules';
 import {
@@ -10,6 +11,7 @@ import {
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { responseError } from './errors';
+import { instantTriggerModule } from './instantModules';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -18,6 +20,7 @@ import { withPathGuards } from './pathGuards';
 import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
+import { instantRpcSources, RELAY_COMMON_KEY, relayWebhook } from './webhooks';
 
 /** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
 const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
@@ -117,6 +120,8 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
     const modules = [
       ...support.flatMap((s) => ('module' in s ? [s.module] : [])),
       ...makeOnlyModules(operations),
+      // Instant triggers over the events relay: a webhook each, and its module (make/webhooks.ts).
+      ...INSTANT_TRIGGERS.map(instantTriggerModule),
     ];
 
     const rpcs = new Map<string, MakeRpc>();
@@ -132,6 +137,7 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
       }
       if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
     }
+    for (const source of INSTANT_TRIGGERS.flatMap(instantRpcSources)) add(rpcFor(source));
 
     const groups = new Map<string, string[]>();
     for (const m of modules) groups.set(m.group, [...(groups.get(m.group) ?? []), m.name]);
@@ -145,8 +151,11 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
           response: { error: responseError() },
           log: { sanitize: ['request.headers.authorization'] },
         },
+        // The relay's address, filled from RELAY_URL by make/deploy.ts (never committed: it is the publisher's).
+        common: { [RELAY_COMMON_KEY]: '' },
         connections: connections(modules),
         modules,
+        webhooks: INSTANT_TRIGGERS.map(relayWebhook),
         rpcs: [...rpcs.values()],
         groups: [...groups].map(([label, names]) => ({ label, modules: names })),
         readme: README,

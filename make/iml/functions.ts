@@ -182,6 +182,19 @@ function formatDate(...args: unknown[]): string {
   });
 }
 
+/**
+ * `parseDate(text; format; [timezone])`, for the epoch formats only: `x` (milliseconds) and `X` (seconds) read the
+ * same in every time zone (Make's date tokens, the same page as formatDate's). Other formats are refused.
+ */
+function parseDate(...args: unknown[]): Date {
+  arity('parseDate', args, 2, 3);
+  const value = text(args[0], 'parseDate()');
+  const format = text(args[1], 'parseDate() format');
+  if ((format !== 'x' && format !== 'X') || !/^\d+$/.test(value))
+    return notDocumented(`parseDate() of "${value}" with the format "${format}" by this runner`);
+  return new Date(Number(value) * (format === 'X' ? 1000 : 1));
+}
+
 const add =
   (name: string, ms: number) =>
   (...args: unknown[]): Date => {
@@ -402,6 +415,7 @@ export const FUNCTIONS: Record<string, ImlFunction> = {
     },
   },
   formatDate: { doc: DATE, run: formatDate },
+  parseDate: { doc: DATE, run: parseDate },
   // "To subtract …, enter a negative number."
   addSeconds: { doc: DATE, run: add('addSeconds', 1000) },
   addMinutes: { doc: DATE, run: add('addMinutes', 60_000) },
