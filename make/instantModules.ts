@@ -38,10 +38,10 @@ function readRecord(def: InstantTriggerDef): Json {
       output: {
         '{{...}}': "{{omit(payload, 'object_type')}}",
         record_found: '{{length(body.results) > 0}}',
-        createdAt: "{{get(first(body.results), 'createdAt')}}",
-        updatedAt: "{{get(first(body.results), 'updatedAt')}}",
-        archived: "{{get(first(body.results), 'archived')}}",
-        properties: "{{get(first(body.results), 'properties')}}",
+        createdAt: "{{get(body, 'results.1.createdAt')}}",
+        updatedAt: "{{get(body, 'results.1.updatedAt')}}",
+        archived: "{{get(body, 'results.1.archived')}}",
+        properties: "{{get(body, 'results.1.properties')}}",
       },
     },
   };

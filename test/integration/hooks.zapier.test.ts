@@ -1,8 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { findStandardObjectType } from '../../hubspot/objectTypes';
-import { type Delivery, newSecret, type RelayEvent, signDelivery } from '../../relay/contract';
+import type { RelayEvent } from '../../relay/contract';
 import { createRecord } from '../../sandbox/objects/write';
+import {
+  asZapierRawRequest,
+  type FakeSubscription,
+  signedDelivery,
+  startFakeRelay,
+} from '../support/fakeRelay';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { appTester, testApp } from '../support/zapier';
 
@@ -12,64 +16,25 @@ import { appTester, testApp } from '../support/zapier';
  * HubSpot batch read, counted in the sandbox's request log, and a deletion none.
  */
 
-interface Subscription {
-  id: string;
-  secret: string;
-  token: string;
-  body: Record<string, unknown>;
-}
-
-function fakeRelay() {
-  const subscriptions = new Map<string, Subscription>();
-  let next = 1;
-  const server: Server = createServer((req, res) => {
-    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    let raw = '';
-    req.on('data', (chunk) => {
-      raw += chunk;
-    });
-    req.on('end', () => {
-      if (!token) return res.writeHead(401).end();
-      if (req.method === 'POST' && req.url === '/v1/subscriptions') {
-        const body = JSON.parse(raw) as Record<string, unknown>;
-        const sub = { id: `sub_${next++}`, secret: newSecret(), token, body };
-        subscriptions.set(sub.id, sub);
-        res.writeHead(201, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ id: sub.id, secret: sub.secret, portalId: 62515, ...body }));
-      }
-      const match = /^\/v1\/subscriptions\/([^/]+)$/.exec(req.url ?? '');
-      if (req.method === 'DELETE' && match) {
-        const sub = subscriptions.get(decodeURIComponent(match[1]!));
-        if (!sub) return res.writeHead(404).end();
-        if (sub.token !== token) return res.writeHead(403).end();
-        subscriptions.delete(sub.id);
-        return res.writeHead(204).end();
-      }
-      res.writeHead(404).end();
-    });
-  });
-  return { server, subscriptions };
-}
-
 const contacts = findStandardObjectType('contacts')!;
 const deals = findStandardObjectType('deals')!;
 
 describe('Zapier hook triggers against the sandbox and a stand-in relay', () => {
   let sandbox: TestSandbox;
-  const relay = fakeRelay();
+  let relay: Awaited<ReturnType<typeof startFakeRelay>>;
   const saved = { relay: process.env.RELAY_URL, base: process.env.HUBSPOT_BASE_URL };
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    await new Promise<void>((resolve) => relay.server.listen(0, '127.0.0.1', resolve));
-    process.env.RELAY_URL = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
+    relay = await startFakeRelay();
+    process.env.RELAY_URL = relay.url;
     process.env.HUBSPOT_BASE_URL = sandbox.url;
   });
   afterAll(async () => {
     for (const [name, value] of Object.entries({ RELAY_URL: saved.relay, HUBSPOT_BASE_URL: saved.base }))
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
-    await new Promise((resolve) => relay.server.close(resolve));
+    await relay.close();
     await sandbox.close();
   });
   beforeEach(() => sandbox.sandbox.log.clear());
@@ -84,26 +49,8 @@ describe('Zapier hook triggers against the sandbox and a stand-in relay', () => 
     ) as Promise<unknown>;
 
   /** What the relay would POST to the hook, as Zapier hands it to perform. */
-  function signed(sub: Subscription, events: RelayEvent[]) {
-    const delivery: Delivery = {
-      subscriptionId: sub.id,
-      portalId: 62515,
-      objectType: String(sub.body.objectType),
-      event: sub.body.event as Delivery['event'],
-      events,
-    };
-    const body = JSON.stringify(delivery);
-    const at = Math.floor(Date.now() / 1000);
-    return {
-      method: 'POST',
-      headers: {
-        'Http-Webhook-Id': `msg_${at}`,
-        'Http-Webhook-Timestamp': String(at),
-        'Http-Webhook-Signature': signDelivery(sub.secret, `msg_${at}`, at, body),
-      },
-      content: body,
-    };
-  }
+  const signed = (sub: FakeSubscription, events: RelayEvent[]) =>
+    asZapierRawRequest(signedDelivery(sub, events));
   const event = (i: number, objectId: string, extra: Partial<RelayEvent> = {}): RelayEvent => ({
     eventId: `evt_${i}`,
     occurredAt: Date.now(),
