@@ -64,8 +64,9 @@ function eventOutput(def: InstantTriggerDef): Json {
     event_id: '{{item.eventId}}',
     event: '{{item.event}}',
     occurred_at: "{{parseDate(item.occurredAt, 'x')}}",
-    // The object type as the relay names it, for the module's batch read path.
-    object_type: '{{body.objectType}}',
+    // The object type as the relay names it, for the module's batch read path (which leaves it out of the output).
+    // A deletion is not read: its bundle is the module's output as it is.
+    ...(def.event === 'deletion' ? { record_found: false } : { object_type: '{{body.objectType}}' }),
     ...(def.event === 'propertyChange'
       ? {
           property_name: '{{item.propertyName}}',

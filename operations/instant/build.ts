@@ -24,6 +24,8 @@ export interface InstantConfig {
   property?: string | { fromInput: string; label: string };
   /** A `propertyChange` subscription's value filter (the relay delivers only changes to one of these values). */
   values?: (input: Record<string, unknown>) => string[] | undefined;
+  /** Drops an event before the read (a filter the relay applies too, checked again here). */
+  accept?: (input: Record<string, unknown>, event: RelayEvent) => boolean;
   /** Drops an item after the read (e.g. a deal in another pipeline); records are read whatever it says. */
   keep?: (input: Record<string, unknown>, event: RelayEvent, record: HubSpotRecord | undefined) => boolean;
   eventOutputFields?: readonly OutputFieldDef[];
@@ -80,8 +82,14 @@ export function instantTrigger(config: InstantConfig): InstantTriggerDef {
     },
     async items(ctx, delivery) {
       const type = types.resolve(ctx);
-      const keep = config.keep;
-      return deliveryItems(ctx, type, delivery, keep ? (e, r) => keep(ctx.input, e, r) : undefined);
+      const { accept, keep } = config;
+      const events = accept ? (delivery?.events ?? []).filter((e) => accept(ctx.input, e)) : delivery?.events;
+      return deliveryItems(
+        ctx,
+        type,
+        { ...delivery, events: events ?? [] },
+        keep ? (e, r) => keep(ctx.input, e, r) : undefined,
+      );
     },
     calls: {
       endpoints: read ? [`POST ${paths.objects.batch(types.display.name, 'read')}`] : [],

@@ -24,6 +24,8 @@ export const dealStageChangedInstant = instantTrigger({
   inputFields: dealStageChanged.inputFields.filter((f) => f.key === PIPELINE || f.key === STAGE),
   property: STAGE,
   values: (input) => (text(input[STAGE]) ? [text(input[STAGE])!] : undefined),
+  // The relay delivers only moves into the chosen stage; a delivery is checked again, so a wider one reads nothing more.
+  accept: (input, event) => !text(input[STAGE]) || event.propertyValue === text(input[STAGE]),
   keep: (input, _event, record) => {
     const pipeline = text(input[PIPELINE]);
     return !pipeline || record?.properties[PIPELINE] === pipeline;

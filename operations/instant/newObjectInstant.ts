@@ -9,7 +9,6 @@ export const newObjectInstant = instantTrigger({
   event: 'creation',
   objectType: OBJECT_TYPE_INPUT,
   label: 'New Record',
-  description:
-    'Triggers when a new record of the chosen object type (custom objects included) is created.',
+  description: 'Triggers when a new record of the chosen object type (custom objects included) is created.',
   sampleEvent: sampleEvent(String(newObject.sample.id), 'creation'),
 });
