@@ -18,6 +18,8 @@ import { INSTANT_DIFFERENCES } from './instantDifferences';
  */
 
 const contacts = findStandardObjectType('contacts')!;
+const companies = findStandardObjectType('companies')!;
+const tickets = findStandardObjectType('tickets')!;
 const deals = findStandardObjectType('deals')!;
 
 interface InstantScenario {
@@ -93,6 +95,33 @@ const SCENARIOS: InstantScenario[] = [
           changeSource: 'API',
         }),
       ),
+  },
+  {
+    key: 'new_company_instant',
+    objectType: 'companies',
+    input: {},
+    setup: (portal) => [
+      createRecord(portal, companies, { properties: { name: 'Acme', domain: 'acme.example' } }).id,
+    ],
+    events: (ids) => [base(1, ids[0]!, { objectTypeId: '0-2' }), base(2, MISSING, { objectTypeId: '0-2' })],
+  },
+  {
+    key: 'new_ticket_instant',
+    objectType: 'tickets',
+    input: {},
+    setup: (portal) => [
+      createRecord(portal, tickets, {
+        properties: { subject: 'Paper out', hs_pipeline: '0', hs_pipeline_stage: '1' },
+      }).id,
+    ],
+    events: (ids) => [base(1, ids[0]!, { objectTypeId: '0-5' }), base(2, ids[0]!, { objectTypeId: '0-5' })],
+  },
+  {
+    key: 'new_object_instant',
+    objectType: 'contacts',
+    input: { object_type: 'contacts' },
+    setup: twoContacts,
+    events: (ids) => [base(1, ids[0]!), base(2, ids[1]!)],
   },
   {
     key: 'new_deal_instant',

@@ -22,6 +22,9 @@ const PIPELINE_ONLY =
 export const INSTANT_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {
   new_contact_instant: { requests: READ_PER_EVENT },
   contact_property_change_instant: { requests: READ_PER_EVENT },
+  new_company_instant: { requests: READ_PER_EVENT },
+  new_ticket_instant: { requests: READ_PER_EVENT },
+  new_object_instant: { requests: READ_PER_EVENT },
   new_deal_instant: { requests: READ_PER_EVENT },
   'deal_stage_changed_instant#2': { requests: READ_PER_EVENT, output: PIPELINE_ONLY },
 };
