@@ -167,7 +167,9 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
 const README = `HubSpot CRM
 ===========
 
-Create, update, upsert and find HubSpot records, watch new and updated records, log notes, tasks, calls, meetings
+Create, update, upsert and find HubSpot records, watch new and updated records (and, instantly through the
+HubSpot Bridge events relay, new records, property and deal stage changes, deletions, association changes and
+merges), log notes, tasks, calls, meetings
 and e-mails on the records they concern, create line items, associate records (with labels), add records to static
 lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
