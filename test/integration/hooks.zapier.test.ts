@@ -151,4 +151,16 @@ describe('Zapier hook triggers against the sandbox and a stand-in relay', () => 
       expect.objectContaining({ id: 'evt_1', record_id: inDefault, property_value: 'closedwon' }),
     ]);
   });
+
+  it("performList shows the polling trigger's records in the hook's shape", async () => {
+    const id = createRecord(sandbox.sandbox.portal, contacts, {
+      properties: { email: 'sample@example.com' },
+    }).id;
+    const items = (await run('new_contact_instant', 'performList', {
+      meta: { isLoadingSample: true },
+    })) as Array<Record<string, unknown>>;
+    const item = items.find((i) => i.record_id === id);
+    expect(item).toMatchObject({ id: `sample-${id}`, event: 'creation', record_found: true });
+    expect((item!.properties as Record<string, string>).email).toBe('sample@example.com');
+  });
 });
