@@ -152,6 +152,20 @@ describe('performSubscribe', () => {
   });
 });
 
+describe('an expired access token', () => {
+  it('asks Zapier to refresh it (RefreshAuthError) when the relay answers 401 and a refresh token exists', async () => {
+    nock(RELAY).post('/v1/subscriptions').reply(401, { message: 'token expired' });
+    const error = await call('new_contact_instant', 'performSubscribe', {
+      authData: { access_token: TOKEN, refresh_token: 'refresh-1' },
+      targetUrl: 'https://hooks.zapier.com/x',
+    }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe('RefreshAuthError');
+  });
+});
+
 describe('performUnsubscribe', () => {
   it('deletes the subscription kept at subscribe time', async () => {
     const relay = nock(RELAY, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
