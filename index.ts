@@ -5,7 +5,7 @@ import { dropdownOperations, SEARCH_OR_CREATE } from './operations';
 import { titleCase, withArticle } from './operations/wording';
 import packageJson from './package.json';
 import { searches } from './searches';
-import { triggers } from './triggers';
+import { hookTriggers, triggers } from './triggers';
 import { APP_THROTTLE, renderTrigger } from './zapier/render';
 
 /**
@@ -22,7 +22,7 @@ export default {
   authentication,
   // Every trigger, search, dropdown and create counts against this one throttle (why: see APP_THROTTLE).
   throttle: APP_THROTTLE,
-  triggers: byKey([...triggers, ...dropdownOperations().map(renderTrigger)]),
+  triggers: byKey([...triggers, ...hookTriggers, ...dropdownOperations().map(renderTrigger)]),
   creates: byKey(creates),
   searches: byKey(searches),
   searchOrCreates: Object.fromEntries(

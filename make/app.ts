@@ -1,5 +1,6 @@
 import { DEFAULT_BASE_URL } from '../hubspot/config';
 import { OPERATIONS } from '../operations';
+import { INSTANT_TRIGGERS } from '../operations/instant';
 import type { DropdownSource, OperationDef } from '../operations/types';
 import { findOwnerModule, submitFormModule, uploadFileModule } from './accountModules';
 import {
@@ -18,6 +19,7 @@ import { connections } from './connections';
 import { declaredModule, declaredPathParams } from './declaredModule';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
+import { instantTriggerModule } from './instantModules';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
@@ -26,6 +28,7 @@ import { type PathParams, withPathGuards } from './pathGuards';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 import { propertyChangeModule, stageModule } from './watchModules';
+import { instantRpcSources, RELAY_COMMON_KEY, relayWebhook } from './webhooks';
 
 /**
  * Operations that are code (`OperationDef.code` says why), whose Make module is written by hand, with the parameters
@@ -143,6 +146,8 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
     const modules = [
       ...support.flatMap((s) => ('module' in s ? [s.module] : [])),
       ...makeOnlyModules(operations),
+      // Instant triggers over the events relay: a webhook each, and its module (make/webhooks.ts).
+      ...INSTANT_TRIGGERS.map(instantTriggerModule),
     ];
 
     const rpcs = new Map<string, MakeRpc>();
@@ -158,6 +163,7 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
       }
       if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
     }
+    for (const source of INSTANT_TRIGGERS.flatMap(instantRpcSources)) add(rpcFor(source));
 
     const groups = new Map<string, string[]>();
     for (const m of modules) groups.set(m.group, [...(groups.get(m.group) ?? []), m.name]);
@@ -171,8 +177,11 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
           response: { error: responseError() },
           log: { sanitize: ['request.headers.authorization'] },
         },
+        // The relay's address, filled from RELAY_URL by make/deploy.ts (never committed: it is the publisher's).
+        common: { [RELAY_COMMON_KEY]: '' },
         connections: connections(modules),
         modules,
+        webhooks: INSTANT_TRIGGERS.map(relayWebhook),
         rpcs: [...rpcs.values()],
         groups: [...groups].map(([label, names]) => ({ label, modules: names })),
         readme: README,
@@ -185,8 +194,10 @@ const README = `HubSpot CRM
 ===========
 
 Create, update, upsert and find HubSpot records, watch new and updated records, property and deal stage changes and
-form submissions, log notes, tasks, calls, meetings and e-mails on the records they concern, create line items,
-associate records (with labels), add records to static lists, submit forms, upload files, find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
+form submissions (and, instantly through the HubSpot Bridge events relay, new records, property and deal stage
+changes, deletions, association changes and merges), log notes, tasks, calls, meetings and e-mails on the records they
+concern, create line items, associate records (with labels), add records to static lists, submit forms, upload files,
+find owners and lists, fill dropdowns from your portal (owners, pipelines, stages,
 properties, lists, forms, association labels), and call any HubSpot endpoint with "Make an API Call".
 
 Connect with HubSpot OAuth or with a private app access token. Rate limits (429) and HubSpot outages (5xx) are

@@ -9,6 +9,7 @@ import {
   metadataBody,
   type RemoteName,
 } from './deployBodies';
+import { RELAY_COMMON_KEY } from './webhooks';
 
 /**
  * `npm run make:deploy [-- --dry-run]`: pushes `make-app/` to the Make app of `makecomapp.json`'s origin the way
@@ -89,6 +90,15 @@ function missingCredentials(manifest: Manifest, env: NodeJS.ProcessEnv): string[
   return oauth ? Object.values(CREDENTIALS).filter((name) => !env[name]?.trim()) : [];
 }
 
+/** Whether the app's common data holds the relay's address key, and the value `RELAY_URL` gives it. */
+function relayUrlFor(dir: string, manifest: Manifest, env: NodeJS.ProcessEnv) {
+  const path = manifest.generalCodeFiles.common;
+  const common = path ? (JSON.parse(readFileSync(join(dir, path), 'utf8')) as Record<string, unknown>) : {};
+  const used = RELAY_COMMON_KEY in common;
+  const value = env.RELAY_URL?.trim().replace(/\/+$/, '');
+  return { used, value, missing: used && !value };
+}
+
 /** Pushes the app; answers the calls it made (or, in a dry run, would make), each with the fields it sets. */
 export async function deploy(options: DeployOptions = {}): Promise<string[]> {
   const dir = options.dir ?? OUTPUT_DIR;
@@ -109,10 +119,17 @@ export async function deploy(options: DeployOptions = {}): Promise<string[]> {
         `common data: set ${missing.join(' and ')} (HubSpot developer account → your app → Auth). ` +
         'Nothing was sent to Make; `--dry-run` lists the calls without them.',
     );
+  const relay = relayUrlFor(dir, manifest, env);
+  if (relay.missing && !dryRun)
+    throw new Error(
+      'The instant triggers subscribe through the events relay, whose address the app keeps in its common data: ' +
+        'set RELAY_URL (https://…). Nothing was sent to Make; `--dry-run` lists the calls without it.',
+    );
   if (dryRun) {
     log(
       '[dry run] nothing is sent; Make is assumed to have none of these components yet, so each is created.',
     );
+    if (relay.missing) log('[dry run] RELAY_URL missing: a real deploy stops before any call.');
     if (missing.length > 0)
       log(`[dry run] ${missing.join(' and ')} missing: a real deploy stops before any call.`);
   }
@@ -191,10 +208,21 @@ export async function deploy(options: DeployOptions = {}): Promise<string[]> {
     await send(`PUT ${appRoute}/base < ${general.base}`, () =>
       sdk.apps.setSection(appId, appVersion, 'base', file(general.base!)),
     );
-  if (general.common)
-    await send(`PUT ${appRoute}/common < ${general.common}`, () =>
-      sdk.apps.setCommon(appId, appVersion, JSON.parse(file(general.common!))),
+  if (general.common) {
+    // The relay's address is the publisher's, from the environment (as `zapier-platform env:set` on Zapier), and is
+    // shown by variable name only.
+    const common = JSON.parse(file(general.common)) as Parameters<typeof sdk.apps.setCommon>[2];
+    const shown = relay.used
+      ? ` ${JSON.stringify({ ...common, [RELAY_COMMON_KEY]: relay.missing ? '<missing RELAY_URL>' : '<RELAY_URL>' })}`
+      : '';
+    await send(`PUT ${appRoute}/common < ${general.common}${shown}`, () =>
+      sdk.apps.setCommon(
+        appId,
+        appVersion,
+        relay.used ? { ...common, [RELAY_COMMON_KEY]: relay.value } : common,
+      ),
     );
+  }
   if (general.readme)
     await send(`PUT ${appRoute}/readme < ${general.readme}`, () =>
       sdk.apps.setDocs(appId, appVersion, file(general.readme!)),

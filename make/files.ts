@@ -3,8 +3,9 @@ import { kebabCase } from './naming';
 
 /**
  * The Make Apps Editor's local-development layout (integromat/vscode-apps-sdk, README-local-development-for-apps.md and src/local-development/makecomapp.types.ts): `makecomapp.json`
- * naming every code file, `<type>s/<kebab-name>/<kebab-name>.<code>.iml.json`. App and connection common data stay
- * `null`: the OAuth client secret is set on Make (see `deploy.ts`), never written here.
+ * naming every code file, `<type>s/<kebab-name>/<kebab-name>.<code>.iml.json`. Connection common data stays `null`:
+ * the OAuth client secret is set on Make (see `deploy.ts`), never written here. App common data holds the relay's
+ * address key, empty: `deploy.ts` fills it from `RELAY_URL`.
  */
 
 export const APP_ID = 'hubspot-bridge';
@@ -111,13 +112,14 @@ export function appFiles(app: MakeApp): Map<string, string> {
   }
 
   put('general/base.iml.json', app.base);
+  if (app.common) put('general/common.json', app.common);
   put('modules/groups.json', app.groups);
   put('README.md', app.readme);
   put('makecomapp.json', {
     fileVersion: 1,
     generalCodeFiles: {
       base: 'general/base.iml.json',
-      common: null,
+      common: app.common ? 'general/common.json' : null,
       readme: 'README.md',
       groups: 'modules/groups.json',
     },

@@ -68,6 +68,8 @@ export interface MakeWebhook {
 
 export interface MakeApp {
   base: Json;
+  /** App-level common data (`{{common.…}}`), the same for every user and never shown to them. */
+  common?: Json;
   connections: MakeConnection[];
   modules: MakeModule[];
   rpcs: MakeRpc[];

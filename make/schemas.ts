@@ -15,6 +15,9 @@ const BY_SUFFIX: Array<[RegExp, string]> = [
   [/makecomapp\.json$/, 'makecomapp.schema.json'],
   [/\.oauth-communication\.iml\.json$/, 'api-oauth.json'],
   [/\.communication\.iml\.json$/, 'api.json'],
+  // Webhook attach/detach/update are requests too (the README's mapping: `*.attach.iml.json`, `*.detach.iml.json`).
+  [/\.(attach|detach|update)\.iml\.json$/, 'api.json'],
+  [/common\.json$/, 'common.json'],
   [/base\.iml\.json$/, 'base.json'],
   [/\.(params|static-params|mappable-params|interface)\.iml\.json$/, 'parameters.json'],
   [/\.epoch\.iml\.json$/, 'epoch.json'],

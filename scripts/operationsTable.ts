@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS } from '../operations';
+import { INSTANT_TRIGGERS } from '../operations/instant';
 
 /**
  * The README's operations table, generated from the operation definitions so it cannot drift:
@@ -17,15 +18,17 @@ export function operationsTable(): string {
   const lines = [
     '| key | kind | what it does | HubSpot endpoints | calls per run |',
     '| --- | --- | --- | --- | --- |',
-    ...OPERATIONS.map((op) =>
-      [
-        `\`${op.key}\``,
-        op.kind,
-        cell(op.description),
-        op.calls.endpoints.map((e) => `\`${decodeURIComponent(e)}\``).join('<br>'),
-        cell(op.calls.perRun),
-      ].join(' | '),
-    ).map((row) => `| ${row} |`),
+    ...[...OPERATIONS, ...INSTANT_TRIGGERS.map((op) => ({ ...op, kind: 'instant trigger' }))]
+      .map((op) =>
+        [
+          `\`${op.key}\``,
+          op.kind,
+          cell(op.description),
+          op.calls.endpoints.map((e) => `\`${decodeURIComponent(e)}\``).join('<br>'),
+          cell(op.calls.perRun),
+        ].join(' | '),
+      )
+      .map((row) => `| ${row} |`),
   ];
   return lines.join('\n');
 }
@@ -39,5 +42,7 @@ export function renderReadme(readme: string): string {
 
 if (require.main === module) {
   writeFileSync(README, renderReadme(readFileSync(README, 'utf8')));
-  console.log(`README.md: operations table rewritten (${OPERATIONS.length} operations).`);
+  console.log(
+    `README.md: operations table rewritten (${OPERATIONS.length} operations, ${INSTANT_TRIGGERS.length} instant triggers).`,
+  );
 }

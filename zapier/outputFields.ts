@@ -11,7 +11,9 @@ import { toZapierError } from './errors';
  * `properties__…` fields stand in for them in the definition (Make's interface, samples). zapier-platform-schema's
  * `OutputFieldsSchema` allows functions among output fields; `primary` works only in the static ones, which stay.
  */
-export function zapierOutputFields(def: OperationDef): unknown[] {
+export function zapierOutputFields(
+  def: Pick<OperationDef, 'key' | 'outputFields' | 'outputProperties'>,
+): unknown[] {
   const fields = def.outputFields.map((f) => ({ ...f }));
   const typeRef = def.outputProperties;
   if (typeRef === undefined) return fields;

@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { generateMakeApp } from '../../make/app';
+import { join } from 'node:path';
 import { OUTPUT_DIR } from '../../make/build';
 import { deploy } from '../../make/deploy';
-import { appFiles } from '../../make/files';
-import type { MakeApp } from '../../make/model';
 
 type Json = Record<string, unknown>;
 interface Received {
@@ -84,6 +80,7 @@ describe('make:deploy', () => {
   const credentials = {
     HUBSPOT_CLIENT_ID: 'fake-client-id-0000',
     HUBSPOT_CLIENT_SECRET: 'fake-client-secret-0000',
+    RELAY_URL: 'https://relay.bridge.test',
   };
   const posted = (suffix: string) =>
     received
@@ -206,7 +203,13 @@ describe('make:deploy', () => {
     // Every module: its type id, crud for actions, the universal subtype, both connections, a blank template.
     const created = posted('/hubspot-bridge/1/modules');
     expect(created.map((m) => m.name)).toEqual(Object.keys(modules));
-    const typeIds: Record<string, number> = { trigger: 1, action: 4, search: 9, universal: 12 };
+    const typeIds: Record<string, number> = {
+      trigger: 1,
+      action: 4,
+      search: 9,
+      instant_trigger: 10,
+      universal: 12,
+    };
     for (const module of created) {
       const meta = modules[String(module.name)]!;
       expect(module).toEqual({
@@ -216,6 +219,9 @@ describe('make:deploy', () => {
         typeId: typeIds[String(meta.moduleType)],
         ...(meta.moduleType === 'action' ? { crud: meta.actionCrud } : {}),
         ...(meta.moduleType === 'universal' ? { subtype: 'Universal' } : {}),
+        ...(meta.moduleType === 'instant_trigger'
+          ? { webhook: expect.stringMatching(/^hubspot-bridge-hook-\d+$/) }
+          : {}),
         connection: oauth,
         altConnection: token,
         moduleInitMode: 'blank',
@@ -243,72 +249,53 @@ describe('make:deploy', () => {
     );
   });
 
-  describe('webhooks and instant triggers (the shape the relay will use)', () => {
-    let dir: string;
-    beforeAll(() => {
-      const { app } = generateMakeApp();
-      const withHook: MakeApp = {
-        ...app,
-        webhooks: [
-          {
-            name: 'hubspotEvents',
-            label: 'HubSpot events',
-            type: 'web-shared',
-            communication: { output: '{{body}}' },
-            params: [],
-            attach: { url: '/relay/subscriptions', method: 'POST', body: { url: '{{webhook.url}}' } },
-            detach: { url: '/relay/subscriptions/{{webhook.id}}', method: 'DELETE' },
-          },
-        ],
-        modules: [
-          ...app.modules,
-          {
-            ...app.modules.find((m) => m.name === 'newContact')!,
-            name: 'watchContactEvents',
-            label: 'Watch Contact Events',
-            moduleType: 'instant_trigger',
-            webhook: 'hubspotEvents',
-          },
-        ],
-      };
-      dir = mkdtempSync(join(tmpdir(), 'make-deploy-'));
-      for (const [path, content] of appFiles(withHook)) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), content);
-      }
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    it('creates the webhook (type, both connections) before the instant trigger that names it, then its sections', async () => {
-      await deploy({
-        dir,
-        zone,
-        protocol: 'http',
-        env: { MAKE_API_KEY: apiKey, ...credentials },
-        log: () => {},
-      });
-      const [hook] = posted('/hubspot-bridge/webhooks');
+  it('creates each relay webhook (dedicated, both connections) before the instant trigger that names it, and fills the relay address', async () => {
+    await deploy({ zone, protocol: 'http', env: { MAKE_API_KEY: apiKey, ...credentials }, log: () => {} });
+    const webhooks = manifest.components.webhook as Record<string, { label: string }>;
+    const hooks = posted('/hubspot-bridge/webhooks');
+    expect(hooks.map((h) => h.label)).toEqual(Object.values(webhooks).map((w) => w.label));
+    for (const hook of hooks)
       expect(hook).toEqual({
-        label: 'HubSpot events',
-        type: 'web-shared',
+        label: hook.label,
+        type: 'web',
         connection: expect.stringMatching(/^hubspot-bridge-\d+$/),
         altConnection: 'hubspot-bridge-2',
       });
-      // Make names the webhook; its sections go to that name.
-      const hookName = received
-        .find((r) => r.method === 'PUT' && r.path.startsWith('/sdk/apps/webhooks/'))!
-        .path.split('/')[4];
-      expect(hookName).toMatch(/^hubspot-bridge-hook-\d+$/);
+    // Make names each webhook (in creation order here); its sections go to that name, and its module refers to it.
+    const names = received
+      .filter((r) => r.method === 'PUT' && r.path.startsWith('/sdk/apps/webhooks/'))
+      .map((r) => r.path.split('/')[4]!);
+    const hookNames = [...new Set(names)];
+    expect(hookNames).toHaveLength(hooks.length);
+    for (const name of hookNames) {
       const sections = received
-        .filter((r) => r.method === 'PUT' && r.path.startsWith(`/sdk/apps/webhooks/${hookName}/`))
+        .filter((r) => r.method === 'PUT' && r.path.startsWith(`/sdk/apps/webhooks/${name}/`))
         .map((r) => r.path.split('/').pop());
       expect(sections).toEqual(['api', 'parameters', 'attach', 'detach']);
-      const trigger = posted('/hubspot-bridge/1/modules').find((m) => m.name === 'watchContactEvents')!;
-      expect(trigger).toMatchObject({ typeId: 10, webhook: hookName });
-      expect(trigger).not.toHaveProperty('crud');
-      expect(indexOf('POST', '/sdk/apps/hubspot-bridge/webhooks')).toBeLessThan(
-        received.findIndex((r) => r.method === 'POST' && r.body.includes('"watchContactEvents"')),
-      );
-    });
+    }
+    const localIds = Object.keys(webhooks);
+    const instant = posted('/hubspot-bridge/1/modules').filter((m) => m.typeId === 10);
+    expect(instant).toHaveLength(localIds.length);
+    for (const module of instant) {
+      const local = String(modules[String(module.name)]!.webhook);
+      expect(module.webhook).toBe(hookNames[localIds.indexOf(local)]);
+    }
+    expect(received.findLastIndex((r) => r.path.includes('/sdk/apps/webhooks/'))).toBeLessThan(
+      received.findIndex((r) => r.method === 'POST' && r.path.endsWith('/1/modules')),
+    );
+    const common = received.find((r) => r.path === '/sdk/apps/hubspot-bridge/1/common')!;
+    expect(JSON.parse(common.body)).toEqual({ relayUrl: credentials.RELAY_URL });
+  });
+
+  it('refuses a real deploy without RELAY_URL (before any call); a dry run marks it missing', async () => {
+    const { RELAY_URL: _relay, ...withoutRelay } = credentials;
+    await expect(
+      deploy({ zone, protocol: 'http', env: { MAKE_API_KEY: apiKey, ...withoutRelay }, log: () => {} }),
+    ).rejects.toThrow(/set RELAY_URL/);
+    expect(received).toEqual([]);
+    const lines: string[] = [];
+    await deploy({ dryRun: true, zone, protocol: 'http', env: withoutRelay, log: (l) => lines.push(l) });
+    expect(lines).toContain('[dry run] RELAY_URL missing: a real deploy stops before any call.');
+    expect(lines.join('\n')).toContain('"relayUrl":"<missing RELAY_URL>"');
   });
 });

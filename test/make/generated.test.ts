@@ -125,9 +125,10 @@ describe('make-app/ (generated Make app)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('keeps secrets out: no common data, no client secret, no token values', () => {
+  it('keeps secrets out: app common data only names the relay (filled at deploy), no client secret, no token values', () => {
     const manifest = JSON.parse(fresh.get('makecomapp.json')!);
-    expect(manifest.generalCodeFiles.common).toBeNull();
+    expect(manifest.generalCodeFiles.common).toBe('general/common.json');
+    expect(JSON.parse(fresh.get('general/common.json')!)).toEqual({ relayUrl: '' });
     for (const c of Object.values(manifest.components.connection) as Array<{
       codeFiles: { common: unknown };
     }>)

@@ -82,6 +82,7 @@ describe('Make triggers and connections against the sandbox', () => {
     'contactPropertyChange',
     'objectPropertyChange',
     'dealStageChanged',
+    'ticketStageChanged',
     'newFormSubmission',
   ];
 

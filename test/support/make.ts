@@ -10,7 +10,14 @@ import {
   runCommunication,
   type TriggerState,
 } from '../../make/iml/run';
-import type { MakeApp, MakeModule } from '../../make/model';
+import {
+  type IncomingRequest,
+  runAttach,
+  runDetach,
+  runInstantTrigger,
+  runWebhook,
+} from '../../make/iml/webhook';
+import type { MakeApp, MakeModule, MakeWebhook } from '../../make/model';
 import { HUBSPOT_API } from '../../make/objectRef';
 import type { Sandbox } from '../../sandbox';
 
@@ -195,6 +202,52 @@ export class MakeRunner {
     const oauth = this.app.connections.find((c) => c.type === 'oauth')!;
     const invalidate = (oauth.communication as Record<string, Json>).invalidate!;
     await runCommunication(invalidate, { common, data }, { ...this.options, base: undefined });
+  }
+
+  /** The relay webhook an instant trigger module listens on. */
+  webhookOf(moduleName: string): MakeWebhook {
+    const name = this.module(moduleName).webhook;
+    const hook = this.app.webhooks?.find((w) => w.name === name);
+    if (!hook) throw new Error(`Module ${moduleName} names no webhook of the app`);
+    return hook;
+  }
+
+  /** A scenario with the module switched on: Make runs its webhook's `attach` with the URL it minted for it. */
+  attach(moduleName: string, parameters: Json, common: Json, url: string): Promise<Json> {
+    const hook = this.webhookOf(moduleName);
+    const webhook = { id: 'make-hook-1', url };
+    return runAttach(
+      hook.attach!,
+      { parameters, connection: this.connection, common, webhook },
+      this.options,
+    );
+  }
+
+  /** The scenario's webhook removed: `detach` with the data `attach` kept. */
+  detach(moduleName: string, parameters: Json, common: Json, data: Json): Promise<void> {
+    const hook = this.webhookOf(moduleName);
+    return runDetach(
+      hook.detach!,
+      { parameters, connection: this.connection, common, webhook: data },
+      this.options,
+    );
+  }
+
+  /** One request at the webhook: its bundles, each through the instant trigger module. */
+  async instant(moduleName: string, request: IncomingRequest, hookParameters: Json, parameters: Json = {}) {
+    const module = this.module(moduleName);
+    const bundles = await runWebhook(this.webhookOf(moduleName).communication, request, hookParameters);
+    const out: Json[] = [];
+    for (const bundle of bundles)
+      out.push(
+        await runInstantTrigger(
+          module.communication as Json,
+          bundle,
+          { parameters, connection: this.connection },
+          this.options,
+        ),
+      );
+    return out;
   }
 
   async connectToken(accessToken: string) {

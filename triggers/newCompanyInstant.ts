@@ -1,0 +1,4 @@
+import { newCompanyInstant } from '../operations/instant/newCompanyInstant';
+import { renderHookTrigger } from '../zapier/hooks';
+
+export default renderHookTrigger(newCompanyInstant);

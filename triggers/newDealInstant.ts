@@ -1,0 +1,4 @@
+import { newDealInstant } from '../operations/instant/newDealInstant';
+import { renderHookTrigger } from '../zapier/hooks';
+
+export default renderHookTrigger(newDealInstant);

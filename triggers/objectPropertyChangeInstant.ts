@@ -1,0 +1,4 @@
+import { objectPropertyChangeInstant } from '../operations/instant/objectPropertyChangeInstant';
+import { renderHookTrigger } from '../zapier/hooks';
+
+export default renderHookTrigger(objectPropertyChangeInstant);
