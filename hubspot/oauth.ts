@@ -31,6 +31,15 @@ export const OPTIONAL_SCOPES = [
   'crm.lists.write',
   'files',
   'forms',
+  'automation',
+  'automation.sequences.read',
+  'automation.sequences.enrollments.write',
+  'communication_preferences.read',
+  'communication_preferences.write',
+  'behavioral_events.event_definitions.read_write',
+  'analytics.behavioral_events.send',
+  'timeline',
+  'transactional-email',
 ] as const;
 
 /**
