@@ -18,9 +18,14 @@ import createOrUpdateObject from './createOrUpdateObject';
 import createProduct from './createProduct';
 import createTask from './createTask';
 import createTicket from './createTicket';
+import createTimelineEvent from './createTimelineEvent';
+import enrollInSequence from './enrollInSequence';
+import enrollInWorkflow from './enrollInWorkflow';
 import mergeRecords from './mergeRecords';
 import removeAssociation from './removeAssociation';
 import removeFromList from './removeFromList';
+import sendBehavioralEvent from './sendBehavioralEvent';
+import sendTransactionalEmail from './sendTransactionalEmail';
 import submitForm from './submitForm';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
@@ -28,6 +33,7 @@ import updateDeal from './updateDeal';
 import updateLineItem from './updateLineItem';
 import updateObject from './updateObject';
 import updateProduct from './updateProduct';
+import updateSubscription from './updateSubscription';
 import updateTicket from './updateTicket';
 import uploadFile from './uploadFile';
 
@@ -62,6 +68,12 @@ export const creates = [
   removeFromList,
   uploadFile,
   submitForm,
+  enrollInWorkflow,
+  enrollInSequence,
+  updateSubscription,
+  sendBehavioralEvent,
+  createTimelineEvent,
+  sendTransactionalEmail,
   batchUpsert,
   apiRequest,
 ];

@@ -160,6 +160,8 @@ export const paths = {
   },
   /** https://developers.hubspot.com/docs/api-reference/latest/marketing/transactional-emails/create-transactional-email */
   transactionalEmail: {
+    /** Marketing emails v3, which the `transactional-email` scope may read: https://developers.hubspot.com/docs/api/marketing/marketing-email */
+    emails: () => '/marketing/v3/emails',
     singleSend: () => '/marketing/v3/transactional/single-email/send',
   },
   forms: {

@@ -2,6 +2,7 @@ import findAssociations from './findAssociations';
 import findCompany from './findCompany';
 import findContact from './findContact';
 import findDeal from './findDeal';
+import findFile from './findFile';
 import findList from './findList';
 import findObject from './findObject';
 import findOwner from './findOwner';
@@ -18,4 +19,5 @@ export const searches = [
   findAssociations,
   findList,
   findOwner,
+  findFile,
 ];

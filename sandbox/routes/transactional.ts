@@ -5,7 +5,7 @@ import { findByIdProperty } from '../objects/lookup';
 import { iso } from '../objects/read';
 import { createRecord } from '../objects/write';
 import type { Router } from '../router';
-import { requireFeature } from './features';
+import { page, requireFeature } from './features';
 
 /**
  * Transactional single send (`POST /marketing/v3/transactional/single-email/send`, scope `transactional-email`,
@@ -17,6 +17,28 @@ import { requireFeature } from './features';
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function transactionalRoutes(router: Router): void {
+  /**
+   * Marketing emails v3, readable with `content`, `marketing-email` or `transactional-email`; only the fields the
+   * connector reads (`isTransactional`, `isPublished`). https://developers.hubspot.com/docs/api/marketing/marketing-email
+   */
+  router.get(
+    '/marketing/v3/emails',
+    { scopes: () => ['content', 'marketing-email', 'transactional-email'] },
+    (req, portal) => {
+      const limit = req.query.int('limit', { fallback: 10, min: 1, max: 100 });
+      const after = req.query.int('after', { fallback: 0, min: 0 });
+      const emails = portal.marketing.allEmails().map((e) => ({
+        id: String(e.id),
+        name: e.name,
+        isTransactional: true,
+        isPublished: e.published,
+        state: e.published ? 'PUBLISHED' : 'DRAFT',
+        archived: false,
+      }));
+      return json(200, page(emails, after, limit, req.rawPath));
+    },
+  );
+
   router.post(
     '/marketing/v3/transactional/single-email/send',
     { scopes: () => ['transactional-email'] },

@@ -96,6 +96,10 @@ export class MarketingStore {
     this.statuses.set(`${status.subscriberIdString.toLowerCase()}|${status.subscriptionId}`, status);
   }
 
+  allEmails(): TransactionalEmail[] {
+    return [...this.emails.values()];
+  }
+
   email(id: number): TransactionalEmail | undefined {
     return this.emails.get(id);
   }

@@ -1,0 +1,85 @@
+import { paths } from '../../hubspot/paths';
+import { emailInput, optionalText } from '../inputs';
+import { recordPicker } from '../recordDropdown';
+import { recordIdInput } from '../records';
+import type { InputFieldDef, OperationDef } from '../types';
+
+/**
+ * Enrolls a contact in a sales sequence (`POST /automation/v4/sequences/enrollments?userId=`), sent from a user's
+ * connected inbox. The sending user needs a Sales Hub or Service Hub Professional or Enterprise seat; scopes
+ * `automation.sequences.enrollments.write` (and `automation.sequences.read` for the dropdown). A contact is in at most
+ * one sequence at a time.
+ * https://developers.hubspot.com/docs/api-reference/legacy/automation/sequences/enroll-contact,
+ * https://developers.hubspot.com/docs/api-reference/2026-03/automation/sequences/guide
+ */
+const REQUIREMENT = 'a Sales Hub or Service Hub Professional or Enterprise seat for the sending user';
+
+const userField: InputFieldDef = {
+  key: 'user_id',
+  label: 'Sending user',
+  required: true,
+  dropdown: { kind: 'users' },
+  helpText:
+    'The HubSpot user the sequence is sent as (a user ID, not an owner ID). Needs a Sales Hub or Service Hub Professional or Enterprise seat.',
+};
+const sequenceField: InputFieldDef = {
+  key: 'sequence_id',
+  label: 'Sequence',
+  required: true,
+  dropdown: { kind: 'sequences', userField: 'user_id' },
+  helpText: 'One of the sending user’s sequences.',
+};
+const contactField: InputFieldDef = {
+  key: 'contact_id',
+  label: 'Contact ID',
+  required: true,
+  helpText: 'The contact to enroll; it must have an e-mail and not be in another sequence.',
+  ...recordPicker('contacts'),
+};
+const senderField: InputFieldDef = {
+  key: 'sender_email',
+  label: 'Sender e-mail',
+  required: true,
+  helpText: 'The sending user’s connected inbox.',
+};
+const aliasField: InputFieldDef = {
+  key: 'sender_alias',
+  label: 'Sender alias',
+  helpText: 'An alias address of that inbox to send from instead (optional).',
+};
+
+export const enrollInSequence: OperationDef = {
+  key: 'enroll_in_sequence',
+  kind: 'create',
+  noun: 'Sequence Enrollment',
+  label: 'Enroll Contact in Sequence',
+  description: 'Enrolls a contact in a sales sequence, sent from a user’s connected inbox.',
+  inputFields: [userField, sequenceField, contactField, senderField, aliasField],
+  outputFields: [
+    { key: 'id', label: 'Enrollment ID' },
+    { key: 'toEmail', label: 'Contact e-mail' },
+    { key: 'enrolledAt', label: 'Enrolled at', type: 'datetime' },
+  ],
+  sample: {
+    id: '800001',
+    toEmail: 'ada.lovelace@example.com',
+    enrolledAt: '2026-01-05T09:00:00.000Z',
+    updatedAt: '2026-01-05T09:00:00.000Z',
+  },
+  calls: { endpoints: [`POST ${paths.automation.sequenceEnrollments()}`], perRun: '1' },
+  async perform(ctx) {
+    const userId = recordIdInput(ctx, userField);
+    const sequenceId = recordIdInput(ctx, sequenceField);
+    const contactId = recordIdInput(ctx, contactField);
+    const senderEmail = emailInput(ctx, senderField)!;
+    const alias = optionalText(ctx, aliasField) ? emailInput(ctx, aliasField) : undefined;
+    const { data } = await ctx.api.request<Record<string, unknown>>({
+      method: 'POST',
+      path: paths.automation.sequenceEnrollments(),
+      query: { userId },
+      json: { contactId, sequenceId, senderEmail, ...(alias ? { senderAliasAddress: alias } : {}) },
+      errorContext: { requirement: REQUIREMENT, subject: `sequence ${sequenceId} or contact ${contactId}` },
+    });
+    return { ...data };
+  },
+};

@@ -1,0 +1,107 @@
+import { FieldValidationError } from '../../hubspot/coerce';
+import { paths } from '../../hubspot/paths';
+import { dateTimeInput, emailInput, jsonObjectInput } from '../inputs';
+import { recordPicker } from '../recordDropdown';
+import { isRecordId, requiredText } from '../records';
+import type { InputFieldDef, OperationDef } from '../types';
+
+/**
+ * Sends one occurrence of a custom behavioral event (`POST /events/v3/send`, 204), for a contact named by e-mail or
+ * record id, with the event's properties. Custom events need an Enterprise hub; scope
+ * `analytics.behavioral_events.send` (and `behavioral_events.event_definitions.read_write` for the dropdown).
+ * https://developers.hubspot.com/docs/api-reference/legacy/events/send-event-data/guide
+ */
+const REQUIREMENT =
+  'a Marketing, Sales, Service, Content or Data Hub Enterprise subscription (custom events)';
+
+const eventField: InputFieldDef = {
+  key: 'event_name',
+  label: 'Event',
+  required: true,
+  dropdown: { kind: 'eventDefinitions' },
+  helpText:
+    'A custom event of the account (its fully qualified name, `pe{account id}_{name}`). Needs an Enterprise hub.',
+};
+const emailField: InputFieldDef = {
+  key: 'email',
+  label: 'Contact e-mail',
+  helpText: 'Who the event happened to. Give the e-mail or the contact ID.',
+};
+const contactField: InputFieldDef = {
+  key: 'object_id',
+  label: 'Contact ID',
+  helpText: 'Instead of the e-mail.',
+  ...recordPicker('contacts'),
+};
+const occurredField: InputFieldDef = {
+  key: 'occurred_at',
+  label: 'Occurred at',
+  type: 'datetime',
+  helpText: 'When it happened; now when empty.',
+};
+const propertiesField: InputFieldDef = {
+  key: 'properties',
+  label: 'Event properties',
+  type: 'json',
+  helpText: 'A JSON object of the event’s property names to values, e.g. {"plan": "pro"}.',
+};
+
+export const sendBehavioralEvent: OperationDef = {
+  key: 'send_behavioral_event',
+  kind: 'create',
+  noun: 'Behavioral Event',
+  label: 'Send Custom Behavioral Event',
+  description: 'Records an occurrence of a custom behavioral event for a contact.',
+  inputFields: [eventField, emailField, contactField, occurredField, propertiesField],
+  outputFields: [
+    { key: 'event_name', label: 'Event' },
+    { key: 'email', label: 'Contact e-mail' },
+    { key: 'object_id', label: 'Contact ID' },
+    { key: 'occurred_at', label: 'Occurred at', type: 'datetime' },
+  ],
+  sample: {
+    event_name: 'pe62515_app_login',
+    email: 'ada.lovelace@example.com',
+    occurred_at: '2026-01-05T09:00:00.000Z',
+    sent: true,
+  },
+  calls: { endpoints: [`POST ${paths.events.send()}`], perRun: '1' },
+  async perform(ctx) {
+    const eventName = requiredText(ctx, eventField.key, eventField.label);
+    const email = emailInput(ctx, emailField, false);
+    const objectId = String(ctx.input.object_id ?? '').trim() || undefined;
+    if (!email && !objectId)
+      throw new FieldValidationError(
+        emailField.key,
+        emailField.label,
+        'is required unless a Contact ID is given.',
+      );
+    if (objectId && !isRecordId(objectId))
+      throw new FieldValidationError(
+        contactField.key,
+        contactField.label,
+        `"${objectId}" is not a record ID.`,
+      );
+    const occurredAt = dateTimeInput(ctx, occurredField) ?? new Date(ctx.now()).toISOString();
+    const properties = jsonObjectInput(ctx, propertiesField);
+    await ctx.api.request({
+      method: 'POST',
+      path: paths.events.send(),
+      json: {
+        eventName,
+        ...(email ? { email } : {}),
+        ...(objectId ? { objectId } : {}),
+        occurredAt,
+        properties,
+      },
+      errorContext: { requirement: REQUIREMENT },
+    });
+    return {
+      event_name: eventName,
+      email: email ?? null,
+      object_id: objectId ?? null,
+      occurred_at: occurredAt,
+      sent: true,
+    };
+  },
+};
