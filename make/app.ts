@@ -9,13 +9,13 @@ import {
 } from './associationModules';
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
+import { declaredModule } from './declaredModule';
 import { responseError } from './errors';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
-import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 
@@ -66,8 +66,7 @@ export function operationSupport(def: OperationDef): OperationSupport {
   if (native) return { key: def.key, module: withPathGuards(native(def)) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
-  const recipe = recipeFor(def);
-  if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
+  if (def.requests?.length) return { key: def.key, module: withPathGuards(declaredModule(def)) };
   return { key: def.key, unexpressed: true };
 }
 

@@ -1,27 +1,20 @@
+import { PROPERTY_HISTORY_CODE } from '../operations/objects/propertyChange';
+import type { CodeNote } from '../operations/request';
 import type { OperationDef } from '../operations/types';
 
 /**
  * Operations Make cannot express in IML, with the reason. The parity test accepts an operation missing from the Make
- * app only when it is listed here (by shape, so every object type's variant is covered, or by key).
+ * app only when it is listed here (by its shared code reason, so every object type's variant is covered, or by key).
  */
 
-export interface UnsupportedShape {
-  name: string;
-  matches(def: OperationDef): boolean;
-  reason: string;
-}
-
-export const UNSUPPORTED_SHAPES: UnsupportedShape[] = [
-  {
+/** Operations that are code by a shared reason (`OperationDef.code`), so every object type's variant is covered. */
+export const UNSUPPORTED_CODES: ReadonlyMap<CodeNote, string> = new Map([
+  [
     // Property changes and deal stage changes: both read property history after the search.
-    name: 'propertyHistoryTrigger',
-    matches: (d) =>
-      d.kind === 'trigger' &&
-      d.calls.endpoints.some((e) => /\/crm\/v3\/objects\/[^/]+\/batch\/read$/.test(e)),
-    reason:
-      "Emits one bundle per property-history entry. The second request (a batch read with `propertiesWithHistory` for the ids the search found) can be built in IML (`make/imlArrays.ts`), but the bundles cannot: each record's history is an array inside the record, and a history entry does not carry its record's id. `iterate` takes one container and cannot nest (one bundle per entry per record), and `flatten(map(...))` would give the entries without the record they belong to.",
-  },
-];
+    PROPERTY_HISTORY_CODE,
+    "Emits one bundle per property-history entry. The second request (a batch read with `propertiesWithHistory` for the ids the search found) can be built in IML (`make/imlArrays.ts`), but the bundles cannot: each record's history is an array inside the record, and a history entry does not carry its record's id. `iterate` takes one container and cannot nest (one bundle per entry per record), and `flatten(map(...))` would give the entries without the record they belong to.",
+  ],
+]);
 
 /** Single operations Make cannot express, by operation key. */
 export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
@@ -32,13 +25,13 @@ export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Operations IML could express but whose recipe is not written yet. Listed so the gap is visible (the parity test
- * prints it and `npm run build:make` reports it); each entry should become a recipe. Empty today.
+ * Operations IML could express but whose requests are not declared yet. Listed so the gap is visible (the parity
+ * test prints it and `npm run build:make` reports it); each entry should declare its requests. Empty today.
  */
 export const PENDING_KEYS: Readonly<Record<string, string>> = {};
 
 export function unsupportedReason(def: OperationDef): string | undefined {
-  return UNSUPPORTED_KEYS[def.key] ?? UNSUPPORTED_SHAPES.find((s) => s.matches(def))?.reason;
+  return UNSUPPORTED_KEYS[def.key] ?? (def.code ? UNSUPPORTED_CODES.get(def.code) : undefined);
 }
 
 export function pendingReason(def: OperationDef): string | undefined {
