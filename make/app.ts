@@ -7,6 +7,7 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
+import { DECLARED_ACTION_KEYS, declaredActionModule, findFileModule } from './automationModules';
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { declaredModule } from './declaredModule';
@@ -32,6 +33,8 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   find_owner: findOwnerModule,
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
+  find_file: findFileModule,
+  ...Object.fromEntries(DECLARED_ACTION_KEYS.map((key) => [key, declaredActionModule])),
 };
 
 /**
@@ -100,7 +103,12 @@ export interface GeneratedApp {
  * field links its Find step only when it also has a dropdown. A Make scenario maps ids from a Search module, so on
  * Make these fields stay plain id fields.
  */
-const ZAPIER_ONLY_DROPDOWNS: ReadonlySet<DropdownSource['kind']> = new Set(['records', 'listRecords']);
+const ZAPIER_ONLY_DROPDOWNS: ReadonlySet<DropdownSource['kind']> = new Set([
+  'records',
+  'listRecords',
+  // Listing an app's timeline templates takes its developer API key, which a Make connection does not hold.
+  'timelineTemplates',
+]);
 
 function forMake(def: OperationDef): OperationDef {
   const inputFields = def.inputFields.map(({ dropdown, ...field }) =>

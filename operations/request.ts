@@ -19,6 +19,11 @@ export interface InputLeaf {
   list?: boolean;
   /** A HubSpot record id: digits only, refused naming the field otherwise (list values always are). */
   recordId?: boolean;
+  /**
+   * A JSON object field (`type: 'json'`): the object typed as JSON text, or mapped as an object; anything else is
+   * refused naming the field. Sent as the object.
+   */
+  json?: boolean;
 }
 
 /** The operation's object type: fixed, or the one chosen in the step's type field. */
@@ -64,7 +69,10 @@ export interface AssociationsLeaf {
   targets: readonly AssociationTarget[];
 }
 
-/** A value kept from an earlier request of the same run (`RequestSpec.temp`), as Make's `temp`. */
+/**
+ * A value kept from an earlier request of the same run (`RequestSpec.temp`), as Make's `temp`. Its answer path is
+ * dotted; a `[n]` segment is the n-th item of an array, counting from 1 as IML does (`results[1].id`).
+ */
 export interface TempLeaf {
   $: 'temp';
   key: string;

@@ -2,6 +2,8 @@ import { paths } from '../../hubspot/paths';
 import { emailInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { recordIdInput } from '../records';
+import { answer, input, path, type RequestSpec } from '../request';
+import { runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -48,6 +50,27 @@ const aliasField: InputFieldDef = {
   helpText: 'An alias address of that inbox to send from instead (optional).',
 };
 
+const ENROLLMENT: RequestSpec = {
+  method: 'POST',
+  path: path(paths.automation.sequenceEnrollments),
+  query: { userId: input('user_id', { recordId: true }) },
+  body: {
+    contactId: input('contact_id', { recordId: true }),
+    sequenceId: input('sequence_id', { recordId: true }),
+    senderEmail: input('sender_email'),
+    senderAliasAddress: input('sender_alias', { optional: true }),
+  },
+  output: {
+    kind: 'fixed',
+    fields: {
+      id: answer('id'),
+      toEmail: answer('toEmail'),
+      enrolledAt: answer('enrolledAt'),
+      updatedAt: answer('updatedAt'),
+    },
+  },
+};
+
 export const enrollInSequence: OperationDef = {
   key: 'enroll_in_sequence',
   kind: 'create',
@@ -67,19 +90,13 @@ export const enrollInSequence: OperationDef = {
     updatedAt: '2026-01-05T09:00:00.000Z',
   },
   calls: { endpoints: [`POST ${paths.automation.sequenceEnrollments()}`], perRun: '1' },
+  requests: [ENROLLMENT],
+  code: { reason: 'E-mail fields are checked before sending, naming the field.' },
   async perform(ctx) {
-    const userId = recordIdInput(ctx, userField);
-    const sequenceId = recordIdInput(ctx, sequenceField);
-    const contactId = recordIdInput(ctx, contactField);
-    const senderEmail = emailInput(ctx, senderField)!;
-    const alias = optionalText(ctx, aliasField) ? emailInput(ctx, aliasField) : undefined;
-    const { data } = await ctx.api.request<Record<string, unknown>>({
-      method: 'POST',
-      path: paths.automation.sequenceEnrollments(),
-      query: { userId },
-      json: { contactId, sequenceId, senderEmail, ...(alias ? { senderAliasAddress: alias } : {}) },
-      errorContext: { requirement: REQUIREMENT, subject: `sequence ${sequenceId} or contact ${contactId}` },
-    });
-    return { ...data };
+    for (const field of [userField, sequenceField, contactField]) recordIdInput(ctx, field);
+    emailInput(ctx, senderField);
+    if (optionalText(ctx, aliasField)) emailInput(ctx, aliasField);
+    const subject = `sequence ${ctx.input.sequence_id} or contact ${ctx.input.contact_id}`;
+    return runDeclared(ctx, enrollInSequence, [ENROLLMENT], { requirement: REQUIREMENT, subject });
   },
 };

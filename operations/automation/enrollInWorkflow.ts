@@ -1,7 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
+import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
 import { emailInput } from '../inputs';
 import { requiredText } from '../records';
+import { input, path, type RequestSpec, temp } from '../request';
+import { runRequests, runState } from '../runRequests';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -31,6 +34,31 @@ const emailField: InputFieldDef = {
     'The e-mail of an existing contact; HubSpot enrolls it even if it does not meet the enrollment triggers.',
 };
 
+/** The v4 flow id → the legacy workflow id the v2 enrollment takes (a read: safe to repeat). */
+const MAPPING: RequestSpec = {
+  method: 'POST',
+  path: path(paths.automation.workflowIdMappings),
+  body: { inputs: [{ type: 'FLOW_ID', flowId: input('workflow_id', { recordId: true }) }] },
+  idempotent: true,
+  temp: { workflowId: 'results[1].workflowId' },
+};
+
+/** 204, no body. The request has none either: Make's schema wants a POST to carry one, so an empty object. */
+const ENROLLMENT: RequestSpec = {
+  method: 'POST',
+  path: path(paths.automation.enrollContactInWorkflow, temp('workflowId'), input('email')),
+  body: {},
+  output: {
+    kind: 'fixed',
+    fields: {
+      workflow_id: input('workflow_id'),
+      legacy_workflow_id: temp('workflowId'),
+      email: input('email'),
+      enrolled: true,
+    },
+  },
+};
+
 export const enrollInWorkflow: OperationDef = {
   key: 'enroll_in_workflow',
   kind: 'create',
@@ -56,6 +84,11 @@ export const enrollInWorkflow: OperationDef = {
     ],
     perRun: '2 (the workflow id mapping, then the enrollment)',
   },
+  requests: [MAPPING, ENROLLMENT],
+  code: {
+    reason:
+      'An unknown workflow is refused naming the field: the id mapping answers it with a 207 and no workflow id, which the declaration cannot check between the two requests.',
+  },
   async perform(ctx) {
     const flowId = requiredText(ctx, workflowField.key, workflowField.label);
     if (!/^\d+$/.test(flowId))
@@ -65,25 +98,13 @@ export const enrollInWorkflow: OperationDef = {
         `"${flowId}" is not a workflow ID.`,
       );
     const email = emailInput(ctx, emailField)!;
+    const run = runState(findStandardObjectType('contacts')!, enrollInWorkflow);
     const errorContext = { requirement: REQUIREMENT };
-    const { data } = await ctx.api.request<{
-      results: Array<{ flowId: number | string; workflowId: number }>;
-    }>({
-      method: 'POST',
-      path: paths.automation.workflowIdMappings(),
-      json: { inputs: [{ type: 'FLOW_ID', flowId }] },
-      idempotent: true,
-      acceptStatuses: [207],
-      errorContext,
-    });
-    const workflowId = data.results.find((r) => String(r.flowId) === flowId)?.workflowId;
-    if (workflowId === undefined)
+    await runRequests(ctx, [MAPPING], run, () => ({ acceptStatuses: [207], errorContext }));
+    if (run.temp.workflowId === undefined)
       throw new FieldValidationError(workflowField.key, workflowField.label, `no workflow has ID ${flowId}.`);
-    await ctx.api.request({
-      method: 'POST',
-      path: paths.automation.enrollContactInWorkflow(workflowId, email),
+    return runRequests(ctx, [ENROLLMENT], run, () => ({
       errorContext: { ...errorContext, subject: `workflow ${flowId} or a contact with e-mail ${email}` },
-    });
-    return { workflow_id: flowId, legacy_workflow_id: String(workflowId), email, enrolled: true };
+    }));
   },
 };

@@ -70,6 +70,10 @@ export const findFile: OperationDef = {
     endpoints: [`GET ${paths.files.search()}`, `GET ${paths.files.signedUrl('{fileId}')}`],
     perRun: '1 (2 when the file is private: its signed URL)',
   },
+  code: {
+    reason:
+      'The signed URL is asked only when the search found a private file: a condition the declared requests have no construct for (Make writes it as a request condition, `make/automationModules.ts`).',
+  },
   async perform(ctx) {
     const name = requiredText(ctx, nameField.key, nameField.label);
     const extension = optionalText(ctx, extensionField)?.replace(/^\./, '').toLowerCase();

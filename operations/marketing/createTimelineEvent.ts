@@ -3,6 +3,8 @@ import { paths } from '../../hubspot/paths';
 import { dateTimeInput, emailInput, jsonObjectInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { isRecordId, requiredText } from '../records';
+import { answer, input, path, type RequestSpec } from '../request';
+import { runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -62,6 +64,32 @@ const timestampField: InputFieldDef = {
   helpText: 'Now when empty.',
 };
 
+/** 201 with the event. Token values go as given: HubSpot checks them against the template's token types. */
+const CREATE: RequestSpec = {
+  method: 'POST',
+  path: path(paths.timeline.events),
+  body: {
+    eventTemplateId: input('event_template_id'),
+    objectId: input('object_id', { optional: true, recordId: true }),
+    email: input('email', { optional: true }),
+    tokens: input('tokens', { optional: true, json: true }),
+    extraData: input('extra_data', { optional: true, json: true }),
+    id: input('event_reference', { optional: true }),
+    timestamp: input('timestamp', { optional: true }),
+  },
+  output: {
+    kind: 'fixed',
+    fields: {
+      id: answer('id'),
+      eventTemplateId: answer('eventTemplateId'),
+      objectType: answer('objectType'),
+      objectId: answer('objectId'),
+      timestamp: answer('timestamp'),
+      tokens: answer('tokens'),
+    },
+  },
+};
+
 export const createTimelineEvent: OperationDef = {
   key: 'create_timeline_event',
   kind: 'create',
@@ -85,8 +113,12 @@ export const createTimelineEvent: OperationDef = {
     tokens: { webinarName: 'Pricing 101', minutes: '42' },
   },
   calls: { endpoints: [`POST ${paths.timeline.events()}`], perRun: '1' },
+  requests: [CREATE],
+  code: {
+    reason: 'One of record ID or e-mail must be given; inputs are checked before sending, naming the field.',
+  },
   async perform(ctx) {
-    const eventTemplateId = requiredText(ctx, templateField.key, templateField.label);
+    requiredText(ctx, templateField.key, templateField.label);
     const objectId = optionalText(ctx, objectField);
     const email = emailInput(ctx, emailField, false);
     if (!objectId && !email)
@@ -97,23 +129,9 @@ export const createTimelineEvent: OperationDef = {
       );
     if (objectId && !isRecordId(objectId))
       throw new FieldValidationError(objectField.key, objectField.label, `"${objectId}" is not a record ID.`);
-    const tokens = jsonObjectInput(ctx, tokensField);
-    const extraData = jsonObjectInput(ctx, extraField);
-    const id = optionalText(ctx, idField);
-    const timestamp = dateTimeInput(ctx, timestampField);
-    const { data } = await ctx.api.request<Record<string, unknown>>({
-      method: 'POST',
-      path: paths.timeline.events(),
-      json: {
-        eventTemplateId,
-        ...(objectId ? { objectId } : { email }),
-        tokens: Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, String(v)])),
-        ...(Object.keys(extraData).length > 0 ? { extraData } : {}),
-        ...(id ? { id } : {}),
-        ...(timestamp ? { timestamp } : {}),
-      },
-      errorContext: { requirement: REQUIREMENT },
-    });
-    return { ...data };
+    jsonObjectInput(ctx, tokensField);
+    jsonObjectInput(ctx, extraField);
+    dateTimeInput(ctx, timestampField);
+    return runDeclared(ctx, createTimelineEvent, [CREATE], { requirement: REQUIREMENT });
   },
 };

@@ -1,8 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { dateTimeInput, emailInput, jsonObjectInput } from '../inputs';
+import { dateTimeInput, emailInput, jsonObjectInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { isRecordId, requiredText } from '../records';
+import { input, path, type RequestSpec } from '../request';
+import { runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -37,13 +39,37 @@ const occurredField: InputFieldDef = {
   key: 'occurred_at',
   label: 'Occurred at',
   type: 'datetime',
-  helpText: 'When it happened; now when empty.',
+  helpText:
+    'When it happened (ISO 8601, e.g. 2026-01-31T09:00:00Z); HubSpot uses the time it receives it when empty.',
 };
 const propertiesField: InputFieldDef = {
   key: 'properties',
   label: 'Event properties',
   type: 'json',
   helpText: 'A JSON object of the event’s property names to values, e.g. {"plan": "pro"}.',
+};
+
+/** 204, no body: the output repeats what was sent. Without "occurred at", HubSpot stamps the occurrence itself. */
+const SEND: RequestSpec = {
+  method: 'POST',
+  path: path(paths.events.send),
+  body: {
+    eventName: input('event_name'),
+    email: input('email', { optional: true }),
+    objectId: input('object_id', { optional: true, recordId: true }),
+    occurredAt: input('occurred_at', { optional: true }),
+    properties: input('properties', { optional: true, json: true }),
+  },
+  output: {
+    kind: 'fixed',
+    fields: {
+      event_name: input('event_name'),
+      email: input('email', { optional: true }),
+      object_id: input('object_id', { optional: true }),
+      occurred_at: input('occurred_at', { optional: true }),
+      sent: true,
+    },
+  },
 };
 
 export const sendBehavioralEvent: OperationDef = {
@@ -66,10 +92,15 @@ export const sendBehavioralEvent: OperationDef = {
     sent: true,
   },
   calls: { endpoints: [`POST ${paths.events.send()}`], perRun: '1' },
+  requests: [SEND],
+  code: {
+    reason:
+      'One of e-mail or contact ID must be given, and each is checked before sending, naming the field.',
+  },
   async perform(ctx) {
-    const eventName = requiredText(ctx, eventField.key, eventField.label);
+    requiredText(ctx, eventField.key, eventField.label);
     const email = emailInput(ctx, emailField, false);
-    const objectId = String(ctx.input.object_id ?? '').trim() || undefined;
+    const objectId = optionalText(ctx, contactField);
     if (!email && !objectId)
       throw new FieldValidationError(
         emailField.key,
@@ -82,26 +113,8 @@ export const sendBehavioralEvent: OperationDef = {
         contactField.label,
         `"${objectId}" is not a record ID.`,
       );
-    const occurredAt = dateTimeInput(ctx, occurredField) ?? new Date(ctx.now()).toISOString();
-    const properties = jsonObjectInput(ctx, propertiesField);
-    await ctx.api.request({
-      method: 'POST',
-      path: paths.events.send(),
-      json: {
-        eventName,
-        ...(email ? { email } : {}),
-        ...(objectId ? { objectId } : {}),
-        occurredAt,
-        properties,
-      },
-      errorContext: { requirement: REQUIREMENT },
-    });
-    return {
-      event_name: eventName,
-      email: email ?? null,
-      object_id: objectId ?? null,
-      occurred_at: occurredAt,
-      sent: true,
-    };
+    dateTimeInput(ctx, occurredField);
+    jsonObjectInput(ctx, propertiesField);
+    return runDeclared(ctx, sendBehavioralEvent, [SEND], { requirement: REQUIREMENT });
   },
 };

@@ -1,7 +1,8 @@
-import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { emailInput, jsonObjectInput, optionalText } from '../inputs';
-import { requiredText } from '../records';
+import { emailInput, jsonObjectInput } from '../inputs';
+import { recordIdInput } from '../records';
+import { answer, input, path, type RequestSpec } from '../request';
+import { runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -46,6 +47,22 @@ const contactField: InputFieldDef = {
   helpText: 'A JSON object of contact properties to set on the recipient, e.g. {"firstname": "Ada"}.',
 };
 
+/** Asynchronous: the answer is the send's status (PENDING) and its id. */
+const SEND: RequestSpec = {
+  method: 'POST',
+  path: path(paths.transactionalEmail.singleSend),
+  body: {
+    emailId: input('email_id', { recordId: true }),
+    message: { to: input('to'), sendId: input('send_reference', { optional: true }) },
+    customProperties: input('custom_properties', { optional: true, json: true }),
+    contactProperties: input('contact_properties', { optional: true, json: true }),
+  },
+  output: {
+    kind: 'fixed',
+    fields: { statusId: answer('statusId'), status: answer('status'), requestedAt: answer('requestedAt') },
+  },
+};
+
 export const sendTransactionalEmail: OperationDef = {
   key: 'send_transactional_email',
   kind: 'create',
@@ -64,27 +81,13 @@ export const sendTransactionalEmail: OperationDef = {
     requestedAt: '2026-01-05T09:00:00.000Z',
   },
   calls: { endpoints: [`POST ${paths.transactionalEmail.singleSend()}`], perRun: '1' },
+  requests: [SEND],
+  code: { reason: 'The e-mail ID and the recipient are checked before sending, naming the field.' },
   async perform(ctx) {
-    const emailId = requiredText(ctx, emailIdField.key, emailIdField.label);
-    if (!/^\d+$/.test(emailId))
-      throw new FieldValidationError(
-        emailIdField.key,
-        emailIdField.label,
-        `"${emailId}" is not an e-mail ID (a number).`,
-      );
-    const to = emailInput(ctx, toField)!;
-    const sendId = optionalText(ctx, sendIdField);
-    const { data } = await ctx.api.request<Record<string, unknown>>({
-      method: 'POST',
-      path: paths.transactionalEmail.singleSend(),
-      json: {
-        emailId: Number(emailId),
-        message: { to, ...(sendId ? { sendId } : {}) },
-        customProperties: jsonObjectInput(ctx, customField),
-        contactProperties: jsonObjectInput(ctx, contactField),
-      },
-      errorContext: { requirement: REQUIREMENT },
-    });
-    return { ...data };
+    recordIdInput(ctx, emailIdField);
+    emailInput(ctx, toField);
+    jsonObjectInput(ctx, customField);
+    jsonObjectInput(ctx, contactField);
+    return runDeclared(ctx, sendTransactionalEmail, [SEND], { requirement: REQUIREMENT });
   },
 };

@@ -1,7 +1,9 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
 import { choiceInput, emailInput, optionalText } from '../inputs';
-import { requiredText } from '../records';
+import { recordIdInput } from '../records';
+import { answer, input, path, type RequestSpec } from '../request';
+import { runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -59,6 +61,32 @@ const explanationField: InputFieldDef = {
   helpText: 'Why the legal basis applies (e.g. "Ticked the newsletter box on the checkout page").',
 };
 
+/** One status on the EMAIL channel; the answer is a batch-style envelope holding the one result. */
+const STATUS_CHANGE: RequestSpec = {
+  method: 'POST',
+  path: path(paths.communicationPreferences.status, input('email')),
+  body: {
+    channel: 'EMAIL',
+    statusState: input('status'),
+    subscriptionId: input('subscription_id', { recordId: true }),
+    legalBasis: input('legal_basis', { optional: true }),
+    legalBasisExplanation: input('legal_basis_explanation', { optional: true }),
+  },
+  // Setting a status twice leaves it as it is (`NO_STATUS_CHANGE`): safe to repeat after a lost answer.
+  idempotent: true,
+  output: {
+    kind: 'fixed',
+    fields: {
+      subscriberIdString: answer('results[1].subscriberIdString'),
+      subscriptionId: input('subscription_id'),
+      subscriptionName: answer('results[1].subscriptionName'),
+      status: answer('results[1].status'),
+      channel: 'EMAIL',
+      timestamp: answer('results[1].timestamp'),
+    },
+  },
+};
+
 export const updateSubscription: OperationDef = {
   key: 'update_subscription',
   kind: 'create',
@@ -81,38 +109,20 @@ export const updateSubscription: OperationDef = {
     timestamp: '2026-01-05T09:00:00.000Z',
   },
   calls: { endpoints: [`POST ${paths.communicationPreferences.status('{email}')}`], perRun: '1' },
+  requests: [STATUS_CHANGE],
+  code: { reason: 'The e-mail, status and legal basis are checked before sending, naming the field.' },
   async perform(ctx) {
-    const email = emailInput(ctx, emailField)!;
-    const subscriptionId = requiredText(ctx, typeField.key, typeField.label);
-    if (!/^\d+$/.test(subscriptionId))
-      throw new FieldValidationError(
-        typeField.key,
-        typeField.label,
-        `"${subscriptionId}" is not a subscription type ID.`,
-      );
-    const status = choiceInput(ctx, statusField);
-    if (!status) throw new FieldValidationError(statusField.key, statusField.label, 'is required.');
+    emailInput(ctx, emailField);
+    recordIdInput(ctx, typeField);
+    if (!choiceInput(ctx, statusField))
+      throw new FieldValidationError(statusField.key, statusField.label, 'is required.');
     const legalBasis = choiceInput(ctx, basisField);
-    const explanation = optionalText(ctx, explanationField);
-    if (legalBasis && !explanation)
+    if (legalBasis && !optionalText(ctx, explanationField))
       throw new FieldValidationError(
         explanationField.key,
         explanationField.label,
         'is required with a legal basis.',
       );
-    const { data } = await ctx.api.request<{ results: Array<Record<string, unknown>> }>({
-      method: 'POST',
-      path: paths.communicationPreferences.status(email),
-      json: {
-        channel: 'EMAIL',
-        statusState: status,
-        subscriptionId: Number(subscriptionId),
-        ...(legalBasis ? { legalBasis, legalBasisExplanation: explanation } : {}),
-      },
-      // Setting a status twice leaves it as it is (`NO_STATUS_CHANGE`): safe to repeat after a lost answer.
-      idempotent: true,
-    });
-    const result = data.results[0] ?? {};
-    return { ...result, subscriptionId: String(result.subscriptionId ?? subscriptionId) };
+    return runDeclared(ctx, updateSubscription, [STATUS_CHANGE]);
   },
 };

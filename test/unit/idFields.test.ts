@@ -42,7 +42,8 @@ const NO_SEARCH: Record<string, string> = {
   'enroll_in_sequence.sequence_id': "no Find Sequence step (the dropdown lists the user's sequences)",
   'update_subscription.subscription_id': 'no Find step for subscription types (the dropdown lists them all)',
   'create_timeline_event.event_template_id': "no Find step for the app's own event templates",
-  'send_transactional_email.email_id': 'no Find Email step (the dropdown lists the published transactional e-mails)',
+  'send_transactional_email.email_id':
+    'no Find Email step (the dropdown lists the published transactional e-mails)',
 };
 
 const actions = (['creates', 'searches'] as const).flatMap((kind) =>
