@@ -68,12 +68,12 @@ export const enrollInWorkflow: OperationDef = {
   inputFields: [workflowField, emailField],
   outputFields: [
     { key: 'workflow_id', label: 'Workflow ID' },
-    { key: 'legacy_workflow_id', label: 'Legacy workflow ID' },
+    { key: 'legacy_workflow_id', label: 'Legacy workflow ID', type: 'integer' },
     { key: 'email', label: 'Contact e-mail' },
   ],
   sample: {
     workflow_id: '585051946',
-    legacy_workflow_id: '9100001',
+    legacy_workflow_id: 9100001,
     email: 'ada.lovelace@example.com',
     enrolled: true,
   },

@@ -40,7 +40,7 @@ const SEEDED_AT = Date.UTC(2024, 0, 2, 9, 0, 0);
 export const SEEDED_FLOWS: readonly StoredFlow[] = [
   flow('585051946', 9_100_001, 'Welcome series', '0-1', true),
   flow('585051947', 9_100_002, 'Re-engage cold leads', '0-1', true),
-  flow('585051948', 9_100_003, 'Old nurture (off)', '0-1', false),
+  flow('585051948', 9_100_003, 'Old nurture', '0-1', false),
   flow('585051949', 9_100_004, 'Deal won follow-up', '0-3', true),
 ];
 
