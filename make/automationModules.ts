@@ -66,7 +66,7 @@ export function findFileModule(def: OperationDef): MakeModule {
         url: paths.files.search(),
         qs: {
           name: '{{parameters.name}}',
-          extension: '{{ifempty(lower(parameters.extension), undefined)}}',
+          extension: '{{ifempty(parameters.extension, undefined)}}',
           sort: '-createdAt',
           limit: 1,
         },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { validationError } from '../errors';
 import { json, objectBody } from '../http';
 import { findByIdProperty } from '../objects/lookup';
@@ -62,7 +61,7 @@ export function transactionalRoutes(router: Router): void {
         );
         createRecord(portal, contacts, { properties: { ...properties, email: to } }, req.auth);
       }
-      const statusId = randomUUID();
+      const statusId = portal.marketing.nextStatusId();
       const requestedAt = portal.now();
       portal.marketing.sends.push({
         statusId,

@@ -96,6 +96,11 @@ export class MarketingStore {
     this.statuses.set(`${status.subscriberIdString.toLowerCase()}|${status.subscriptionId}`, status);
   }
 
+  /** UUID-shaped and counted, so two sandboxes given the same sends answer the same ids. */
+  nextStatusId(): string {
+    return `00000000-0000-4000-8000-${String(this.sends.length + 1).padStart(12, '0')}`;
+  }
+
   allEmails(): TransactionalEmail[] {
     return [...this.emails.values()];
   }
