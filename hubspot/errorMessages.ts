@@ -179,7 +179,8 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
       ? `The HubSpot connection is missing the permission(s) ${f.scopes.join(', ')}. Reconnect your HubSpot account and grant them.`
       : 'The HubSpot connection is missing a permission (scope) this action needs. Reconnect your HubSpot account and grant it.') +
     needs(f),
-  forbidden: (f) => `HubSpot refused access${hubspotSays(f)}.${needs(f)}`,
+  // HubSpot's own sentence may end with a period; one is enough before what the action needs.
+  forbidden: (f) => `HubSpot refused access${hubspotSays(f).replace(/\.$/, '')}.${needs(f)}`,
   invalidOption: validationMessage,
   propertyMissing: validationMessage,
   invalidEmail: validationMessage,
