@@ -206,10 +206,12 @@ async function main() {
 
   // Operations beyond CRM records, on the sandbox's seeded workflows, sequences, subscription types, events, e-mails.
   await h.run('creates', 'create_contact', { email: 'auto@example.com' });
-  const autoId = (await h.run<Array<{ id: string }>>('searches', 'find_contact', {
-    search_property: 'email',
-    search_value: 'auto@example.com',
-  })).result[0]!.id;
+  const autoId = (
+    await h.run<Array<{ id: string }>>('searches', 'find_contact', {
+      search_property: 'email',
+      search_value: 'auto@example.com',
+    })
+  ).result[0]!.id;
   await measure('enroll_in_workflow', 2, '2 (id mapping + enrollment)', () =>
     h.run('creates', 'enroll_in_workflow', { workflow_id: '585051946', email: 'auto@example.com' }),
   );
