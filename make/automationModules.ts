@@ -1,6 +1,6 @@
 import { paths } from '../hubspot/paths';
 import type { OperationDef } from '../operations/types';
-import type { MakeModule } from './model';
+import type { Json, MakeModule } from './model';
 import { operationModule } from './operationModule';
 import { renderRequests } from './renderRequest';
 
@@ -35,16 +35,38 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   send_transactional_email: { group: 'Marketing', scope: ['transactional-email'] },
 };
 
+/**
+ * What the Zapier step checks in code between two requests, as a Make `valid` on the request whose answer it reads:
+ * an unknown workflow (the id mapping answers 207 without it) stops the module naming the field, as on Zapier.
+ */
+const ANSWER_CHECKS: Readonly<Record<string, { request: number; valid: Json }>> = {
+  enroll_in_workflow: {
+    request: 0,
+    valid: {
+      condition: '{{length(ifempty(body.results, emptyarray)) > 0}}',
+      type: 'DataError',
+      message: 'Workflow (workflow_id): no workflow has ID {{parameters.workflow_id}}.',
+    },
+  },
+};
+
 /** An action rendered from its declared requests (every one of these writes something: `crud: 'create'`). */
 export function declaredActionModule(def: OperationDef): MakeModule {
   const shape = SHAPES[def.key];
   if (!shape) throw new Error(`make/automationModules.ts: no group and scopes for ${def.key}`);
+  // The requests read inputs, answers and temps only; the type argument stands for none.
+  const rendered = renderRequests(def, 'contacts');
+  const requests = (Array.isArray(rendered) ? rendered : [rendered]) as Array<Record<string, Json>>;
+  const check = ANSWER_CHECKS[def.key];
+  if (check) {
+    const target = requests[check.request]!;
+    target.response = { ...(target.response as Record<string, Json>), valid: check.valid };
+  }
   return operationModule(def, shape.group, {
     moduleType: 'action',
     crud: 'create',
     scope: shape.scope,
-    // The requests read inputs, answers and temps only; the type argument stands for none.
-    communication: renderRequests(def, 'contacts'),
+    communication: requests.length === 1 ? requests[0]! : requests,
   });
 }
 

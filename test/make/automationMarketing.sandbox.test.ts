@@ -44,6 +44,15 @@ describe('Make automation, marketing and file modules against the sandbox', () =
     expect(out).toMatchObject({ legacy_workflow_id: 9_100_002, enrolled: true });
     expect(make.requests.map((r) => r.method)).toEqual(['POST', 'POST']);
     expect(portal().automation.enrolledInWorkflow(9_100_002)).toEqual(['make-wf@example.com']);
+    // An unknown workflow stops the module naming the field, before any enrollment is sent.
+    make.requests = [];
+    expect(
+      await makeErrorOf(make.action('enrollInWorkflow', { workflow_id: '1', email: 'make-wf@example.com' })),
+    ).toEqual({
+      type: 'DataError',
+      message: 'Workflow (workflow_id): no workflow has ID 1.',
+    });
+    expect(make.requests).toHaveLength(1);
     portal().features.delete('workflows');
     expect(
       await makeErrorOf(
