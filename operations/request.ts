@@ -24,6 +24,11 @@ export interface InputLeaf {
    * refused naming the field. Sent as the object.
    */
   json?: boolean;
+  /**
+   * A record id, or any value of the unique property named in the input field `uniqueBy` ("Find by", HubSpot's
+   * `idProperty`), such as an e-mail.
+   */
+  uniqueBy?: string;
 }
 
 /** The operation's object type: fixed, or the one chosen in the step's type field. */

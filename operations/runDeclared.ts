@@ -10,6 +10,9 @@ import type { OperationContext, OperationDef, OperationResult } from './types';
  * events, files): its leaves read inputs, answers and temps only, so the contact type stands in for the run's type.
  * `errorContext` (the tier an endpoint needs, what a 404 is about) and `extra` are what only code knows.
  */
+/** The type such a run stands on, and that names nothing in its endpoints. */
+export const CONTACTS = findStandardObjectType('contacts')!;
+
 export function runDeclared(
   ctx: OperationContext,
   def: Pick<OperationDef, 'inputFields' | 'propertyFields'>,
@@ -17,6 +20,6 @@ export function runDeclared(
   errorContext: ErrorContext = {},
   extra: (spec: RequestSpec, index: number) => Partial<RequestOptions> = () => ({}),
 ): Promise<OperationResult | OperationResult[]> {
-  const run = runState(findStandardObjectType('contacts')!, def);
+  const run = runState(CONTACTS, def);
   return runRequests(ctx, requests, run, (spec, i) => ({ errorContext, ...extra(spec, i) }));
 }

@@ -1,9 +1,10 @@
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { emailInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { recordIdInput } from '../records';
 import { answer, input, path, type RequestSpec } from '../request';
-import { runDeclared } from '../runDeclared';
+import { CONTACTS, runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -89,7 +90,7 @@ export const enrollInSequence: OperationDef = {
     enrolledAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
   },
-  calls: { endpoints: [`POST ${paths.automation.sequenceEnrollments()}`], perRun: '1' },
+  calls: { endpoints: declaredEndpoints([ENROLLMENT], CONTACTS), perRun: '1' },
   requests: [ENROLLMENT],
   code: { reason: 'E-mail fields are checked before sending, naming the field.' },
   async perform(ctx) {

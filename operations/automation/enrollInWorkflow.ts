@@ -1,9 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
-import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { emailInput } from '../inputs';
 import { requiredText } from '../records';
 import { input, path, type RequestSpec, temp } from '../request';
+import { CONTACTS } from '../runDeclared';
 import { runRequests, runState } from '../runRequests';
 import type { InputFieldDef, OperationDef } from '../types';
 
@@ -78,10 +79,7 @@ export const enrollInWorkflow: OperationDef = {
     enrolled: true,
   },
   calls: {
-    endpoints: [
-      `POST ${paths.automation.workflowIdMappings()}`,
-      `POST ${paths.automation.enrollContactInWorkflow('{workflowId}', '{email}')}`,
-    ],
+    endpoints: declaredEndpoints([MAPPING, ENROLLMENT], CONTACTS),
     perRun: '2 (the workflow id mapping, then the enrollment)',
   },
   requests: [MAPPING, ENROLLMENT],
@@ -98,7 +96,7 @@ export const enrollInWorkflow: OperationDef = {
         `"${flowId}" is not a workflow ID.`,
       );
     const email = emailInput(ctx, emailField)!;
-    const run = runState(findStandardObjectType('contacts')!, enrollInWorkflow);
+    const run = runState(CONTACTS, enrollInWorkflow);
     const errorContext = { requirement: REQUIREMENT };
     await runRequests(ctx, [MAPPING], run, () => ({ acceptStatuses: [207], errorContext }));
     if (run.temp.workflowId === undefined)

@@ -72,7 +72,7 @@ export const findFile: OperationDef = {
   },
   code: {
     reason:
-      'The signed URL is asked only when the search found a private file: a condition the declared requests have no construct for (Make writes it as a request condition, `make/automationModules.ts`).',
+      'The signed URL is asked only when the search found a private file: a condition between two requests that the declaration cannot express.',
   },
   async perform(ctx) {
     const name = requiredText(ctx, nameField.key, nameField.label);

@@ -1,10 +1,11 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { dateTimeInput, emailInput, jsonObjectInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { isRecordId, requiredText } from '../records';
 import { answer, input, path, type RequestSpec } from '../request';
-import { runDeclared } from '../runDeclared';
+import { CONTACTS, runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -112,7 +113,7 @@ export const createTimelineEvent: OperationDef = {
     timestamp: '2026-01-05T09:00:00.000Z',
     tokens: { webinarName: 'Pricing 101', minutes: '42' },
   },
-  calls: { endpoints: [`POST ${paths.timeline.events()}`], perRun: '1' },
+  calls: { endpoints: declaredEndpoints([CREATE], CONTACTS), perRun: '1' },
   requests: [CREATE],
   code: {
     reason: 'One of record ID or e-mail must be given; inputs are checked before sending, naming the field.',

@@ -1,10 +1,11 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { dateTimeInput, emailInput, jsonObjectInput, optionalText } from '../inputs';
 import { recordPicker } from '../recordDropdown';
 import { isRecordId, requiredText } from '../records';
 import { input, path, type RequestSpec } from '../request';
-import { runDeclared } from '../runDeclared';
+import { CONTACTS, runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -91,7 +92,7 @@ export const sendBehavioralEvent: OperationDef = {
     occurred_at: '2026-01-05T09:00:00.000Z',
     sent: true,
   },
-  calls: { endpoints: [`POST ${paths.events.send()}`], perRun: '1' },
+  calls: { endpoints: declaredEndpoints([SEND], CONTACTS), perRun: '1' },
   requests: [SEND],
   code: {
     reason:

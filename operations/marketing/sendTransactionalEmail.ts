@@ -1,8 +1,9 @@
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { emailInput, jsonObjectInput } from '../inputs';
 import { recordIdInput } from '../records';
 import { answer, input, path, type RequestSpec } from '../request';
-import { runDeclared } from '../runDeclared';
+import { CONTACTS, runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -80,7 +81,7 @@ export const sendTransactionalEmail: OperationDef = {
     status: 'PENDING',
     requestedAt: '2026-01-05T09:00:00.000Z',
   },
-  calls: { endpoints: [`POST ${paths.transactionalEmail.singleSend()}`], perRun: '1' },
+  calls: { endpoints: declaredEndpoints([SEND], CONTACTS), perRun: '1' },
   requests: [SEND],
   code: { reason: 'The e-mail ID and the recipient are checked before sending, naming the field.' },
   async perform(ctx) {

@@ -1,9 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { choiceInput, emailInput, optionalText } from '../inputs';
 import { recordIdInput } from '../records';
 import { answer, input, path, type RequestSpec } from '../request';
-import { runDeclared } from '../runDeclared';
+import { CONTACTS, runDeclared } from '../runDeclared';
 import type { InputFieldDef, OperationDef } from '../types';
 
 /**
@@ -108,7 +109,7 @@ export const updateSubscription: OperationDef = {
     channel: 'EMAIL',
     timestamp: '2026-01-05T09:00:00.000Z',
   },
-  calls: { endpoints: [`POST ${paths.communicationPreferences.status('{email}')}`], perRun: '1' },
+  calls: { endpoints: declaredEndpoints([STATUS_CHANGE], CONTACTS), perRun: '1' },
   requests: [STATUS_CHANGE],
   code: { reason: 'The e-mail, status and legal basis are checked before sending, naming the field.' },
   async perform(ctx) {

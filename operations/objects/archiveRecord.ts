@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { input, OBJECT_TYPE, path, type RequestSpec, temp } from '../request';
 import { runRequests, runState, sendRequest } from '../runRequests';
 import type { OperationDef } from '../types';
@@ -13,7 +14,7 @@ import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, re
 export const ARCHIVE_REQUESTS: readonly [RequestSpec, RequestSpec] = [
   {
     method: 'GET',
-    path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+    path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
     query: { idProperty: input('id_property', { optional: true }), properties: 'hs_object_id' },
     temp: { id: 'id' },
   },
@@ -52,16 +53,13 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     ],
     sample: { id: String(config.sample.id), archived: true, object_type: type.name },
     calls: {
-      endpoints: [
-        `GET ${paths.objects.one(type.name, '{id}')}`,
-        `DELETE ${paths.objects.one(type.name, '{id}')}`,
-      ],
+      endpoints: declaredEndpoints(ARCHIVE_REQUESTS, type),
       perRun: '2 (a read that finds the record, then the archive)',
     },
     requests: ARCHIVE_REQUESTS,
     code: {
       reason:
-        "A 404 on the read is refused naming the field and saying nothing was archived; on Make it is the read's own 404 (a DataError).",
+        "A 404 on the read is refused naming the field and saying nothing was archived; the declared read alone reports HubSpot's own 404.",
     },
     async perform(ctx) {
       const type = types.resolve(ctx);

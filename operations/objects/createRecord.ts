@@ -2,6 +2,7 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { ConflictError } from '../../hubspot/errors';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordOutput } from '../records';
 import { type AssociationTarget, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
@@ -74,8 +75,8 @@ export const CREATE_CODE =
   "A create's answer may be lost (connection, timeout, 5xx) after HubSpot wrote it: with a unique value the record " +
   'is read back and returned when HubSpot created it during this step; a search-or-create whose create meets a ' +
   'record written seconds ago (409) returns that one; Find or Create Company keeps the oldest company with the ' +
-  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which a ' +
-  "Make action's fixed requests cannot branch on.";
+  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which ' +
+  'declared requests cannot branch on.';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(
@@ -109,7 +110,7 @@ export function createRecordOperation(
     calls: matchOn
       ? {
           endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
+            ...declaredEndpoints([request], type),
             `POST ${paths.objects.search(type.name)}`,
             `DELETE ${paths.objects.one(type.name, '{id}')}`,
             `GET ${paths.objects.one(type.name, '{id}')}`,
@@ -120,10 +121,7 @@ export function createRecordOperation(
             `${matchOn} came first; ${RETRIEVE_READ}`,
         }
       : {
-          endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
-            `GET ${paths.objects.one(type.name, '{id}')}`,
-          ],
+          endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],
           perRun: `1; ${RETRIEVE_READ}`,
         },
     requests: [request],

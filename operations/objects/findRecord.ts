@@ -1,5 +1,6 @@
 import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
 import { input, type LimitLeaf, OBJECT_TYPE, path, type RequestSpec } from '../request';
@@ -44,9 +45,8 @@ export const FIND_REQUEST: RequestSpec = {
 /** Why a find runs code besides its declared search. */
 const FIND_CODE =
   'By record ID or a unique property (e-mail) the record is read directly (`GET …/{id}?idProperty=`), which sees a ' +
-  "write at once where search lags seconds, and HubSpot's 404 means no result. Make counts every 4xx as an error " +
-  'with no documented way to make it "no result" ' +
-  '(https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so Make searches.';
+  "write at once where search lags seconds, and HubSpot's 404 means no result. A declared request takes a 4xx " +
+  'answer as an error, so the declaration is the search, which finds by any property.';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.
@@ -89,7 +89,7 @@ export function findRecordOperation(
     outputProperties: types.ref,
     sample: config.sample,
     calls: {
-      endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`, `POST ${paths.objects.search(type.name)}`],
+      endpoints: [...declaredEndpoints([FIND_REQUEST], type), `GET ${paths.objects.one(type.name, '{id}')}`],
       perRun: '1 (+1 to read property definitions when searching a non-unique property)',
     },
     requests: [FIND_REQUEST],

@@ -1,5 +1,6 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { recordPicker } from '../recordDropdown';
 import { recordIdInput } from '../records';
 import { input, OBJECT_TYPE, path, type RequestSpec } from '../request';
@@ -59,7 +60,7 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     inputFields: [...types.inputFields, primary, merged],
     outputFields: outputFieldsFor(type),
     sample: config.sample,
-    calls: { endpoints: [`POST ${paths.objects.merge(type.name)}`], perRun: '1' },
+    calls: { endpoints: declaredEndpoints([MERGE_REQUEST], type), perRun: '1' },
     requests: [MERGE_REQUEST],
     async perform(ctx) {
       const type = types.resolve(ctx);

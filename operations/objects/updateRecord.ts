@@ -1,4 +1,5 @@
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
   checkPropertiesToRetrieve,
@@ -22,7 +23,7 @@ import {
 /** The update as data: the record by id, or by the unique property chosen in "Find by" (`idProperty`). */
 export const UPDATE_REQUEST: RequestSpec = {
   method: 'PATCH',
-  path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+  path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
   query: { idProperty: input('id_property', { optional: true }) },
   body: { properties: PROPERTIES },
   output: { kind: 'record' },
@@ -57,7 +58,7 @@ export function updateRecordOperation(
     sample: config.sample,
     calls: {
       endpoints: [
-        `PATCH ${paths.objects.one(type.name, '{id}')}`,
+        ...declaredEndpoints([UPDATE_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,

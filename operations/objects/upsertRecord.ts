@@ -1,6 +1,7 @@
 import type { HubSpotResponse } from '../../hubspot/client';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { requiredText } from '../records';
 import { answer, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
@@ -45,7 +46,7 @@ export const UPSERT_REQUEST: RequestSpec = {
 /** Why an upsert runs code besides its declared request. */
 const UPSERT_CODE =
   "`is_new` after a replayed upsert comes from HubSpot's creation time, not from the replay's answer (`isNew`), " +
-  "which needs the client's count of uncertain attempts; Make outputs HubSpot's `new`. Besides, " +
+  "which needs the client's count of uncertain attempts; the declared output is HubSpot's `new`. Besides, " +
   RETRIEVE_CODE.charAt(0).toLowerCase() +
   RETRIEVE_CODE.slice(1);
 
@@ -89,7 +90,7 @@ export function upsertRecordOperation(
     sample: { ...config.sample, is_new: true },
     calls: {
       endpoints: [
-        `POST ${paths.objects.batch(type.name, 'upsert')}`,
+        ...declaredEndpoints([UPSERT_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,
