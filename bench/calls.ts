@@ -278,6 +278,60 @@ async function main() {
     h.run('triggers', 'new_form_submission', {}, { zap: { id: 'forms' } }),
   );
 
+  // Operations beyond CRM records, on the sandbox's seeded workflows, sequences, subscription types, events, e-mails.
+  await h.run('creates', 'create_contact', { email: 'auto@example.com' });
+  const autoId = (
+    await h.run<Array<{ id: string }>>('searches', 'find_contact', {
+      search_property: 'email',
+      search_value: 'auto@example.com',
+    })
+  ).result[0]!.id;
+  await measure('enroll_in_workflow', 2, '2 (id mapping + enrollment)', () =>
+    h.run('creates', 'enroll_in_workflow', { workflow_id: '585051946', email: 'auto@example.com' }),
+  );
+  await measure('enroll_in_sequence', 1, '1', () =>
+    h.run('creates', 'enroll_in_sequence', {
+      user_id: '2002',
+      sequence_id: '300001',
+      contact_id: autoId,
+      sender_email: 'alice.martin@example.com',
+    }),
+  );
+  await measure('update_subscription', 1, '1', () =>
+    h.run('creates', 'update_subscription', {
+      email: 'auto@example.com',
+      subscription_id: '7001',
+      status: 'NOT_SUBSCRIBED',
+    }),
+  );
+  await measure('send_behavioral_event', 1, '1', () =>
+    h.run('creates', 'send_behavioral_event', {
+      event_name: `pe${portal.info.portalId}_app_login`,
+      email: 'auto@example.com',
+      properties: '{"plan": "pro"}',
+    }),
+  );
+  await measure('send_transactional_email', 1, '1', () =>
+    h.run('creates', 'send_transactional_email', { email_id: '41000001', to: 'auto@example.com' }),
+  );
+  const fileAt = portal.now();
+  portal.files.add({
+    name: 'bench-private',
+    extension: 'pdf',
+    type: 'DOCUMENT',
+    size: 1,
+    fileMd5: 'x',
+    access: 'PRIVATE',
+    path: '/bench/bench-private.pdf',
+    url: 'https://files.example.com/bench-private.pdf',
+    createdAt: fileAt,
+    updatedAt: fileAt,
+    archived: false,
+  });
+  await measure('find_file (private: signed URL)', 2, '1 search + 1 signed URL', () =>
+    h.run('searches', 'find_file', { name: 'bench-private' }),
+  );
+
   await h.close();
   console.log(formatCallsTable(rows));
 }

@@ -26,9 +26,14 @@ import createProduct from './createProduct';
 import createQuote from './createQuote';
 import createTask from './createTask';
 import createTicket from './createTicket';
+import createTimelineEvent from './createTimelineEvent';
+import enrollInSequence from './enrollInSequence';
+import enrollInWorkflow from './enrollInWorkflow';
 import mergeRecords from './mergeRecords';
 import removeAssociation from './removeAssociation';
 import removeFromList from './removeFromList';
+import sendBehavioralEvent from './sendBehavioralEvent';
+import sendTransactionalEmail from './sendTransactionalEmail';
 import submitForm from './submitForm';
 import updateCart from './updateCart';
 import updateCompany from './updateCompany';
@@ -41,6 +46,8 @@ import updateObject from './updateObject';
 import updateOrder from './updateOrder';
 import updateProduct from './updateProduct';
 import updateQuote from './updateQuote';
+
+import updateSubscription from './updateSubscription';
 import updateTicket from './updateTicket';
 import uploadFile from './uploadFile';
 
@@ -75,6 +82,12 @@ export const creates = [
   removeFromList,
   uploadFile,
   submitForm,
+  enrollInWorkflow,
+  enrollInSequence,
+  updateSubscription,
+  sendBehavioralEvent,
+  createTimelineEvent,
+  sendTransactionalEmail,
   batchUpsert,
   batchUpdate,
   batchArchive,

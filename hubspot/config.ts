@@ -58,3 +58,14 @@ export function requestTimeoutOverride(): number | undefined {
     `HUBSPOT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0; got "${value}".`,
   );
 }
+
+/**
+ * The publisher's HubSpot app id and developer API key (`HUBSPOT_APP_ID`, `HUBSPOT_DEVELOPER_API_KEY`), which
+ * HubSpot requires to list the app's timeline event templates: the user's OAuth token cannot
+ * (https://developers.hubspot.com/docs/api/crm/timeline). Undefined unless both are set.
+ */
+export function developerAppCredentials(): { appId: string; developerApiKey: string } | undefined {
+  const appId = envValue('HUBSPOT_APP_ID');
+  const developerApiKey = envValue('HUBSPOT_DEVELOPER_API_KEY');
+  return appId && developerApiKey ? { appId, developerApiKey } : undefined;
+}

@@ -23,6 +23,11 @@ export interface ErrorContext {
    * still have been applied, so the message must not say "try again". Set by the client for non-idempotent POSTs.
    */
   notRepeatable?: boolean;
+  /**
+   * A product tier, seat or add-on the endpoint needs (`Sales Hub Professional or Enterprise seat`): said when HubSpot
+   * refuses access, since a portal without it answers 403 whatever the token's scopes.
+   */
+  requirement?: string;
   /** For such a write: what it may have done (`created the deal`) and how to check (`search deals for ...`). */
   unconfirmedWrite?: { outcome: string; check: string };
 }
@@ -142,6 +147,11 @@ function networkMessage(f: MessageFacts): string {
     : `${what}. The change may have been made anyway: check HubSpot before running this step again.`;
 }
 
+/** The tier or add-on the action needs, when the operation named one. */
+function needs(f: MessageFacts): string {
+  return f.context.requirement ? ` This action needs ${f.context.requirement}.` : '';
+}
+
 function hubspotSays(f: MessageFacts): string {
   return f.body.message ? `: ${f.body.message}` : '';
 }
@@ -167,15 +177,16 @@ const BUILDERS: Readonly<Record<MessageKey, (f: MessageFacts) => string>> = {
     `HubSpot refused this integration's OAuth client id or secret${hubspotSays(f)}. The integration's publisher must check HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (Zapier) or the app's client id and secret (Make).`,
   missingScopes: (f) => {
     if (!f.scopes || f.scopes.length === 0)
-      return 'The HubSpot connection is missing a permission (scope) this action needs. Reconnect your HubSpot account and grant it.';
+      return `The HubSpot connection is missing a permission (scope) this action needs. Reconnect your HubSpot account and grant it.${needs(f)}`;
     const missing = `The HubSpot connection is missing the permission(s) ${f.scopes.join(', ')}.`;
     // A tier or feature the portal lacks: reconnecting cannot grant the scope until the account has it.
-    const needs = [...new Set(f.scopes.map(scopeAvailability).filter((n): n is string => n !== undefined))];
-    return needs.length > 0
-      ? `${missing} ${needs.join('; ')}. Once the HubSpot account has it, reconnect your HubSpot account and grant them.`
-      : `${missing} Reconnect your HubSpot account and grant them.`;
+    const tiers = [...new Set(f.scopes.map(scopeAvailability).filter((n): n is string => n !== undefined))];
+    return tiers.length > 0
+      ? `${missing} ${tiers.join('; ')}. Once the HubSpot account has it, reconnect your HubSpot account and grant them.${needs(f)}`
+      : `${missing} Reconnect your HubSpot account and grant them.${needs(f)}`;
   },
-  forbidden: (f) => `HubSpot refused access${hubspotSays(f)}.`,
+  // HubSpot's own sentence may end with a period; one is enough before what the action needs.
+  forbidden: (f) => `HubSpot refused access${hubspotSays(f).replace(/\.$/, '')}.${needs(f)}`,
   invalidOption: validationMessage,
   propertyMissing: validationMessage,
   invalidEmail: validationMessage,

@@ -52,6 +52,16 @@ export const OPTIONAL_SCOPES = [
   'crm.objects.listings.write',
   'crm.objects.services.read',
   'crm.objects.services.write',
+
+  'automation',
+  'automation.sequences.read',
+  'automation.sequences.enrollments.write',
+  'communication_preferences.read',
+  'communication_preferences.write',
+  'behavioral_events.event_definitions.read_write',
+  'analytics.behavioral_events.send',
+  'timeline',
+  'transactional-email',
 ] as const;
 
 /**

@@ -120,6 +120,49 @@ export const paths = {
   files: {
     upload: () => '/files/v3/files',
     one: (fileId: Id) => `/files/v3/files/${seg(fileId)}`,
+    search: () => '/files/v3/files/search',
+    signedUrl: (fileId: Id) => `/files/v3/files/${seg(fileId)}/signed-url`,
+  },
+  /**
+   * Automation. Workflows: the v4 flows API lists them, but has no enrollment endpoint; enrollment is only documented
+   * on the v2 workflows API (legacy, not retired), which takes the legacy workflow id, so a flow id is mapped first
+   * (`workflow-id-mappings`). https://developers.hubspot.com/docs/api-reference/legacy/automation/workflows/guide,
+   * https://developers.hubspot.com/docs/api-reference/legacy/automation/workflows/v2/enroll-contact,
+   * https://developers.hubspot.com/docs/api-reference/legacy/automation/workflows/batch/get-workflow-id-mappings.
+   * Sequences v4: https://developers.hubspot.com/docs/api-reference/legacy/automation/sequences/enroll-contact
+   */
+  automation: {
+    flows: () => '/automation/v4/flows',
+    workflowIdMappings: () => '/automation/v4/workflow-id-mappings/batch/read',
+    enrollContactInWorkflow: (workflowId: Id, email: string) =>
+      `/automation/v2/workflows/${seg(workflowId)}/enrollments/contacts/${seg(email)}`,
+    sequences: () => '/automation/v4/sequences',
+    sequenceEnrollments: () => '/automation/v4/sequences/enrollments',
+  },
+  /** Subscription preferences v4: https://developers.hubspot.com/docs/api-reference/legacy/communication-preferences/guide */
+  communicationPreferences: {
+    definitions: () => '/communication-preferences/v4/definitions',
+    status: (subscriberIdString: string) =>
+      `/communication-preferences/v4/statuses/${seg(subscriberIdString)}`,
+  },
+  /** Custom behavioral events: https://developers.hubspot.com/docs/api-reference/legacy/events/send-event-data/guide */
+  events: {
+    definitions: () => '/events/v3/event-definitions',
+    send: () => '/events/v3/send',
+  },
+  /**
+   * Timeline events v3 (app event templates), now served under `/integrators/timeline/v3` (the older
+   * `/crm/v3/timeline` prefix is the same API): https://developers.hubspot.com/docs/api/crm/timeline
+   */
+  timeline: {
+    events: () => '/integrators/timeline/v3/events',
+    templates: (appId: Id) => `/integrators/timeline/v3/${seg(appId)}/event-templates`,
+  },
+  /** https://developers.hubspot.com/docs/api-reference/latest/marketing/transactional-emails/create-transactional-email */
+  transactionalEmail: {
+    /** Marketing emails v3, which the `transactional-email` scope may read: https://developers.hubspot.com/docs/api/marketing/marketing-email */
+    emails: () => '/marketing/v3/emails',
+    singleSend: () => '/marketing/v3/transactional/single-email/send',
   },
   forms: {
     list: () => '/marketing/v3/forms',

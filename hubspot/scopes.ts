@@ -47,6 +47,23 @@ export const CRM_SCOPES = [
   'crm.objects.services.write',
 ] as const;
 
-export const OTHER_SCOPES = ['oauth', 'files', 'forms', 'automation'] as const;
+/**
+ * Beyond the CRM: automation (workflows), sequences, subscription preferences, behavioral events, timeline events,
+ * transactional e-mail. Each operation names its own in `calls`; the OAuth app asks for them as optional scopes.
+ */
+export const OTHER_SCOPES = [
+  'oauth',
+  'files',
+  'forms',
+  'automation',
+  'automation.sequences.read',
+  'automation.sequences.enrollments.write',
+  'communication_preferences.read',
+  'communication_preferences.write',
+  'behavioral_events.event_definitions.read_write',
+  'analytics.behavioral_events.send',
+  'timeline',
+  'transactional-email',
+] as const;
 
 export const ALL_SCOPES: readonly string[] = [...CRM_SCOPES, ...OTHER_SCOPES];

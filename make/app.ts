@@ -8,6 +8,7 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
+import { DECLARED_ACTION_KEYS, declaredActionModule, findFileModule } from './automationModules';
 import {
   BATCH_PATH,
   batchArchiveModule,
@@ -63,6 +64,14 @@ const NATIVE_MODULES: Record<string, { build: (def: OperationDef) => MakeModule;
   deal_stage_changed: { build: stageModule, paths: {} },
   ticket_stage_changed: { build: stageModule, paths: {} },
   new_form_submission: { build: formSubmissionModule, paths: { form_id: 'segment' } },
+  find_file: { build: findFileModule, paths: {} },
+  // Rendered from their declared requests; their path parameters come from the declarations.
+  ...Object.fromEntries(
+    DECLARED_ACTION_KEYS.map((key) => [
+      key,
+      { build: declaredActionModule, paths: declaredPathParams(OPERATIONS.find((o) => o.key === key)!) },
+    ]),
+  ),
 };
 
 /**
@@ -130,7 +139,12 @@ export interface GeneratedApp {
  * field links its Find step only when it also has a dropdown. A Make scenario maps ids from a Search module, so on
  * Make these fields stay plain id fields.
  */
-const ZAPIER_ONLY_DROPDOWNS: ReadonlySet<DropdownSource['kind']> = new Set(['records', 'listRecords']);
+const ZAPIER_ONLY_DROPDOWNS: ReadonlySet<DropdownSource['kind']> = new Set([
+  'records',
+  'listRecords',
+  // Listing an app's timeline templates takes its developer API key, which a Make connection does not hold.
+  'timelineTemplates',
+]);
 
 function forMake(def: OperationDef): OperationDef {
   const inputFields = def.inputFields.map(({ dropdown, ...field }) =>

@@ -78,6 +78,11 @@ function leafIml(leaf: Leaf, scope: Scope): unknown {
   switch (leaf.$) {
     case 'input': {
       if (leaf.list) return `{{ifempty(parameters.${leaf.key}, emptyarray)}}`;
+      // JSON text is parsed; an empty optional field is left out.
+      if (leaf.json)
+        return leaf.optional
+          ? `{{if(parameters.${leaf.key}, parseJSON(parameters.${leaf.key}), undefined)}}`
+          : `{{parseJSON(parameters.${leaf.key})}}`;
       if (leaf.joined)
         return `{{ifempty(join(ifempty(parameters.${leaf.key}, emptyarray), ','), undefined)}}`;
       if (leaf.otherwise !== undefined) {

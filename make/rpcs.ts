@@ -156,6 +156,104 @@ const BUILDERS: Record<string, RpcBuilder> = {
       },
     }),
   },
+  // Users by user id (owners carry it): who a sequence is sent as.
+  users: {
+    name: () => 'listUsers',
+    build: () => ({
+      label: 'List users',
+      params: [],
+      communication: {
+        url: paths.owners.list(),
+        qs: { limit: 100 },
+        pagination: cursorPaging,
+        response: {
+          ...options(
+            '{{item.firstName}} {{item.lastName}} ({{item.email}})',
+            '{{item.userId}}',
+            '{{item.userId}}',
+          ),
+          limit: 1000,
+        },
+      },
+    }),
+  },
+  // Contact-based workflows only: the enrollment endpoint takes contacts.
+  workflows: {
+    name: () => 'listWorkflows',
+    build: () => ({
+      label: 'List workflows',
+      params: [],
+      communication: {
+        url: paths.automation.flows(),
+        qs: { limit: 100 },
+        pagination: cursorPaging,
+        response: {
+          ...options(
+            "{{item.name}}{{if(item.isEnabled, '', ' (off)')}}",
+            '{{item.id}}',
+            "{{item.objectTypeId == '0-1'}}",
+          ),
+          limit: 1000,
+        },
+      },
+    }),
+  },
+  sequences: {
+    name: () => 'listSequences',
+    build: (s) => ({
+      label: 'List sequences',
+      params: [],
+      communication: {
+        url: paths.automation.sequences(),
+        qs: { userId: `{{parameters.${String(s.userField)}}}`, limit: 100 },
+        pagination: cursorPaging,
+        response: { ...options('{{item.name}}', '{{item.id}}'), limit: 1000 },
+      },
+    }),
+  },
+  subscriptionTypes: {
+    name: () => 'listSubscriptionTypes',
+    build: () => ({
+      label: 'List subscription types',
+      params: [],
+      communication: {
+        url: paths.communicationPreferences.definitions(),
+        response: options('{{item.name}}', '{{item.id}}', '{{item.isActive}}'),
+      },
+    }),
+  },
+  eventDefinitions: {
+    name: () => 'listEventDefinitions',
+    build: () => ({
+      label: 'List custom events',
+      params: [],
+      communication: {
+        url: paths.events.definitions(),
+        qs: { limit: 100 },
+        pagination: cursorPaging,
+        response: {
+          ...options('{{ifempty(item.labels.singular, item.name)}}', '{{item.fullyQualifiedName}}'),
+          limit: 1000,
+        },
+      },
+    }),
+  },
+  transactionalEmails: {
+    name: () => 'listTransactionalEmails',
+    build: () => ({
+      label: 'List transactional emails',
+      params: [],
+      communication: {
+        url: paths.transactionalEmail.emails(),
+        qs: { limit: 100 },
+        pagination: cursorPaging,
+        response: {
+          ...options('{{item.name}}', '{{item.id}}', '{{item.isTransactional && item.isPublished}}'),
+          limit: 1000,
+        },
+      },
+    }),
+  },
   lists: {
     name: () => 'listLists',
     build: () => ({

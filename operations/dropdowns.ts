@@ -1,4 +1,13 @@
 import { paths } from '../hubspot/paths';
+import {
+  eventDefinitionDropdown,
+  sequenceDropdown,
+  subscriptionTypeDropdown,
+  timelineTemplateDropdown,
+  transactionalEmailDropdown,
+  userDropdown,
+  workflowDropdown,
+} from './automationDropdowns';
 import { dropdown } from './hiddenDropdown';
 import { formDropdown, listDropdown } from './listFormDropdowns';
 import { typeNameFromInput, typeRefKey } from './objectTypeRef';
@@ -116,6 +125,20 @@ export function dropdownKey(source: DropdownSource): string {
       return `${typeRefKey(source.objectType)}_record_list`;
     case 'listRecords':
       return `records_of_${source.listField}_list`;
+    case 'users':
+      return 'user_list';
+    case 'workflows':
+      return 'workflow_list';
+    case 'sequences':
+      return `sequences_of_${source.userField}_list`;
+    case 'subscriptionTypes':
+      return 'subscription_type_list';
+    case 'eventDefinitions':
+      return 'event_definition_list';
+    case 'timelineTemplates':
+      return 'timeline_template_list';
+    case 'transactionalEmails':
+      return 'transactional_email_list';
   }
 }
 
@@ -136,6 +159,8 @@ export function dropdownDependsOn(source: DropdownSource): string[] {
       return fromInput(source.objectType);
     case 'listRecords':
       return [source.listField];
+    case 'sequences':
+      return [source.userField];
     default:
       return [];
   }
@@ -179,6 +204,20 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
       return recordDropdown(key, source.objectType);
     case 'listRecords':
       return listRecordDropdown(key, source.listField);
+    case 'users':
+      return userDropdown(key);
+    case 'workflows':
+      return workflowDropdown(key);
+    case 'sequences':
+      return sequenceDropdown(key, source.userField);
+    case 'subscriptionTypes':
+      return subscriptionTypeDropdown(key);
+    case 'eventDefinitions':
+      return eventDefinitionDropdown(key);
+    case 'timelineTemplates':
+      return timelineTemplateDropdown(key);
+    case 'transactionalEmails':
+      return transactionalEmailDropdown(key);
     default:
       return undefined;
   }

@@ -13,6 +13,8 @@ import { apiRequest } from './api/apiRequest';
 import { createAssociation } from './associations/createAssociation';
 import { findAssociations } from './associations/findAssociations';
 import { removeAssociation } from './associations/removeAssociation';
+import { enrollInSequence } from './automation/enrollInSequence';
+import { enrollInWorkflow } from './automation/enrollInWorkflow';
 import { batchArchive } from './bulk/batchArchive';
 import { batchUpdate } from './bulk/batchUpdate';
 import { batchUpsert } from './bulk/batchUpsert';
@@ -52,6 +54,7 @@ import { createMeeting } from './engagements/createMeeting';
 import { createNote } from './engagements/createNote';
 import { createTask } from './engagements/createTask';
 import { newEngagement } from './engagements/newEngagement';
+import { findFile } from './files/findFile';
 import { uploadFile } from './files/uploadFile';
 import { newFormSubmission } from './forms/newFormSubmission';
 import { submitForm } from './forms/submitForm';
@@ -70,6 +73,10 @@ import { addToList } from './lists/addToList';
 import { findList } from './lists/findList';
 import { newListMember } from './lists/newListMember';
 import { removeFromList } from './lists/removeFromList';
+import { createTimelineEvent } from './marketing/createTimelineEvent';
+import { sendBehavioralEvent } from './marketing/sendBehavioralEvent';
+import { sendTransactionalEmail } from './marketing/sendTransactionalEmail';
+import { updateSubscription } from './marketing/updateSubscription';
 import { archiveOrder } from './orders/archiveOrder';
 import { createOrder } from './orders/createOrder';
 import { findOrder } from './orders/findOrder';
@@ -186,8 +193,15 @@ export const OPERATIONS: readonly OperationDef[] = [
   findList,
   findOwner,
   uploadFile,
+  findFile,
   submitForm,
   newFormSubmission,
+  enrollInWorkflow,
+  enrollInSequence,
+  updateSubscription,
+  sendBehavioralEvent,
+  createTimelineEvent,
+  sendTransactionalEmail,
   batchUpsert,
   batchUpdate,
   batchArchive,

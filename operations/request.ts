@@ -27,6 +27,11 @@ export interface InputLeaf {
   /** A HubSpot record id: digits only, refused naming the field otherwise (list values always are). */
   recordId?: boolean;
   /**
+   * A JSON object field (`type: 'json'`): the object typed as JSON text, or mapped as an object; anything else is
+   * refused naming the field. Sent as the object.
+   */
+  json?: boolean;
+  /**
    * A record id, or any value of the unique property named in the input field `uniqueBy` ("Find by", HubSpot's
    * `idProperty`), such as an e-mail.
    */
@@ -85,7 +90,10 @@ export interface AssociationsLeaf {
   targets: readonly AssociationTarget[];
 }
 
-/** A value kept from an earlier request of the same run (`RequestSpec.temp`), as Make's `temp`. */
+/**
+ * A value kept from an earlier request of the same run (`RequestSpec.temp`), as Make's `temp`. Its answer path is
+ * dotted; a `[n]` segment is the n-th item of an array, counting from 1 as IML does (`results[1].id`).
+ */
 export interface TempLeaf {
   $: 'temp';
   key: string;

@@ -76,9 +76,31 @@ function idsInput(ctx: OperationContext, run: RunState, key: string): string[] {
   return ids;
 }
 
-/** Dotted path into an answer (`paging.next.after`, `results.0.id`). */
+const JSON_OBJECT = 'must be a JSON object, e.g. {"name": "value"}.';
+
+/** A JSON object input: text is parsed, an object mapped as such is taken; empty is left out when optional. */
+function jsonObject(ctx: OperationContext, run: RunState, key: string, optional?: boolean): unknown {
+  let value = ctx.input[key];
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (optional) return undefined;
+    throw new FieldValidationError(key, labelOf(run, key), 'is required.');
+  }
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new FieldValidationError(key, labelOf(run, key), JSON_OBJECT);
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new FieldValidationError(key, labelOf(run, key), JSON_OBJECT);
+  return value;
+}
+
+/** Dotted path into an answer (`paging.next.after`, `results.0.id`, or IML's 1-based `results[1].id`). */
 function at(data: unknown, dotted: string): unknown {
   return dotted
+    .replace(/\[(\d+)\]/g, (_, n: string) => `.${Number(n) - 1}`)
     .split('.')
     .reduce<unknown>(
       (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
@@ -96,6 +118,7 @@ async function resolveLeaf(
   switch (leaf.$) {
     case 'input': {
       if (leaf.list) return idsInput(ctx, run, leaf.key);
+      if (leaf.json) return jsonObject(ctx, run, leaf.key, leaf.optional);
       if (leaf.joined) {
         const names = [...new Set(listInput(ctx.input, leaf.key))];
         return names.length ? names.join(',') : undefined;

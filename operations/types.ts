@@ -40,7 +40,21 @@ export type DropdownSource =
   /** The newest records of a type, by id, for an input that takes a record id (`operations/recordDropdown.ts`). */
   | { kind: 'records'; objectType: ObjectTypeRef }
   /** The newest records of the type of the list chosen in another field (lists hold contacts, companies...). */
-  | { kind: 'listRecords'; listField: string };
+  | { kind: 'listRecords'; listField: string }
+  /** HubSpot users by user id (not owner id), from the owners API: who sends a sequence. */
+  | { kind: 'users' }
+  /** Contact-based workflows (v4 flows), by flow id. */
+  | { kind: 'workflows' }
+  /** The sequences of the HubSpot user chosen in another field (sequences are listed per user). */
+  | { kind: 'sequences'; userField: string }
+  /** The portal's active subscription types (subscription preferences). */
+  | { kind: 'subscriptionTypes' }
+  /** Custom behavioral event definitions, by fully qualified name. */
+  | { kind: 'eventDefinitions' }
+  /** Published transactional e-mails (marketing emails v3 with `isTransactional`). */
+  | { kind: 'transactionalEmails' }
+  /** The publishing app's timeline event templates (needs its developer API key; Zapier only). */
+  | { kind: 'timelineTemplates' };
 
 /** A fixed object type (`contacts`), or the one the user picks in another input field of the step. */
 export type ObjectTypeRef = string | { fromInput: string };

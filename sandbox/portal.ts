@@ -1,12 +1,16 @@
 import type { Clock } from './clock';
 import type { PortalTier } from './facts/limits';
+import { ALL_PRODUCT_FEATURES, type ProductFeature } from './facts/products';
 import { AssociationStore } from './state/associations';
 import { AuthStore } from './state/auth';
+import { AutomationStore } from './state/automation';
+import { EventStore } from './state/events';
 import { FileStore } from './state/files';
 import { FormStore } from './state/forms';
 import { IdSequence } from './state/ids';
 import { JournalStore } from './state/journal';
 import { ListStore } from './state/lists';
+import { MarketingStore } from './state/marketing';
 import { ObjectTypeRegistry } from './state/objectTypes';
 import { OwnerStore } from './state/owners';
 import { PipelineStore } from './state/pipelines';
@@ -27,6 +31,8 @@ export interface PortalOptions extends Partial<PortalInfo> {
   clock: Clock;
   /** Milliseconds before a write becomes visible to search (HubSpot's index lag). */
   searchIndexLagMs?: number;
+  /** Paid features the portal has (`facts/products.ts`); all of them unless given. */
+  features?: readonly ProductFeature[];
 }
 
 /** One HubSpot account's whole state. Handlers receive it; each area keeps its part in its own store. */
@@ -47,6 +53,12 @@ export class Portal {
   readonly forms = new FormStore();
   readonly webhooks = new WebhookStore();
   readonly journal = new JournalStore();
+
+  readonly automation = new AutomationStore();
+  readonly marketing = new MarketingStore();
+  readonly events: EventStore;
+  /** Paid features the portal has; tests remove one to see HubSpot's refusal. */
+  readonly features: Set<ProductFeature>;
   readonly auth: AuthStore;
   readonly limits: RateLimiter;
 
@@ -61,6 +73,8 @@ export class Portal {
     };
     this.searchIndexLagMs = options.searchIndexLagMs ?? 0;
     this.properties = new PropertyStore(() => this.clock.now());
+    this.events = new EventStore(this.info.portalId);
+    this.features = new Set(options.features ?? ALL_PRODUCT_FEATURES);
     this.auth = new AuthStore(this.clock);
     this.limits = new RateLimiter(this.clock, this.info.tier, this.info.portalId, this.info.timeZone);
   }
@@ -87,6 +101,10 @@ export class Portal {
       limits: this.limits.toJSON(),
       webhooks: this.webhooks.toJSON(),
       journal: this.journal.toJSON(),
+
+      automation: this.automation.toJSON(),
+      marketing: this.marketing.toJSON(),
+      events: this.events.toJSON(),
     };
   }
 
@@ -102,6 +120,9 @@ export class Portal {
     this.lists.load(state.lists);
     this.files.load(state.files);
     this.forms.load(state.forms);
+    this.automation.load(state.automation);
+    this.marketing.load(state.marketing);
+    this.events.load(state.events);
     this.auth.load(state.auth);
     this.limits.load(state.limits);
     // Last, so that loading the records above announces no webhook events nor journal entries.

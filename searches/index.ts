@@ -3,6 +3,7 @@ import findCart from './findCart';
 import findCompany from './findCompany';
 import findContact from './findContact';
 import findDeal from './findDeal';
+import findFile from './findFile';
 import findInvoice from './findInvoice';
 import findLead from './findLead';
 import findList from './findList';
@@ -48,4 +49,6 @@ export const searches = [
   findInvoice,
   findQuote,
   findLead,
+
+  findFile,
 ];

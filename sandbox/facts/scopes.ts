@@ -28,4 +28,17 @@ export const ALL_SCOPES: readonly string[] = [
   'files',
   'forms',
   'automation',
+  // Sequences: https://developers.hubspot.com/docs/api-reference/2026-09-beta/automation/sequences/guide
+  'automation.sequences.read',
+  'automation.sequences.enrollments.write',
+  // Subscription preferences v4: https://developers.hubspot.com/docs/api-reference/legacy/communication-preferences/guide
+  'communication_preferences.read',
+  'communication_preferences.write',
+  // Custom events: https://developers.hubspot.com/docs/api-reference/legacy/events/send-event-data/guide
+  'behavioral_events.event_definitions.read_write',
+  'analytics.behavioral_events.send',
+  // Timeline events: https://developers.hubspot.com/docs/api/crm/timeline
+  'timeline',
+  // https://developers.hubspot.com/docs/api-reference/latest/marketing/transactional-emails/create-transactional-email
+  'transactional-email',
 ];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fail, validationError } from '../errors';
+import { SIGNED_URL_SECONDS } from '../facts/products';
 import { json, type SandboxRequest } from '../http';
 import { type MultipartPart, multipartBoundary, parseMultipart } from '../multipart';
 import { iso } from '../objects/read';
@@ -50,6 +51,54 @@ export function fileRoutes(router: Router): void {
       archived: false,
     });
     return json(201, fileView(stored));
+  });
+
+  /**
+   * Search by `name` (the name without extension, contains, any case) and `extension`, newest first with
+   * `sort=-createdAt`. https://developers.hubspot.com/docs/api-reference/legacy/files/files/get-files-v3-files-search
+   */
+  router.get('/files/v3/files/search', { scopes }, (req, portal) => {
+    const name = req.query.get('name')?.toLowerCase();
+    const extension = req.query.get('extension')?.toLowerCase();
+    const limit = req.query.int('limit', { fallback: 10, min: 1, max: 100 });
+    const after = req.query.int('after', { fallback: 0, min: 0 });
+    const sort = req.query.get('sort') ?? 'createdAt';
+    const found = portal.files
+      .all()
+      .filter((f) => !f.archived)
+      .filter((f) => name === undefined || f.name.toLowerCase().includes(name))
+      .filter((f) => extension === undefined || f.extension === extension)
+      .sort(
+        (a, b) =>
+          (a.createdAt - b.createdAt || Number(a.id) - Number(b.id)) * (sort === '-createdAt' ? -1 : 1),
+      );
+    const next = after + limit;
+    return json(200, {
+      results: found.slice(after, next).map(fileView),
+      ...(next < found.length ? { paging: { next: { after: String(next) } } } : {}),
+    });
+  });
+
+  /** A link that opens a private file for `expirationSeconds` (an hour by default, 6 hours at most). */
+  router.get('/files/v3/files/:fileId/signed-url', { scopes }, (req, portal) => {
+    const file = portal.files.get(req.params.fileId!);
+    if (!file || file.archived)
+      throw fail(404, `File ${req.params.fileId} was not found.`, 'OBJECT_NOT_FOUND');
+    const seconds = req.query.int('expirationSeconds', {
+      fallback: SIGNED_URL_SECONDS.fallback,
+      min: 1,
+      max: SIGNED_URL_SECONDS.max,
+    });
+    const expiresAt = portal.now() + seconds * 1000;
+    const token = createHash('sha256').update(`${file.id}:${expiresAt}`).digest('hex').slice(0, 32);
+    return json(200, {
+      url: `${file.url}?Expires=${Math.floor(expiresAt / 1000)}&Signature=${token}`,
+      expiresAt: iso(expiresAt),
+      name: file.name,
+      extension: file.extension,
+      type: file.type,
+      size: file.size,
+    });
   });
 
   router.get('/files/v3/files/:fileId', { scopes }, (req, portal) => {

@@ -1,7 +1,9 @@
 import type { Router } from '../router';
 import { accountRoutes } from './account';
 import { associationRoutes } from './associations';
+import { automationRoutes } from './automation';
 import { batchRoutes } from './batch';
+import { behavioralEventRoutes } from './behavioralEvents';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms';
 import { journalRoutes } from './journal';
@@ -11,9 +13,12 @@ import { oauthRoutes } from './oauth';
 import { objectRoutes } from './objects';
 import { ownerRoutes } from './owners';
 import { pipelineRoutes } from './pipelines';
+import { preferenceRoutes } from './preferences';
 import { propertyRoutes } from './properties';
 import { schemaRoutes } from './schemas';
 import { searchRoutes } from './search';
+import { timelineRoutes } from './timeline';
+import { transactionalRoutes } from './transactional';
 import { webhookRoutes } from './webhooks';
 
 /**
@@ -38,4 +43,10 @@ export const routeModules: RouteModule[] = [
   webhookRoutes,
   journalSubscriptionRoutes,
   journalRoutes,
+
+  automationRoutes,
+  preferenceRoutes,
+  behavioralEventRoutes,
+  timelineRoutes,
+  transactionalRoutes,
 ];

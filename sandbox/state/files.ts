@@ -51,6 +51,10 @@ export class FileStore {
     return this.files.get(id);
   }
 
+  all(): StoredFile[] {
+    return [...this.files.values()];
+  }
+
   findByPath(path: string): StoredFile | undefined {
     return [...this.files.values()].find((f) => !f.archived && f.path === path);
   }

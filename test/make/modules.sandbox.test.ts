@@ -50,6 +50,13 @@ describe('Make modules against the sandbox', () => {
     'batchCreate',
     // Checked below with its contact.
     'createLead',
+    // Checked in `automationMarketing.sandbox.test.ts`.
+    'enrollInWorkflow',
+    'enrollInSequence',
+    'updateSubscription',
+    'sendBehavioralEvent',
+    'createTimelineEvent',
+    'sendTransactionalEmail',
   ];
 
   it('runs every create action and the record exists in HubSpot', async () => {
@@ -335,6 +342,8 @@ describe('Make modules against the sandbox', () => {
       engagement_type: 'notes',
       from_object_type: 'contacts',
       to_object_type: 'companies',
+      // The sending user of a sequence (a seeded user who owns sequences).
+      user_id: 2002,
     };
     sandboxList(t.sandbox, 'RPC list');
     for (const rpc of make.app.rpcs) {

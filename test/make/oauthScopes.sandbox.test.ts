@@ -80,7 +80,7 @@ describe('Make OAuth connection: authorize URL from any module', () => {
 
   it('"Additional scopes" (for Make an API Call) are required unless already optional, never listed twice', async () => {
     const additionalScopes = [
-      'automation',
+      'crm.schemas.contacts.read',
       'files',
       'crm.objects.contacts.read',
       '',
@@ -89,7 +89,9 @@ describe('Make OAuth connection: authorize URL from any module', () => {
     const url = make.authorizeUrl(common, make.oauthScope('apiRequest'), { additionalScopes });
     const { scope, optional } = listed(url);
     expect(twice([...scope, ...optional])).toEqual([]);
-    expect(scope).toEqual(expect.arrayContaining(['automation', 'e-commerce', 'sales-email-read']));
+    expect(scope).toEqual(
+      expect.arrayContaining(['crm.schemas.contacts.read', 'e-commerce', 'sales-email-read']),
+    );
     expect(scope).not.toContain('files');
     expect(optional).toContain('files');
     expect(scope).not.toContain('');
@@ -97,14 +99,14 @@ describe('Make OAuth connection: authorize URL from any module', () => {
     // HubSpot refuses a scope the app's settings do not list; listed as conditionally required, it is granted.
     const refused = await fetch(url, { redirect: 'manual' });
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('automation');
+    expect(await refused.text()).toContain('crm.schemas.contacts.read');
     const settings = hubspotAppScopes(make.app.modules);
     const wider = t.sandbox.portal.auth.registerOAuthApp({
       scopeSettings: {
         ...settings,
         conditionallyRequired: [
           ...settings.conditionallyRequired,
-          'automation',
+          'crm.schemas.contacts.read',
           'e-commerce',
           'sales-email-read',
         ],
@@ -115,7 +117,7 @@ describe('Make OAuth connection: authorize URL from any module', () => {
       { oauthScope: make.oauthScope('apiRequest'), parameters: { additionalScopes } },
     );
     expect(t.sandbox.portal.auth.oauthAccessToken(String(data.accessToken))?.scopes).toEqual(
-      expect.arrayContaining(['automation', 'e-commerce', 'sales-email-read', 'files']),
+      expect.arrayContaining(['crm.schemas.contacts.read', 'e-commerce', 'sales-email-read', 'files']),
     );
   });
 });

@@ -74,6 +74,12 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
       "Make's request schema (api.json) requires a body on a PUT, so the module sends `{}` where Zapier sends " +
       'none; HubSpot treats both the same.',
   },
+  create_timeline_event: {
+    output:
+      'Both refuse (the parity sandboxes connect with a private-app token, and only a public app with event ' +
+      "templates may create timeline events); the messages differ: Zapier's names what the action needs (the error " +
+      "table's `requirement`), Make relays HubSpot's 403.",
+  },
   api_request: {
     output:
       "Each platform's own shape for a raw API call: Make's universal module outputs `statusCode`, `headers` and " +

@@ -336,6 +336,81 @@ export const SCENARIOS: Scenario[] = [
   },
 
   { key: 'find_owner', input: () => ({ email_or_id: 'owner@example.com' }) },
+
+  // Workflows, sequences, subscriptions, events, e-mail and files (seeded in every sandbox portal).
+  {
+    key: 'enroll_in_workflow',
+    setup: contact,
+    input: () => ({ workflow_id: '585051946', email: 'ada@example.com' }),
+  },
+  {
+    key: 'enroll_in_sequence',
+    setup: contact,
+    input: (ids) => ({
+      user_id: '2002',
+      sequence_id: '300001',
+      contact_id: ids.contact,
+      sender_email: 'alice.martin@example.com',
+    }),
+  },
+  {
+    key: 'update_subscription',
+    input: () => ({ email: 'ada@example.com', subscription_id: '7001', status: 'NOT_SUBSCRIBED' }),
+  },
+  {
+    key: 'update_subscription',
+    input: () => ({
+      email: 'ada@example.com',
+      subscription_id: '7002',
+      status: 'SUBSCRIBED',
+      legal_basis: 'CONSENT_WITH_NOTICE',
+      legal_basis_explanation: 'Ticked the box',
+    }),
+  },
+  {
+    key: 'send_behavioral_event',
+    input: () => ({
+      event_name: 'pe62515_app_login',
+      email: 'ada@example.com',
+      properties: '{"plan":"pro"}',
+    }),
+  },
+  {
+    // The parity sandboxes connect with a private-app token, which HubSpot refuses for timeline events: both
+    // platforms must send the same request and fail the same way (the OAuth path is in the integration tests).
+    key: 'create_timeline_event',
+    setup: contact,
+    input: () => ({
+      event_template_id: '1001',
+      email: 'ada@example.com',
+      tokens: '{"webinarName":"Pricing 101"}',
+    }),
+  },
+  {
+    key: 'send_transactional_email',
+    input: () => ({ email_id: '41000001', to: 'buyer@example.com', custom_properties: '{"order_id":"A-1"}' }),
+  },
+  {
+    // A public file: one call, and an output with no time in it (a private file's signed link carries one).
+    key: 'find_file',
+    setup: (p) => {
+      const file = p.files.add({
+        name: 'proposal',
+        extension: 'pdf',
+        type: 'DOCUMENT',
+        size: 10,
+        fileMd5: 'x',
+        access: 'PUBLIC_INDEXABLE',
+        path: '/docs/proposal.pdf',
+        url: 'https://files.example.com/proposal.pdf',
+        createdAt: 1_000,
+        updatedAt: 1_000,
+        archived: false,
+      });
+      return { file: file.id };
+    },
+    input: () => ({ name: 'proposal', extension: 'pdf' }),
+  },
   {
     key: 'api_request',
     setup: contact,

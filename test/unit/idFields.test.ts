@@ -36,6 +36,14 @@ const NO_SEARCH: Record<string, string> = {
   'submit_form.form_id': 'the app has no Find Form step (forms are few: the dropdown lists them all)',
   'find_list.name_or_id': "the search's own subject",
   'find_owner.email_or_id': "the search's own subject",
+  // Configuration of the account, few and listed whole by their dropdowns; HubSpot offers no search over them.
+  'enroll_in_workflow.workflow_id': 'no Find Workflow step (the dropdown lists every contact workflow)',
+  'enroll_in_sequence.user_id': 'users are found with Find Owner, whose id is an owner id, not a user id',
+  'enroll_in_sequence.sequence_id': "no Find Sequence step (the dropdown lists the user's sequences)",
+  'update_subscription.subscription_id': 'no Find step for subscription types (the dropdown lists them all)',
+  'create_timeline_event.event_template_id': "no Find step for the app's own event templates",
+  'send_transactional_email.email_id':
+    'no Find Email step (the dropdown lists the published transactional e-mails)',
 };
 
 const actions = (['creates', 'searches'] as const).flatMap((kind) =>

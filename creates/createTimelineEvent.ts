@@ -1,0 +1,4 @@
+import { createTimelineEvent } from '../operations/marketing/createTimelineEvent';
+import { renderCreate } from '../zapier/render';
+
+export default renderCreate(createTimelineEvent);

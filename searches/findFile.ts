@@ -1,0 +1,4 @@
+import { findFile } from '../operations/files/findFile';
+import { renderSearch } from '../zapier/render';
+
+export default renderSearch(findFile);
