@@ -123,8 +123,8 @@ export class Deliverer {
       emit(hooks, 'delivered', { ...info, status, durationMs: this.now() - started });
       return { kind: 'delivered', status };
     }
-    // Zapier answers 410 Gone on a hook URL whose Zap was turned off or deleted; its REST hook guide asks the sender
-    // to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
+    // A hook URL that answers 410 Gone will never take deliveries again (Zapier's answer once the hook's owner
+    // turned it off); its REST hook guide asks the sender to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
     if (status === 410) {
       emit(hooks, 'subscriptionGone', { subscriptionId: subscription.id });
       return { kind: 'gone', status };

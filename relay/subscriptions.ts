@@ -11,7 +11,7 @@ import { type TargetPolicy, targetProblem } from './targets';
  * token's scopes do not cover, and keeps no token.
  */
 
-/** Subscriptions one portal may hold: every Zap and scenario of an agency's client, with room, but not unbounded. */
+/** Subscriptions one portal may hold: every hook of an agency's client, with room, but not unbounded. */
 export const MAX_SUBSCRIPTIONS_PER_PORTAL = 200;
 const MAX_VALUES = 100;
 
