@@ -32,6 +32,8 @@ export interface DelivererOptions {
 export class Deliverer {
   private running = false;
   private wake: (() => void) | undefined;
+  /** A kick that came while a round was running: look again at once instead of sleeping. */
+  private kicked = false;
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly now: () => number;
@@ -54,11 +56,13 @@ export class Deliverer {
 
   /** New events are waiting: look now instead of at the next poll. */
   kick(): void {
+    this.kicked = true;
     this.wake?.();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.kicked = false;
       let sent = 0;
       try {
         sent = await this.runOnce();
@@ -72,17 +76,18 @@ export class Deliverer {
           error: (error as Error).message,
         });
       }
-      if (sent === 0 && this.running) await this.idle();
+      if (sent === 0 && this.running && !this.kicked) await this.idle();
     }
   }
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs ?? 250);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.pollMs ?? 250);
       this.wake = done;
     });
   }
