@@ -60,23 +60,58 @@ export class Deliverer {
     this.wake?.();
   }
 
+  /**
+   * Keeps up to `concurrency` batches in flight, claiming more as soon as one ends, so one slow hook (up to 10 s)
+   * holds one slot, not the whole round.
+   */
   private async run(): Promise<void> {
+    const limit = this.options.concurrency ?? 8;
+    const inFlight = new Set<Promise<void>>();
     while (this.running) {
       this.kicked = false;
-      let sent = 0;
+      let claimed = 0;
       try {
-        sent = await this.runOnce();
+        const free = limit - inFlight.size;
+        if (free > 0) {
+          const batches = await this.options.store.claimBatches(
+            this.options.owner,
+            this.now(),
+            LEASE_MS,
+            free,
+          );
+          claimed = batches.length;
+          for (const batch of batches) {
+            const sending: Promise<void> = this.deliver(batch).finally(() => {
+              inFlight.delete(sending);
+              this.kick();
+            });
+            inFlight.add(sending);
+          }
+        }
         if (this.now() - this.lastPrune > PRUNE_EVERY_MS) {
           this.lastPrune = this.now();
           await this.options.store.prune(this.now());
         }
       } catch (error) {
-        emit(this.options.hooks ?? {}, 'workerError', {
-          worker: 'delivery',
-          error: (error as Error).message,
-        });
+        this.failed(error);
       }
-      if (sent === 0 && this.running && !this.kicked) await this.idle();
+      const full = inFlight.size >= limit;
+      if ((claimed === 0 || full) && this.running && !this.kicked) await this.idle();
+    }
+    await Promise.all(inFlight);
+  }
+
+  private failed(error: unknown): void {
+    emit(this.options.hooks ?? {}, 'workerError', { worker: 'delivery', error: (error as Error).message });
+  }
+
+  /** One attempt and its record; a store failure leaves the lease to run out, and the batch is tried again. */
+  private async deliver(batch: ClaimedBatch): Promise<void> {
+    try {
+      const outcome = await this.attempt(batch);
+      await this.options.store.settleBatch(batch, this.options.owner, this.now(), outcome);
+    } catch (error) {
+      this.failed(error);
     }
   }
 
@@ -92,16 +127,11 @@ export class Deliverer {
     });
   }
 
-  /** Claims what is due and delivers it; answers how many batches were attempted. */
+  /** One round by hand (tests, tools): claims what is due, delivers it, waits; answers how many batches. */
   async runOnce(): Promise<number> {
     const { store, owner } = this.options;
     const batches = await store.claimBatches(owner, this.now(), LEASE_MS, this.options.concurrency ?? 8);
-    await Promise.all(
-      batches.map(async (batch) => {
-        const outcome = await this.attempt(batch);
-        await store.settleBatch(batch, owner, this.now(), outcome);
-      }),
-    );
+    await Promise.all(batches.map((batch) => this.deliver(batch)));
     return batches.length;
   }
 
