@@ -1,8 +1,9 @@
 import { nextAttemptAt } from './backoff';
 import { type Delivery, SIGNATURE_HEADERS, signDelivery } from './contract';
 import { emit, type RelayHooks } from './hooks';
+import { pinnedFetch } from './pinnedFetch';
 import type { ClaimedBatch, DeliveryOutcome, RelayStore } from './store/types';
-import { type TargetPolicy, targetProblem } from './targets';
+import { loopbackAllowed, type TargetPolicy, targetProblem } from './targets';
 
 /**
  * Sends the outbox: claims batches (a lease per subscription, see `store/postgres.ts`), POSTs each as one signed
@@ -37,9 +38,11 @@ export class Deliverer {
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly now: () => number;
+  private readonly fetcher: typeof fetch;
 
   constructor(private readonly options: DelivererOptions) {
     this.now = options.now ?? Date.now;
+    this.fetcher = options.fetcher ?? pinnedFetch((host) => loopbackAllowed(options.targets, host));
   }
 
   start(): void {
@@ -175,7 +178,10 @@ export class Deliverer {
     return { kind: 'retry', at, ...withStatus, error };
   }
 
-  /** One signed POST (Standard Webhooks headers); redirects are not followed, so the target checks hold. */
+  /**
+   * One signed POST (Standard Webhooks headers). By default over `pinnedFetch`, which connects only to checked
+   * addresses and follows no redirect, so the target checks hold for the connection itself.
+   */
   private async post(batch: ClaimedBatch): Promise<number> {
     const { subscription, events } = batch;
     const delivery: Delivery = {
@@ -187,7 +193,7 @@ export class Deliverer {
     };
     const body = JSON.stringify(delivery);
     const timestamp = Math.floor(this.now() / 1000);
-    const res = await (this.options.fetcher ?? fetch)(subscription.targetUrl, {
+    const res = await this.fetcher(subscription.targetUrl, {
       method: 'POST',
       redirect: 'manual',
       headers: {
