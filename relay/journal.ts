@@ -131,10 +131,12 @@ export class JournalReader {
       }
       if (typeof entry === 'string') break;
       const found = fromJournalFile(await api.journalFile(entry.url)).filter((e) => e.portalId === portalId);
-      stored += await ingest(store, found, this.now(), {
+      const queued = await ingest(store, found, this.now(), {
         since: true,
         cursor: { portalId, offset: entry.currentOffset },
       });
+      emit(this.options.hooks ?? {}, 'eventsReceived', { source: 'journal', received: found.length, queued });
+      stored += queued;
       offset = entry.currentOffset;
       entries++;
       events += found.length;
