@@ -8,7 +8,8 @@ import { validationError } from './errors';
 export interface AuthContext {
   /** The token as sent, for logs keyed by token. */
   token: string;
-  kind: 'private' | 'oauth';
+  /** `app`: the client-credentials grant's token, for the webhooks journal only. */
+  kind: 'private' | 'oauth' | 'app';
   appId: number;
   scopes: ReadonlySet<string>;
   userId: number;

@@ -5,6 +5,7 @@ import type { PortalTier } from './facts/limits';
 import { toNumberedPath } from './facts/pathFamilies';
 import { Faults } from './faults';
 import { Query, type SandboxRequest, type SandboxResponse } from './http';
+import { JournalRecorder } from './journal/recorder';
 import { isLocalOnly, requireLocalCaller } from './localOnly';
 import { Portal } from './portal';
 import { RequestLog, tokenFingerprint } from './requestLog';
@@ -76,6 +77,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks: new WebhookDispatcher(portal, options.webhooks),
     handle: (request) => handle(sandbox, request),
   };
+  new JournalRecorder(portal);
   adminRoutes(sandbox);
   return sandbox;
 }
@@ -120,8 +122,11 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
         params,
       };
       if (isLocalOnly(route)) requireLocalCaller(method, headers, req.rawBody);
-      if (route.auth === 'bearer') {
-        req.auth = portal.auth.authenticate(headers.authorization);
+      if (route.auth === 'bearer' || route.auth === 'app') {
+        req.auth =
+          route.auth === 'app'
+            ? portal.auth.authenticateApp(headers.authorization)
+            : portal.auth.authenticate(headers.authorization);
         token = req.auth.token;
       } else if (route.auth === 'developer') {
         portal.auth.authenticateDeveloper(req.query.get('hapikey'));

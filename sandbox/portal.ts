@@ -5,6 +5,7 @@ import { AuthStore } from './state/auth';
 import { FileStore } from './state/files';
 import { FormStore } from './state/forms';
 import { IdSequence } from './state/ids';
+import { JournalStore } from './state/journal';
 import { ListStore } from './state/lists';
 import { ObjectTypeRegistry } from './state/objectTypes';
 import { OwnerStore } from './state/owners';
@@ -45,6 +46,7 @@ export class Portal {
   readonly files = new FileStore();
   readonly forms = new FormStore();
   readonly webhooks = new WebhookStore();
+  readonly journal = new JournalStore();
   readonly auth: AuthStore;
   readonly limits: RateLimiter;
 
@@ -84,6 +86,7 @@ export class Portal {
       auth: this.auth.toJSON(),
       limits: this.limits.toJSON(),
       webhooks: this.webhooks.toJSON(),
+      journal: this.journal.toJSON(),
     };
   }
 
@@ -101,7 +104,8 @@ export class Portal {
     this.forms.load(state.forms);
     this.auth.load(state.auth);
     this.limits.load(state.limits);
-    // Last, so that loading the records above announces no webhook events.
+    // Last, so that loading the records above announces no webhook events nor journal entries.
     this.webhooks.load(state.webhooks);
+    this.journal.load(state.journal);
   }
 }

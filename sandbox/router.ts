@@ -10,10 +10,11 @@ export type Lane = 'burst' | 'search' | 'none';
 
 export interface RouteOptions {
   /**
-   * `bearer` (default): a valid token is required. `developer`: the developer API key in `?hapikey=` (webhooks
-   * management). `none`: OAuth endpoints, sandbox admin.
+   * `bearer` (default): a valid token is required. `app`: an app token of the client-credentials grant (webhooks
+   * journal). `developer`: the developer API key in `?hapikey=` (webhooks management). `none`: OAuth endpoints,
+   * sandbox admin, pre-signed journal files.
    */
-  auth?: 'bearer' | 'developer' | 'none';
+  auth?: 'bearer' | 'app' | 'developer' | 'none';
   /** Any one of these scopes grants access; computed from the request (e.g. per object type). */
   scopes?: (req: SandboxRequest, portal: Portal) => readonly string[];
   /** `burst` (default) counts toward the 10-second and daily limits, `search` toward the per-second search limit. */

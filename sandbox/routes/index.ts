@@ -4,6 +4,8 @@ import { associationRoutes } from './associations';
 import { batchRoutes } from './batch';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms';
+import { journalRoutes } from './journal';
+import { journalSubscriptionRoutes } from './journalSubscriptions';
 import { listRoutes } from './lists';
 import { oauthRoutes } from './oauth';
 import { objectRoutes } from './objects';
@@ -34,4 +36,6 @@ export const routeModules: RouteModule[] = [
   fileRoutes,
   formRoutes,
   webhookRoutes,
+  journalSubscriptionRoutes,
+  journalRoutes,
 ];

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expiredAuthentication, fail, validationError } from '../errors';
 import { ALL_SCOPES } from '../facts/scopes';
+import { ALL_JOURNAL_SCOPES } from '../facts/webhooksJournal';
 import { json, noContent, type SandboxRequest, type SandboxResponse } from '../http';
 import type { Portal } from '../portal';
 import type { Router } from '../router';
@@ -102,7 +103,8 @@ type TokenForm = Partial<
     | 'code'
     | 'refresh_token'
     | 'token'
-    | 'token_type_hint',
+    | 'token_type_hint'
+    | 'scope',
     string
   >
 >;
@@ -136,10 +138,18 @@ function clientOf(portal: Portal, form: TokenForm): OAuthApp {
 function token(req: SandboxRequest, portal: Portal, options: { bodyOnly?: boolean } = {}): SandboxResponse {
   const form = formOf(req, options);
   const grantType = form.grant_type;
-  if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
-    throw new OAuthRefusal('BAD_GRANT_TYPE', `grant_type must be authorization_code or refresh_token`);
+  if (
+    grantType !== 'authorization_code' &&
+    grantType !== 'refresh_token' &&
+    grantType !== 'client_credentials'
+  ) {
+    throw new OAuthRefusal(
+      'BAD_GRANT_TYPE',
+      `grant_type must be authorization_code, refresh_token or client_credentials`,
+    );
   }
   const app = clientOf(portal, form);
+  if (grantType === 'client_credentials') return clientCredentials(portal, app, form.scope);
   if (grantType === 'refresh_token') {
     const issued = portal.auth.refresh(app, form.refresh_token ?? '');
     if (!issued) throw new OAuthRefusal('BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
@@ -153,6 +163,34 @@ function token(req: SandboxRequest, portal: Portal, options: { bodyOnly?: boolea
     throw new OAuthRefusal('BAD_REDIRECT_URI', 'redirect_uri does not match the one the code was issued for');
   }
   return tokenAnswer(portal, portal.auth.issueOAuthTokens(app, grant.scopes), grant.scopes);
+}
+
+/**
+ * The client-credentials grant, which the webhooks journal takes
+ * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide#authentication-and-scopes): an app
+ * token, no refresh token, no portal. `scope` lists the journal scopes (and object scopes) wanted, space-separated;
+ * without it (`@hubspot/api-client` 14's `tokensApi.create` cannot send one) the sandbox grants every journal scope,
+ * as if the app's settings listed them. The answer's fields are those of the SDK's `ClientCredentialsTokenResponse`
+ * (`token_use: "client_credentials"`, no `hub_id`).
+ */
+function clientCredentials(portal: Portal, app: OAuthApp, scope: string | undefined): SandboxResponse {
+  const asked = scopeList(scope);
+  const scopes = asked.length > 0 ? asked : [...ALL_JOURNAL_SCOPES];
+  const unknown = scopes.filter((s) => !ALL_JOURNAL_SCOPES.includes(s) && !ALL_SCOPES.includes(s));
+  if (unknown.length > 0) {
+    throw new OAuthRefusal(
+      'BAD_SCOPES',
+      `scope has unknown scopes (${unknown.join(', ')}); allowed: ${ALL_JOURNAL_SCOPES.join(', ')} and object scopes such as crm.objects.contacts.read`,
+    );
+  }
+  const issued = portal.auth.issueAppToken(app, scopes);
+  return json(200, {
+    access_token: issued.accessToken,
+    expires_in: issued.expiresIn,
+    token_type: 'bearer',
+    scopes,
+    token_use: 'client_credentials',
+  });
 }
 
 function tokenAnswer(
@@ -298,6 +336,7 @@ export type OAuthRefusalStatus =
   | 'BAD_AUTH_CODE'
   | 'BAD_REDIRECT_URI'
   | 'BAD_GRANT_TYPE'
+  | 'BAD_SCOPES'
   | 'INVALID_REQUEST';
 
 /** RFC 6749 `error` codes HubSpot added beside `status` in 2026 (community-reported; the mapping is the sandbox's). */
@@ -308,6 +347,7 @@ const RFC6749_ERROR: Record<OAuthRefusalStatus, string> = {
   BAD_AUTH_CODE: 'invalid_grant',
   BAD_REDIRECT_URI: 'invalid_grant',
   BAD_GRANT_TYPE: 'unsupported_grant_type',
+  BAD_SCOPES: 'invalid_scope',
   INVALID_REQUEST: 'invalid_request',
 };
 

@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
-import { expiredAuthentication, invalidAuthentication } from '../errors';
+import { expiredAuthentication, fail, invalidAuthentication } from '../errors';
 import { OAUTH_ACCESS_TOKEN_TTL_S } from '../facts/limits';
 import { ALL_SCOPES } from '../facts/scopes';
+import { APP_TOKEN_TTL_S } from '../facts/webhooksJournal';
 import type { AuthContext } from '../http';
 
 /**
- * Who may call the sandbox: private-app tokens (fixed scopes, no expiry) and OAuth access tokens (30 minutes,
- * renewed with a refresh token). https://developers.hubspot.com/docs/api/oauth-quickstart-guide
+ * Who may call the sandbox: private-app tokens (fixed scopes, no expiry), OAuth access tokens (30 minutes, renewed
+ * with a refresh token; https://developers.hubspot.com/docs/api/oauth-quickstart-guide) and app tokens of the
+ * client-credentials grant, which act as the app itself, for no portal, on the webhooks journal only
+ * (https://developers.hubspot.com/docs/api-reference/latest/authentication/manage-oauth-tokens).
  */
 
 export interface TokenRecord {
-  kind: 'private' | 'oauth';
+  kind: 'private' | 'oauth' | 'app';
   appId: number;
   scopes: string[];
   userId: number;
@@ -170,6 +173,32 @@ export class AuthStore {
     return { accessToken, refreshToken, expiresIn: OAUTH_ACCESS_TOKEN_TTL_S };
   }
 
+  /** An app token (client-credentials grant): no refresh token, no portal, no user behind it. */
+  issueAppToken(app: OAuthApp, scopes: string[]): { accessToken: string; expiresIn: number } {
+    const accessToken = secret('sandbox-app-');
+    const now = this.clock.now();
+    this.tokens.set(accessToken, {
+      kind: 'app',
+      appId: app.appId,
+      scopes,
+      ...SANDBOX_USER,
+      issuedAt: now,
+      expiresAt: now + APP_TOKEN_TTL_S * 1000,
+    });
+    return { accessToken, expiresIn: APP_TOKEN_TTL_S };
+  }
+
+  /**
+   * Whether the app is installed in this portal: a user granted it an authorization code at some point (an OAuth
+   * access or refresh token of that app exists, revoked or not, as an uninstall is not emulated).
+   */
+  hasInstalled(appId: number): boolean {
+    for (const record of this.tokens.values())
+      if (record.kind === 'oauth' && record.appId === appId) return true;
+    for (const record of this.refreshTokens.values()) if (record.appId === appId) return true;
+    return false;
+  }
+
   /** A new access token for a live refresh token of this app, or undefined (HubSpot's BAD_REFRESH_TOKEN). */
   refresh(app: OAuthApp, refreshToken: string): IssuedTokens | undefined {
     const record = this.liveRefreshToken(refreshToken);
@@ -228,8 +257,24 @@ export class AuthStore {
     return undefined;
   }
 
-  /** Reads `Authorization: Bearer <token>` and answers HubSpot's 401s for unknown and expired tokens. */
+  /**
+   * Reads `Authorization: Bearer <token>` and answers HubSpot's 401s for unknown and expired tokens. An app token
+   * (client credentials) is refused here: it acts for no portal, so it reaches no CRM data.
+   */
   authenticate(authorization: string | undefined): AuthContext {
+    const context = this.authenticateAny(authorization);
+    if (context.kind === 'app') throw appTokenElsewhere();
+    return context;
+  }
+
+  /** The webhooks journal's auth: only an app token of the client-credentials grant, HubSpot's 401 otherwise. */
+  authenticateApp(authorization: string | undefined): AuthContext {
+    const context = this.authenticateAny(authorization);
+    if (context.kind !== 'app') throw userTokenOnJournal();
+    return context;
+  }
+
+  private authenticateAny(authorization: string | undefined): AuthContext {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
     const record = token ? this.tokens.get(token) : undefined;
     if (!token || !record || record.revoked) throw invalidAuthentication();
@@ -268,3 +313,17 @@ export class AuthStore {
     for (const app of state.oauthApps) if (!this.findOAuthApp(app.clientId)) this.oauthApps.push(app);
   }
 }
+
+/** HubSpot's wording for these two refusals is UNVERIFIED; the category is its 401's. */
+const appTokenElsewhere = () =>
+  fail(
+    401,
+    'This is an app token from the client_credentials grant: it is accepted by the webhooks journal endpoints (/webhooks-journal/...) only. Call this endpoint with a private-app or OAuth access token.',
+    'INVALID_AUTHENTICATION',
+  );
+const userTokenOnJournal = () =>
+  fail(
+    401,
+    'The webhooks journal endpoints take an app token from POST /oauth/v1/token with grant_type=client_credentials, not a private-app or OAuth user token.',
+    'INVALID_AUTHENTICATION',
+  );

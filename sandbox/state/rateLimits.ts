@@ -61,7 +61,7 @@ export class RateLimiter {
     const daily = countsDaily ? this.dailyLimit() : undefined;
     if (lane === 'search') return this.admitSearch(now, daily, usedToday);
 
-    const max = this.burstLimit(auth.kind);
+    const max = this.burstLimit(auth.kind === 'private' ? 'private' : 'oauth');
     const window = prune(this.burst, auth.appId, now - BURST_WINDOW_MS);
     const headers = (remaining: number, dailyRemaining: number) => ({
       'X-HubSpot-RateLimit-Interval-Milliseconds': String(BURST_WINDOW_MS),

@@ -220,11 +220,13 @@ export class WebhookDispatcher {
 
 /**
  * HubSpot's request signatures (https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation):
- * v3 = base64(HMAC-SHA256(secret, method + url + body + timestamp)); v1 = hex(SHA-256(secret + body)). The timestamp
- * is the wall clock, not the sandbox's: the receiver checks it against its own clock (5 minutes at most).
+ * v3 = base64(HMAC-SHA256(secret, method + uri + body + timestamp)), where uri is the full URL called with the
+ * escapes of the guide's table decoded; v1 = hex(SHA-256(secret + body)). The timestamp is the wall clock, not the
+ * sandbox's: the receiver checks it against its own clock (5 minutes at most).
  */
 export function signedHeaders(url: string, body: string, clientSecret: string): Record<string, string> {
   const timestamp = String(Date.now());
+  const uri = signingUri(url);
   return {
     'content-type': 'application/json',
     'user-agent': 'HubSpot Webhooks (hubspot-bridge sandbox)',
@@ -233,8 +235,34 @@ export function signedHeaders(url: string, body: string, clientSecret: string): 
       .digest('hex'),
     'x-hubspot-signature-version': 'v1',
     'x-hubspot-signature-v3': createHmac('sha256', clientSecret)
-      .update(`POST${url}${body}${timestamp}`)
+      .update(`POST${uri}${body}${timestamp}`)
       .digest('base64'),
     'x-hubspot-request-timestamp': timestamp,
   };
+}
+
+/**
+ * The escapes HubSpot decodes in the URI before signing (request-validation guide, "Validate the v3 request
+ * signature"): `%3A : %2F / %3F ? %40 @ %21 ! %24 $ %27 ' %28 ( %29 ) %2A * %2C , %3B ;`. Others stay encoded.
+ */
+const SIGNING_DECODES: Readonly<Record<string, string>> = {
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
+};
+
+export function signingUri(url: string): string {
+  return url.replace(
+    /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+    (encoded) => SIGNING_DECODES[encoded.toUpperCase()]!,
+  );
 }
