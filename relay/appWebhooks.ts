@@ -1,0 +1,48 @@
+import type { AppSubscription, HubSpotApi } from './hubspotApi';
+import { webhookEventType } from './hubspotEvents';
+import type { StoredSubscription } from './store/types';
+
+/** The path HubSpot pushes events to (webhooks v3, signed with the app's client secret). */
+export const HUBSPOT_WEBHOOK_PATH = '/v1/hubspot/webhooks';
+
+/** The app-level v3 subscription a relay subscription needs: HubSpot sends the app every event of that type. */
+export function appSubscriptionFor(s: StoredSubscription): AppSubscription {
+  const eventType = webhookEventType(s.objectTypeId, s.event);
+  return {
+    eventType,
+    ...(s.event === 'propertyChange' && s.property ? { propertyName: s.property } : {}),
+    ...(eventType.startsWith('object.') ? { objectTypeId: s.objectTypeId } : {}),
+  };
+}
+
+const key = (a: AppSubscription) => `${a.eventType}|${a.propertyName ?? ''}|${a.objectTypeId ?? ''}`;
+
+/**
+ * Creates the app subscriptions that are missing for these relay subscriptions. App subscriptions are shared by all
+ * portals and never removed here: another relay subscription, or another instance, may still need one, and an
+ * event nobody wants is dropped on arrival.
+ */
+export async function ensureAppSubscriptions(
+  api: HubSpotApi,
+  subscriptions: readonly StoredSubscription[],
+): Promise<number> {
+  const existing = new Set((await api.appSubscriptions()).map(key));
+  let created = 0;
+  for (const wanted of subscriptions.map(appSubscriptionFor)) {
+    if (existing.has(key(wanted))) continue;
+    await api.createAppSubscription(wanted);
+    existing.add(key(wanted));
+    created++;
+  }
+  return created;
+}
+
+/** At start: point the app's webhooks at this relay and subscribe the app to what stored subscriptions need. */
+export async function configureAppWebhooks(
+  api: HubSpotApi,
+  publicUrl: string,
+  subscriptions: readonly StoredSubscription[],
+): Promise<number> {
+  await api.setTargetUrl(`${publicUrl}${HUBSPOT_WEBHOOK_PATH}`);
+  return ensureAppSubscriptions(api, subscriptions);
+}

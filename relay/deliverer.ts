@@ -1,0 +1,171 @@
+import { nextAttemptAt } from './backoff';
+import { type Delivery, SIGNATURE_HEADERS, signDelivery } from './contract';
+import { emit, type RelayHooks } from './hooks';
+import type { ClaimedBatch, DeliveryOutcome, RelayStore } from './store/types';
+import { type TargetPolicy, targetProblem } from './targets';
+
+/**
+ * Sends the outbox: claims batches (a lease per subscription, see `store/postgres.ts`), POSTs each as one signed
+ * delivery, records the outcome. At least once: a batch is marked delivered only after a 2xx, so a crash between
+ * the answer and the record sends it again, with the same `webhook-id`.
+ */
+
+/** How long a hook may take to answer; well under the lease, so a slow hook never loses its lease mid-call. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+export const LEASE_MS = 30_000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+export interface DelivererOptions {
+  store: RelayStore;
+  /** This instance's name in leases. */
+  owner: string;
+  targets: TargetPolicy;
+  hooks?: RelayHooks;
+  now?: () => number;
+  fetcher?: typeof fetch;
+  /** Batches in flight at once. */
+  concurrency?: number;
+  /** How often to look for due batches when nothing woke the loop. */
+  pollMs?: number;
+}
+
+export class Deliverer {
+  private running = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private lastPrune = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: DelivererOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+  }
+
+  /** New events are waiting: look now instead of at the next poll. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.runOnce();
+        if (this.now() - this.lastPrune > PRUNE_EVERY_MS) {
+          this.lastPrune = this.now();
+          await this.options.store.prune(this.now());
+        }
+      } catch (error) {
+        emit(this.options.hooks ?? {}, 'workerError', {
+          worker: 'delivery',
+          error: (error as Error).message,
+        });
+      }
+      if (sent === 0 && this.running) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs ?? 250);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** Claims what is due and delivers it; answers how many batches were attempted. */
+  async runOnce(): Promise<number> {
+    const { store, owner } = this.options;
+    const batches = await store.claimBatches(owner, this.now(), LEASE_MS, this.options.concurrency ?? 8);
+    await Promise.all(
+      batches.map(async (batch) => {
+        const outcome = await this.attempt(batch);
+        await store.settleBatch(batch, owner, this.now(), outcome);
+      }),
+    );
+    return batches.length;
+  }
+
+  private async attempt(batch: ClaimedBatch): Promise<DeliveryOutcome> {
+    const hooks = this.options.hooks ?? {};
+    const { subscription, events } = batch;
+    const started = this.now();
+    let status: number | undefined;
+    let error: string;
+    const problem = await targetProblem(subscription.targetUrl, this.options.targets);
+    if (problem) {
+      error = `target refused: ${problem}`;
+    } else {
+      try {
+        status = await this.post(batch);
+        error = `the target answered HTTP ${status}`;
+      } catch (e) {
+        error =
+          (e as Error).name === 'TimeoutError' ? 'the target did not answer within 10 s' : 'no connection';
+      }
+    }
+    const info = { subscriptionId: subscription.id, events: events.length };
+    if (status !== undefined && status >= 200 && status < 300) {
+      emit(hooks, 'delivered', { ...info, status, durationMs: this.now() - started });
+      return { kind: 'delivered', status };
+    }
+    // Zapier answers 410 Gone on a hook URL whose Zap was turned off or deleted; its REST hook guide asks the sender
+    // to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
+    if (status === 410) {
+      emit(hooks, 'subscriptionGone', { subscriptionId: subscription.id });
+      return { kind: 'gone', status };
+    }
+    const now = this.now();
+    const at = nextAttemptAt(batch.attempts + 1, batch.failingSince ?? now, now);
+    const withStatus = status === undefined ? {} : { status };
+    if (at === undefined) {
+      emit(hooks, 'deadLettered', { ...info, error });
+      return { kind: 'dead', ...withStatus, error };
+    }
+    emit(hooks, 'deliveryFailed', { ...info, ...withStatus, error, retryAt: at });
+    return { kind: 'retry', at, ...withStatus, error };
+  }
+
+  /** One signed POST (Standard Webhooks headers); redirects are not followed, so the target checks hold. */
+  private async post(batch: ClaimedBatch): Promise<number> {
+    const { subscription, events } = batch;
+    const delivery: Delivery = {
+      subscriptionId: subscription.id,
+      portalId: subscription.portalId,
+      objectType: subscription.objectType,
+      event: subscription.event,
+      events,
+    };
+    const body = JSON.stringify(delivery);
+    const timestamp = Math.floor(this.now() / 1000);
+    const res = await (this.options.fetcher ?? fetch)(subscription.targetUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'hubspot-bridge-relay',
+        [SIGNATURE_HEADERS.id]: batch.batchId,
+        [SIGNATURE_HEADERS.timestamp]: String(timestamp),
+        [SIGNATURE_HEADERS.signature]: signDelivery(subscription.secret, batch.batchId, timestamp, body),
+      },
+      body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status;
+  }
+}

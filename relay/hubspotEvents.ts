@@ -1,0 +1,169 @@
+import { findStandardObjectType } from '../hubspot/objectTypes';
+import { RELAY_EVENTS, type RelayEvent, type RelayEventKind } from './contract';
+
+/**
+ * HubSpot's events, as webhooks v3 pushes them and as the journal files hold them, turned into the relay's one
+ * `RelayEvent` shape. Anything the relay does not relay (conversations, privacy deletions, list membership) is
+ * dropped here, by returning nothing.
+ */
+
+/**
+ * The object prefixes of webhooks v3 event types (`contact.creation` …); every other type is `object.*` with an
+ * `objectTypeId`. https://developers.hubspot.com/docs/api/webhooks (event types table). `product.*` has no
+ * `associationChange` type.
+ */
+export const LEGACY_EVENT_OBJECTS = ['contact', 'company', 'deal', 'ticket', 'product', 'line_item'] as const;
+
+/** `contact` → `0-1`, `line_item` → `0-8`, from the core's table of standard types. */
+export function legacyObjectTypeId(prefix: string): string | undefined {
+  return (findStandardObjectType(prefix) ?? findStandardObjectType(`${prefix}s`))?.objectTypeId;
+}
+
+/** The v3 event type the relay subscribes the app to, for one object type and kind. */
+export function webhookEventType(objectTypeId: string, kind: RelayEventKind): string {
+  const prefix = LEGACY_EVENT_OBJECTS.find((p) => legacyObjectTypeId(p) === objectTypeId);
+  if (!prefix || (prefix === 'product' && kind === 'associationChange')) return `object.${kind}`;
+  return `${prefix}.${kind}`;
+}
+
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+const isKind = (v: string): v is RelayEventKind => (RELAY_EVENTS as readonly string[]).includes(v);
+
+/** The object type id of the other side of an association: given, or read from `CONTACT_TO_COMPANY`. */
+function associatedTypeId(raw: Record<string, unknown>): string | undefined {
+  const given = text(raw.toObjectTypeId);
+  if (given) return given;
+  const to = /_TO_(.+)$/.exec(text(raw.associationType) ?? '')?.[1];
+  return to ? legacyObjectTypeId(to.toLowerCase()) : undefined;
+}
+
+/**
+ * One event of a webhooks v3 delivery (https://developers.hubspot.com/docs/api/webhooks#webhook-payloads):
+ * `subscriptionType` `<object>.<action>` or `object.<action>` with `objectTypeId`.
+ */
+export function fromWebhookEvent(raw: Record<string, unknown>): RelayEvent | undefined {
+  const type = text(raw.subscriptionType) ?? text(raw.eventType) ?? '';
+  const [prefix = '', action = ''] = type.split('.');
+  if (!isKind(action)) return undefined;
+  const objectTypeId = prefix === 'object' ? text(raw.objectTypeId) : legacyObjectTypeId(prefix);
+  const eventId = text(raw.eventId);
+  const portalId = Number(raw.portalId);
+  const objectId = text(raw.objectId) ?? text(raw.fromObjectId);
+  if (!objectTypeId || !eventId || !Number.isSafeInteger(portalId) || !objectId) return undefined;
+  return withDetails(
+    {
+      eventId,
+      occurredAt: Number(raw.occurredAt) || 0,
+      portalId,
+      objectTypeId,
+      objectId,
+      event: action,
+    },
+    raw,
+  );
+}
+
+/** The optional parts, shared by both ways in. */
+function withDetails(event: RelayEvent, raw: Record<string, unknown>): RelayEvent {
+  const out: RelayEvent = { ...event };
+  const propertyName = text(raw.propertyName);
+  if (propertyName !== undefined) out.propertyName = propertyName;
+  const propertyValue = text(raw.propertyValue);
+  if (propertyValue !== undefined) out.propertyValue = propertyValue;
+  const changeSource = text(raw.changeSource);
+  if (changeSource !== undefined) out.changeSource = changeSource;
+  if (event.event === 'merge') {
+    const primary = text(raw.primaryObjectId);
+    if (primary !== undefined) out.primaryObjectId = primary;
+    if (Array.isArray(raw.mergedObjectIds)) out.mergedObjectIds = raw.mergedObjectIds.map(String);
+  }
+  if (event.event === 'associationChange') {
+    const toObjectId = text(raw.toObjectId);
+    const toObjectTypeId = associatedTypeId(raw);
+    if (toObjectId && toObjectTypeId) {
+      const typeId = Number(raw.associationTypeId);
+      const category = text(raw.associationCategory);
+      out.association = {
+        toObjectTypeId,
+        toObjectId,
+        ...(Number.isInteger(typeId) ? { associationTypeId: typeId } : {}),
+        ...(category ? { associationCategory: category } : {}),
+        removed: raw.associationRemoved === true,
+      };
+    }
+  }
+  return out;
+}
+
+/** Journal actions (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/subscriptions/guide). */
+const JOURNAL_ACTIONS: Readonly<Record<string, RelayEventKind>> = {
+  CREATE: 'creation',
+  UPDATE: 'propertyChange',
+  DELETE: 'deletion',
+  RESTORE: 'restore',
+  MERGE: 'merge',
+  ASSOCIATION_ADDED: 'associationChange',
+  ASSOCIATION_REMOVED: 'associationChange',
+};
+
+/** The journal action that yields each relay event kind, for the install-specific journal subscription. */
+export function journalActions(kind: RelayEventKind): string[] {
+  return Object.entries(JOURNAL_ACTIONS)
+    .filter(([, k]) => k === kind)
+    .map(([action]) => action);
+}
+
+const time = (v: unknown): number => {
+  if (typeof v === 'number') return v;
+  const parsed = typeof v === 'string' ? Date.parse(v) : Number.NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+};
+
+/**
+ * The events of one journal file (the JSON behind an entry's pre-signed `url`). HubSpot's reference documents the
+ * entry (`currentOffset`, `url`, `expiresAt`) but not the file's fields: the reading below is UNVERIFIED and
+ * lenient — an array of events, or one under `events` / `results`; each with `eventId` (or `id`), `portalId`,
+ * `objectTypeId`, `objectId`, `action` and `occurredAt` (ms or ISO); an `UPDATE` naming its property in
+ * `propertyName`/`propertyValue` or listing several in `properties` / `changes` ({name: value}) gives one
+ * property change per property, each with its own id (`<eventId>:<property>`).
+ */
+export function fromJournalFile(file: unknown): RelayEvent[] {
+  const list = Array.isArray(file)
+    ? file
+    : ((file as { events?: unknown; results?: unknown } | null)?.events ??
+      (file as { results?: unknown } | null)?.results);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((raw) => fromJournalEvent((raw ?? {}) as Record<string, unknown>));
+}
+
+function fromJournalEvent(raw: Record<string, unknown>): RelayEvent[] {
+  const kind = JOURNAL_ACTIONS[text(raw.action) ?? text(raw.actionType) ?? ''];
+  const eventId = text(raw.eventId) ?? text(raw.id);
+  const portalId = Number(raw.portalId);
+  const objectTypeId = text(raw.objectTypeId);
+  const objectId = text(raw.objectId) ?? text(raw.fromObjectId);
+  if (!kind || !eventId || !Number.isSafeInteger(portalId) || !objectTypeId || !objectId) return [];
+  const base: RelayEvent = {
+    eventId,
+    occurredAt: time(raw.occurredAt),
+    portalId,
+    objectTypeId,
+    objectId,
+    event: kind,
+  };
+  if (kind === 'associationChange') {
+    return [withDetails(base, { ...raw, associationRemoved: text(raw.action) === 'ASSOCIATION_REMOVED' })];
+  }
+  const changes = (raw.properties ?? raw.changes) as Record<string, unknown> | undefined;
+  if (kind === 'propertyChange' && changes && typeof changes === 'object' && !Array.isArray(changes)) {
+    return Object.entries(changes).map(([name, value]) =>
+      withDetails(
+        { ...base, eventId: `${eventId}:${name}` },
+        { ...raw, propertyName: name, propertyValue: value },
+      ),
+    );
+  }
+  return [withDetails(base, raw)];
+}
