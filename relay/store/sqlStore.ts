@@ -3,6 +3,7 @@ import { MAX_EVENTS_PER_DELIVERY, type RelayEvent, type RelayEventKind } from '.
 import { num, optionalNum, optionalText, type Row, type SqlDriver, type SqlExecutor } from './driver';
 import type {
   ClaimedBatch,
+  DeliveryCounts,
   DeliveryFilter,
   DeliveryOutcome,
   DeliveryRecord,
@@ -59,6 +60,9 @@ function schema(serialKey: string): string[] {
       UNIQUE (subscription_id, event_id))`,
     `CREATE INDEX IF NOT EXISTS relay_deliveries_queue
       ON relay_deliveries (subscription_id, status, occurred_at, id)`,
+    // Only what still waits or died: the metrics count these on every scrape without reading the delivered rows.
+    `CREATE INDEX IF NOT EXISTS relay_deliveries_open
+      ON relay_deliveries (status, attempts) WHERE status <> 'delivered'`,
     `CREATE TABLE IF NOT EXISTS relay_journals (
       portal_id BIGINT PRIMARY KEY,
       cursor_offset TEXT,
@@ -340,6 +344,16 @@ export class SqlStore implements RelayStore {
       params,
     );
     return rows.map(toRecord);
+  }
+
+  async deliveryCounts(): Promise<DeliveryCounts> {
+    const [row] = await this.db.query(
+      `SELECT COUNT(*) FILTER (WHERE status = 'pending') AS pending,
+          COUNT(*) FILTER (WHERE status = 'pending' AND attempts > 0) AS retrying,
+          COUNT(*) FILTER (WHERE status = 'dead') AS dead
+        FROM relay_deliveries WHERE status <> 'delivered'`,
+    );
+    return { pending: num(row?.pending ?? 0), retrying: num(row?.retrying ?? 0), dead: num(row?.dead ?? 0) };
   }
 
   async redeliver(ids: readonly number[]): Promise<number> {
