@@ -49,7 +49,7 @@ export function combineHooks(...sets: RelayHooks[]): RelayHooks {
 export function createOperations(options: OperationsOptions): Operations {
   const { config, store, now } = options;
   const lag = new JournalLag(now);
-  const metrics = createMetrics(store, lag, now);
+  const metrics = createMetrics(store, lag);
   let app: FastifyInstance | undefined;
   const alerter = new Alerter({
     ...(config.alertUrl ? { url: config.alertUrl } : {}),

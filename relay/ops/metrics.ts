@@ -67,10 +67,11 @@ export function createMetrics(
     registers: [registry],
   });
 
+  // The cache is about load on the database, so it runs on the real monotonic clock, not the relay's `now`.
   let counts: { at: number; value: Promise<DeliveryCounts> } | undefined;
   const readCounts = () => {
-    if (!counts || now() - counts.at > COUNTS_CACHE_MS) {
-      counts = { at: now(), value: store.deliveryCounts() };
+    if (!counts || performance.now() - counts.at > COUNTS_CACHE_MS) {
+      counts = { at: performance.now(), value: store.deliveryCounts() };
       counts.value.catch(() => {
         counts = undefined;
       });
