@@ -54,7 +54,8 @@ function html(reply: FastifyReply, status: number, body: string) {
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-security-policy', CONTENT_SECURITY_POLICY)
     .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
+    // Not `no-referrer`: under it browsers send `Origin: null` on the page's own POSTs, defeating the origin check.
+    .header('referrer-policy', 'same-origin')
     .header('cache-control', 'no-store')
     .send(body);
 }

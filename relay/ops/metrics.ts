@@ -19,11 +19,7 @@ export interface RelayMetrics {
   hooks: RelayHooks;
 }
 
-export function createMetrics(
-  store: RelayStore,
-  lag: JournalLag,
-  now: () => number = Date.now,
-): RelayMetrics {
+export function createMetrics(store: RelayStore, lag: JournalLag): RelayMetrics {
   const registry = new Registry();
   const eventsIn = new Counter({
     name: 'relay_events_received_total',
