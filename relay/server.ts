@@ -23,6 +23,8 @@ export interface ServerDeps extends SubscriptionDeps {
   publicUrl: () => string;
   /** Events were stored: start delivering. */
   onEvents: () => void;
+  /** HubSpot is configured and the workers run: until then `/readyz` says not ready. */
+  started: () => boolean;
 }
 
 /**
@@ -79,10 +81,15 @@ export function buildServer(
   app.get('/readyz', async (_req, reply) => {
     try {
       await deps.store.listDeliveries({ limit: 1 });
-      return { status: 'ready', store: deps.store.kind };
     } catch {
-      return reply.code(503).send({ status: 'not ready', store: deps.store.kind });
+      return reply
+        .code(503)
+        .send({ status: 'not ready', reason: 'the store does not answer', store: deps.store.kind });
     }
+    if (!deps.started()) {
+      return reply.code(503).send({ status: 'not ready', reason: 'starting', store: deps.store.kind });
+    }
+    return { status: 'ready', store: deps.store.kind };
   });
 
   app.post(SUBSCRIPTIONS_PATH, async (req, reply) => {

@@ -78,6 +78,7 @@ export function createRelay(options: RelayOptions): Relay {
           onEvents: () => deliverer.kick(),
         });
   let ownUrl = '';
+  let started = false;
   const publicUrl = () => config.publicUrl ?? ownUrl;
 
   const app = buildServer(
@@ -91,6 +92,7 @@ export function createRelay(options: RelayOptions): Relay {
       ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}),
       publicUrl,
       onEvents: () => deliverer.kick(),
+      started: () => started,
       async afterSubscribe(subscription) {
         if (pushManaged) await ensureAppSubscriptions(api, [subscription]);
         if (journal) await journal.subscribe(subscription);
@@ -119,8 +121,10 @@ export function createRelay(options: RelayOptions): Relay {
       }
       deliverer.start();
       journal?.start();
+      started = true;
     },
     async close() {
+      started = false;
       await journal?.stop();
       await deliverer.stop();
       await app.close();
