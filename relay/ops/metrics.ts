@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { RelayHooks } from '../hooks';
 import type { DeliveryCounts, RelayStore } from '../store/types';
 import type { JournalLag } from './journalLag';
@@ -21,6 +21,8 @@ export interface RelayMetrics {
 
 export function createMetrics(store: RelayStore, lag: JournalLag): RelayMetrics {
   const registry = new Registry();
+  // The process's own: resident memory, CPU, event-loop lag, heap (`process_*`, `nodejs_*`).
+  collectDefaultMetrics({ register: registry });
   const eventsIn = new Counter({
     name: 'relay_events_received_total',
     help: 'HubSpot events received, by source (push: webhooks v3; journal: the webhooks journal).',
