@@ -157,6 +157,20 @@ async function runStore(
       const seen = hook.firstSeen.get(id);
       return seen === undefined ? [] : [seen - at];
     });
+    if (process.env.BENCH_DEBUG) {
+      const t0 = Math.min(...sent.values());
+      const buckets = new Map<number, number[]>();
+      for (const [id, at] of sent) {
+        const seen = hook.firstSeen.get(id);
+        if (seen !== undefined)
+          buckets.set(Math.floor((at - t0) / 1000), [
+            ...(buckets.get(Math.floor((at - t0) / 1000)) ?? []),
+            seen - at,
+          ]);
+      }
+      for (const [s, l] of [...buckets].sort((a, b) => a[0] - b[0]))
+        log(`  second ${s}: p50 ${percentile(l, 50)} p99 ${percentile(l, 99)} max ${Math.max(...l)}`);
+    }
     peakRss = Math.max(peakRss, relay.peakRss);
     await relay.kill('SIGTERM');
     log(`latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`);

@@ -25,7 +25,15 @@ export async function startRelay(port: number, databaseUrl: string, logFile: str
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'relay', 'main.ts'), '--port', String(port)],
+    // BENCH_RELAY_NODE_ARGS: extra Node flags for the relay, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
+    [
+      ...(process.env.BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(ROOT, 'relay', 'main.ts'),
+      '--port',
+      String(port),
+    ],
     {
       cwd: ROOT,
       env: {

@@ -254,9 +254,10 @@ export class SqlStore implements RelayStore {
     return this.db.transaction(async (tx) => {
       const rows = (status: DeliveryStatus, lastStatus: number | undefined, error: string | null) =>
         tx.query(
+          // By subscription first: the queue index finds the batch's rows without reading the whole outbox.
           `UPDATE relay_deliveries SET status = $2, attempts = attempts + 1, last_status = $3, last_error = $4,
-              settled_at = $5 WHERE batch_id = $1 AND status = 'pending'`,
-          [batch.batchId, status, lastStatus ?? null, error, status === 'pending' ? null : now],
+              settled_at = $5 WHERE subscription_id = $6 AND status = 'pending' AND batch_id = $1`,
+          [batch.batchId, status, lastStatus ?? null, error, status === 'pending' ? null : now, id],
         );
       const release = (sets: string, params: unknown[]) =>
         tx.query(
@@ -267,7 +268,9 @@ export class SqlStore implements RelayStore {
       switch (outcome.kind) {
         case 'delivered':
           await rows('delivered', outcome.status, null);
-          await release('attempts = 0, failing_since = NULL, next_attempt_at = 0', []);
+          // Due again at once, but behind every subscription served less recently (claims order by this time):
+          // with 0, the same first few subscriptions won every claim and the rest waited while traffic lasted.
+          await release('attempts = 0, failing_since = NULL, next_attempt_at = $3', [now]);
           return;
         case 'retry':
           await rows('pending', outcome.status, outcome.error);
@@ -278,7 +281,7 @@ export class SqlStore implements RelayStore {
           return;
         case 'dead':
           await rows('dead', outcome.status, outcome.error);
-          await release('attempts = 0, failing_since = NULL, next_attempt_at = 0', []);
+          await release('attempts = 0, failing_since = NULL, next_attempt_at = $3', [now]);
           return;
         case 'gone':
           await tx.query(
