@@ -1,6 +1,6 @@
 /**
  * When to try a failed delivery again. The first retry comes within 5 s (a hook that blinked is retried while the
- * user still watches the Zap's history); then the wait triples, up to an hour; after 24 h of failing the batch
+ * user still watches the hook's history); then the wait triples, up to an hour; after 24 h of failing the batch
  * becomes a dead letter. The jitter (±20 %) keeps many failing hooks from retrying in step.
  */
 

@@ -4,8 +4,8 @@
  */
 
 /**
- * Where deliveries may go when `RELAY_ALLOWED_TARGETS` is unset: Zapier's REST hook host, which serves every Zap's
- * `bundle.targetUrl` (https://docs.zapier.com/platform/build/cli-hook-trigger), and Make's
+ * Where deliveries may go when `RELAY_ALLOWED_TARGETS` is unset: Zapier's REST hook host, which serves every hook
+ * URL Zapier subscribes (https://docs.zapier.com/platform/build/cli-hook-trigger), and Make's
  * webhook host of each zone (`hook.<zone>`, zones listed in https://developers.make.com/api-documentation/getting-started/api-structure).
  */
 export const DEFAULT_ALLOWED_TARGETS = [

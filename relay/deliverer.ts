@@ -32,6 +32,8 @@ export interface DelivererOptions {
 export class Deliverer {
   private running = false;
   private wake: (() => void) | undefined;
+  /** A kick that came while a round was running: look again at once instead of sleeping. */
+  private kicked = false;
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly now: () => number;
@@ -54,11 +56,13 @@ export class Deliverer {
 
   /** New events are waiting: look now instead of at the next poll. */
   kick(): void {
+    this.kicked = true;
     this.wake?.();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.kicked = false;
       let sent = 0;
       try {
         sent = await this.runOnce();
@@ -72,17 +76,18 @@ export class Deliverer {
           error: (error as Error).message,
         });
       }
-      if (sent === 0 && this.running) await this.idle();
+      if (sent === 0 && this.running && !this.kicked) await this.idle();
     }
   }
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs ?? 250);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.pollMs ?? 250);
       this.wake = done;
     });
   }
@@ -123,8 +128,8 @@ export class Deliverer {
       emit(hooks, 'delivered', { ...info, status, durationMs: this.now() - started });
       return { kind: 'delivered', status };
     }
-    // Zapier answers 410 Gone on a hook URL whose Zap was turned off or deleted; its REST hook guide asks the sender
-    // to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
+    // A hook URL that answers 410 Gone will never take deliveries again (Zapier's answer once the hook's owner
+    // turned it off); its REST hook guide asks the sender to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
     if (status === 410) {
       emit(hooks, 'subscriptionGone', { subscriptionId: subscription.id });
       return { kind: 'gone', status };

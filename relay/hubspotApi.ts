@@ -1,3 +1,4 @@
+import { paths } from '../hubspot/paths';
 import type { RelayConfig } from './config';
 
 /**
@@ -90,6 +91,27 @@ export class HubSpotApi {
       scopes: Array.isArray(body.scopes) ? body.scopes.map(String) : [],
       ...(typeof body.app_id === 'number' ? { appId: body.app_id } : {}),
     };
+  }
+
+  /**
+   * A custom object's objectTypeId from its name (`p_orders`), read with the user's token.
+   * https://developers.hubspot.com/docs/api/crm/crm-custom-objects; undefined when the portal has no such type
+   * (404, or the 400 "Unable to infer object type" HubSpot answers for a name it cannot place).
+   */
+  async customObjectTypeId(accessToken: string, name: string): Promise<string | undefined> {
+    try {
+      const res = await this.call(
+        paths.schemas.one(name),
+        { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } },
+        `Reading the ${name} object type`,
+      );
+      const body = (await res.json()) as { objectTypeId?: unknown };
+      return typeof body.objectTypeId === 'string' ? body.objectTypeId : undefined;
+    } catch (error) {
+      if (error instanceof HubSpotCallError && (error.status === 404 || error.status === 400))
+        return undefined;
+      throw error;
+    }
   }
 
   private developerQuery(): string {

@@ -12,7 +12,7 @@ export function wants(subscription: StoredSubscription, event: RelayEvent): bool
 
 /**
  * Pairs events with the subscriptions that want them. `since` (journal reads) also drops events older than the
- * subscription: a catch-up read covers up to 3 days, and a Zap turned on today wants nothing from yesterday.
+ * subscription: a catch-up read covers up to 3 days, and a hook subscribed today wants nothing from yesterday.
  */
 export function fanOut(
   events: readonly RelayEvent[],

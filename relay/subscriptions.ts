@@ -11,9 +11,15 @@ import { type TargetPolicy, targetProblem } from './targets';
  * token's scopes do not cover, and keeps no token.
  */
 
-/** Subscriptions one portal may hold: every Zap and scenario of an agency's client, with room, but not unbounded. */
+/** Subscriptions one portal may hold: every hook of an agency's client, with room, but not unbounded. */
 export const MAX_SUBSCRIPTIONS_PER_PORTAL = 200;
 const MAX_VALUES = 100;
+/**
+ * A custom object named as HubSpot's paths accept it: `p_<name>` or the fully qualified `p<portalId>_<name>`
+ * (https://developers.hubspot.com/docs/api/crm/crm-custom-objects).
+ */
+const CUSTOM_NAME = /^p\d*_[a-z0-9_]+$/i;
+const CUSTOM_READ_SCOPES = ['crm.objects.custom.read'];
 
 /** A refusal the HTTP layer answers as is: a status, a message naming the field and what is allowed. */
 export class RelayError extends Error {
@@ -73,7 +79,8 @@ export async function tokenOwner(api: HubSpotApi, token: string, appId?: number)
 interface ValidRequest {
   targetUrl: string;
   objectType: string;
-  objectTypeId: string;
+  /** Unknown until HubSpot is asked, for a custom object named by its name. */
+  objectTypeId?: string;
   readScopes: readonly string[];
   event: RelayEventKind;
   property?: string;
@@ -91,11 +98,15 @@ function validRequest(body: unknown): ValidRequest {
   if (typeof targetUrl !== 'string' || !targetUrl) {
     throw new RelayError(400, 'targetUrl is required: the https URL deliveries go to.', 'targetUrl');
   }
-  const resolved = typeof objectType === 'string' ? resolveObjectType(objectType) : undefined;
+  const resolved =
+    typeof objectType !== 'string'
+      ? undefined
+      : (resolveObjectType(objectType) ??
+        (CUSTOM_NAME.test(objectType) ? { readScopes: CUSTOM_READ_SCOPES } : undefined));
   if (typeof objectType !== 'string' || !resolved) {
     throw new RelayError(
       400,
-      `objectType must be a standard object type (contacts, companies, deals, tickets, products, line_items, …) or a custom object's objectTypeId (2-…); got ${JSON.stringify(objectType)}.`,
+      `objectType must be a standard object type (contacts, companies, deals, tickets, products, line_items, …) or a custom object's name (p_orders) or objectTypeId (2-…); got ${JSON.stringify(objectType)}.`,
       'objectType',
     );
   }
@@ -131,7 +142,7 @@ function validRequest(body: unknown): ValidRequest {
   return {
     targetUrl,
     objectType,
-    objectTypeId: resolved.objectTypeId,
+    ...('objectTypeId' in resolved ? { objectTypeId: resolved.objectTypeId } : {}),
     readScopes: resolved.readScopes,
     event: kind,
     ...(kind === 'propertyChange' ? { property: property as string } : {}),
@@ -156,11 +167,14 @@ export async function subscribe(
   }
   const problem = await targetProblem(request.targetUrl, deps.targets);
   if (problem) throw new RelayError(400, `${problem}.`, 'targetUrl');
+  const objectTypeId =
+    request.objectTypeId ?? (await customTypeId(deps.api, token, request.objectType, owner));
   const { readScopes: _scopes, ...fields } = request;
   const subscription: StoredSubscription = {
     id: `sub_${randomUUID().replaceAll('-', '')}`,
     portalId: owner.portalId,
     ...fields,
+    objectTypeId,
     secret: newSecret(),
     createdAt: deps.now(),
   };
@@ -185,6 +199,26 @@ export async function subscribe(
     event: subscription.event,
     ...(subscription.property ? { property: subscription.property } : {}),
   };
+}
+
+async function customTypeId(api: HubSpotApi, token: string, name: string, owner: TokenInfo): Promise<string> {
+  let found: string | undefined;
+  try {
+    found = await api.customObjectTypeId(token, name);
+  } catch {
+    throw new RelayError(
+      502,
+      `The object type ${name} could not be read from HubSpot; try again.`,
+      'objectType',
+    );
+  }
+  if (!found)
+    throw new RelayError(
+      400,
+      `objectType ${name} is not an object type of portal ${owner.portalId}.`,
+      'objectType',
+    );
+  return found;
 }
 
 export async function unsubscribe(

@@ -142,6 +142,52 @@ describe.each(['sqlite', 'postgres'] as const)('push path on the %s store', (kin
     expect(values).toEqual(['CEO']);
   });
 
+  it('resolves a custom object by its fully qualified name and delivers its records', async () => {
+    const schema = await hub.call('POST', '/crm-object-schemas/v3/schemas', {
+      name: `orders_${kind}`,
+      labels: { singular: 'Order', plural: 'Orders' },
+      primaryDisplayProperty: 'ref',
+      requiredProperties: ['ref'],
+      properties: [{ name: 'ref', label: 'Ref', type: 'string', fieldType: 'text' }],
+    });
+    expect(schema.status).toBe(201);
+    const { objectTypeId, fullyQualifiedName } = (await schema.json()) as {
+      objectTypeId: string;
+      fullyQualifiedName: string;
+    };
+    const app = hub.sandbox.portal.auth.oauthApps.find((a) => a.appId === appId)!;
+    const customToken = hub.sandbox.portal.auth.issueOAuthTokens(app, [
+      'oauth',
+      'crm.objects.custom.read',
+    ]).accessToken;
+    const res = await subscribeHook(
+      { targetUrl: hook.url, objectType: fullyQualifiedName, event: 'creation' },
+      customToken,
+    );
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as SubscriptionCreated;
+    expect((await store.subscription(id))?.objectTypeId).toBe(objectTypeId);
+    expect(
+      hub.sandbox.portal.webhooks
+        .subscriptionsOf(appId)
+        .some((s) => s.eventType === 'object.creation' && s.objectTypeId === objectTypeId),
+    ).toBe(true);
+    const record = await hub.call('POST', `/crm/v3/objects/${objectTypeId}`, { properties: { ref: 'A-1' } });
+    const recordId = ((await record.json()) as { id: string }).id;
+    await hook.waitFor((calls) => calls.some((c) => c.delivery.subscriptionId === id));
+    const call = hook.calls.find((c) => c.delivery.subscriptionId === id)!;
+    expect(call.delivery.events).toEqual([expect.objectContaining({ objectTypeId, objectId: recordId })]);
+    const unknown = await subscribeHook(
+      { targetUrl: hook.url, objectType: 'p_nothing', event: 'creation' },
+      customToken,
+    );
+    expect(await unknown.json()).toEqual({
+      status: 'error',
+      message: `objectType p_nothing is not an object type of portal ${hub.sandbox.portal.info.portalId}.`,
+      field: 'objectType',
+    });
+  });
+
   describe('HubSpot signatures', () => {
     const path = '/v1/hubspot/webhooks';
     const event = (eventId: number) => [

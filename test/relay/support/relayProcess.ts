@@ -18,7 +18,16 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /** Runs `relay/main.ts` as its own process (what `npm run relay` runs) on a free port. */
 export async function startRelayProcess(env: Record<string, string>): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'relay', 'main.ts'), '--port', '0'], {
+  // The flags of `npm run relay`: node:sqlite's experimental warning would be the one non-JSON line on stderr.
+  const args = [
+    '--disable-warning=ExperimentalWarning',
+    '--import',
+    'tsx',
+    join(ROOT, 'relay', 'main.ts'),
+    '--port',
+    '0',
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
