@@ -106,6 +106,9 @@ function toRecord(row: Row): DeliveryRecord {
   };
 }
 
+/** Rows per INSERT: 500 parameters, far below SQLite's and Postgres's limits. */
+const INSERT_ROWS = 100;
+
 const placeholders = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 
@@ -178,11 +181,20 @@ export class SqlStore implements RelayStore {
   enqueue(items: QueuedEvent[], now: number, cursor?: JournalCursor): Promise<number> {
     return this.db.transaction(async (tx) => {
       let added = 0;
-      for (const { subscriptionId, event } of items) {
+      // One statement per 100 rows, not one per row: on Postgres each statement is a round trip.
+      for (let from = 0; from < items.length; from += INSERT_ROWS) {
+        const chunk = items.slice(from, from + INSERT_ROWS);
         const rows = await tx.query(
           `INSERT INTO relay_deliveries (subscription_id, event_id, occurred_at, body, created_at)
-            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (subscription_id, event_id) DO NOTHING RETURNING id`,
-          [subscriptionId, event.eventId, event.occurredAt, JSON.stringify(event), now],
+            VALUES ${chunk.map((_, i) => `(${placeholders(i * 5 + 1, 5)})`).join(', ')}
+            ON CONFLICT (subscription_id, event_id) DO NOTHING RETURNING id`,
+          chunk.flatMap(({ subscriptionId, event }) => [
+            subscriptionId,
+            event.eventId,
+            event.occurredAt,
+            JSON.stringify(event),
+            now,
+          ]),
         );
         added += rows.length;
       }
