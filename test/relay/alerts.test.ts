@@ -1,5 +1,10 @@
+import { loadConfig } from '../../relay/config';
+import { type HubSpotApi, HubSpotCallError } from '../../relay/hubspotApi';
+import { JournalReader } from '../../relay/journal';
+import { createOperations } from '../../relay/ops';
 import { Alerter, slackEscape } from '../../relay/ops/alerts';
 import { JournalLag } from '../../relay/ops/journalLag';
+import { openStore } from '../../relay/store';
 import { ADMIN_TOKEN, CLIENT_SECRET, type OpsRelay, startOpsRelay } from './support/opsRelay';
 
 const DAY_MS = 24 * 3_600_000;
@@ -151,5 +156,53 @@ describe('Alerter', () => {
 
   it("escapes Slack's markup characters", () => {
     expect(slackEscape('<@here> & <!channel>')).toBe('&lt;@here&gt; &amp; &lt;!channel&gt;');
+  });
+});
+
+describe('a portal lost while reading its journal', () => {
+  it('alerts naming the portal when HubSpot answers 401, without HubSpot’s message', async () => {
+    const store = await openStore('sqlite::memory:');
+    const posted: string[] = [];
+    const fetcher = (async (_url: string, init: RequestInit) => {
+      posted.push(JSON.parse(String(init.body)).text);
+      return new Response('ok');
+    }) as unknown as typeof fetch;
+    const ops = createOperations({
+      config: loadConfig({ RELAY_ALERT_URL: 'https://alerts.example/hook' }),
+      store,
+      now: Date.now,
+      fetcher,
+    });
+    // HubSpot refusing the app for this portal (uninstalled, or the token revoked).
+    const api = {
+      journalToken: async () => 'app-token-never-in-alerts',
+      journalEntry: async () => {
+        throw new HubSpotCallError(
+          401,
+          "Reading portal 55's journal: HubSpot answered 401: app-token-never-in-alerts",
+        );
+      },
+    } as unknown as HubSpotApi;
+    await store.addSubscription(
+      {
+        id: 'sub-55',
+        portalId: 55,
+        targetUrl: 'https://hooks.zapier.com/hooks/catch/1/x',
+        objectType: 'contacts',
+        objectTypeId: '0-1',
+        event: 'creation',
+        secret: 'whsec_c2VjcmV0',
+        createdAt: 0,
+      },
+      10,
+    );
+    await store.trackJournal(55);
+    const reader = new JournalReader({ store, api, owner: 'test', intervalMs: 1_000, hooks: ops.hooks });
+    await expect(reader.runOnce()).rejects.toThrow(HubSpotCallError);
+    await ops.close();
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain('Portal 55 lost');
+    expect(posted[0]).not.toContain('app-token-never-in-alerts');
+    await store.close();
   });
 });
