@@ -18,7 +18,8 @@ export function appSubscriptionFor(s: StoredSubscription): AppSubscription {
 const key = (a: AppSubscription) => `${a.eventType}|${a.propertyName ?? ''}|${a.objectTypeId ?? ''}`;
 
 /**
- * Creates the app subscriptions that are missing for these relay subscriptions. App subscriptions are shared by all
+ * Creates the app subscriptions that are missing for these relay subscriptions, and turns on paused ones (HubSpot
+ * creates subscriptions paused unless told otherwise, https://developers.hubspot.com/docs/api/webhooks). App subscriptions are shared by all
  * portals and never removed here: another relay subscription, or another instance, may still need one, and an
  * event nobody wants is dropped on arrival.
  */
@@ -26,15 +27,17 @@ export async function ensureAppSubscriptions(
   api: HubSpotApi,
   subscriptions: readonly StoredSubscription[],
 ): Promise<number> {
-  const existing = new Set((await api.appSubscriptions()).map(key));
-  let created = 0;
+  const existing = new Map((await api.appSubscriptions()).map((a) => [key(a), a]));
+  let changed = 0;
   for (const wanted of subscriptions.map(appSubscriptionFor)) {
-    if (existing.has(key(wanted))) continue;
-    await api.createAppSubscription(wanted);
-    existing.add(key(wanted));
-    created++;
+    const found = existing.get(key(wanted));
+    if (found && found.active !== false) continue;
+    if (found?.id !== undefined) await api.activateAppSubscription(found.id);
+    else await api.createAppSubscription(wanted);
+    existing.set(key(wanted), { ...wanted, active: true });
+    changed++;
   }
-  return created;
+  return changed;
 }
 
 /** At start: point the app's webhooks at this relay and subscribe the app to what stored subscriptions need. */

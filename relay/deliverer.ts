@@ -1,8 +1,9 @@
 import { nextAttemptAt } from './backoff';
 import { type Delivery, SIGNATURE_HEADERS, signDelivery } from './contract';
 import { emit, type RelayHooks } from './hooks';
+import { pinnedFetch } from './pinnedFetch';
 import type { ClaimedBatch, DeliveryOutcome, RelayStore } from './store/types';
-import { type TargetPolicy, targetProblem } from './targets';
+import { loopbackAllowed, type TargetPolicy, targetProblem } from './targets';
 
 /**
  * Sends the outbox: claims batches (a lease per subscription, see `store/postgres.ts`), POSTs each as one signed
@@ -37,9 +38,11 @@ export class Deliverer {
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly now: () => number;
+  private readonly fetcher: typeof fetch;
 
   constructor(private readonly options: DelivererOptions) {
     this.now = options.now ?? Date.now;
+    this.fetcher = options.fetcher ?? pinnedFetch((host) => loopbackAllowed(options.targets, host));
   }
 
   start(): void {
@@ -60,23 +63,58 @@ export class Deliverer {
     this.wake?.();
   }
 
+  /**
+   * Keeps up to `concurrency` batches in flight, claiming more as soon as one ends, so one slow hook (up to 10 s)
+   * holds one slot, not the whole round.
+   */
   private async run(): Promise<void> {
+    const limit = this.options.concurrency ?? 8;
+    const inFlight = new Set<Promise<void>>();
     while (this.running) {
       this.kicked = false;
-      let sent = 0;
+      let claimed = 0;
       try {
-        sent = await this.runOnce();
+        const free = limit - inFlight.size;
+        if (free > 0) {
+          const batches = await this.options.store.claimBatches(
+            this.options.owner,
+            this.now(),
+            LEASE_MS,
+            free,
+          );
+          claimed = batches.length;
+          for (const batch of batches) {
+            const sending: Promise<void> = this.deliver(batch).finally(() => {
+              inFlight.delete(sending);
+              this.kick();
+            });
+            inFlight.add(sending);
+          }
+        }
         if (this.now() - this.lastPrune > PRUNE_EVERY_MS) {
           this.lastPrune = this.now();
           await this.options.store.prune(this.now());
         }
       } catch (error) {
-        emit(this.options.hooks ?? {}, 'workerError', {
-          worker: 'delivery',
-          error: (error as Error).message,
-        });
+        this.failed(error);
       }
-      if (sent === 0 && this.running && !this.kicked) await this.idle();
+      const full = inFlight.size >= limit;
+      if ((claimed === 0 || full) && this.running && !this.kicked) await this.idle();
+    }
+    await Promise.all(inFlight);
+  }
+
+  private failed(error: unknown): void {
+    emit(this.options.hooks ?? {}, 'workerError', { worker: 'delivery', error: (error as Error).message });
+  }
+
+  /** One attempt and its record; a store failure leaves the lease to run out, and the batch is tried again. */
+  private async deliver(batch: ClaimedBatch): Promise<void> {
+    try {
+      const outcome = await this.attempt(batch);
+      await this.options.store.settleBatch(batch, this.options.owner, this.now(), outcome);
+    } catch (error) {
+      this.failed(error);
     }
   }
 
@@ -92,16 +130,11 @@ export class Deliverer {
     });
   }
 
-  /** Claims what is due and delivers it; answers how many batches were attempted. */
+  /** One round by hand (tests, tools): claims what is due, delivers it, waits; answers how many batches. */
   async runOnce(): Promise<number> {
     const { store, owner } = this.options;
     const batches = await store.claimBatches(owner, this.now(), LEASE_MS, this.options.concurrency ?? 8);
-    await Promise.all(
-      batches.map(async (batch) => {
-        const outcome = await this.attempt(batch);
-        await store.settleBatch(batch, owner, this.now(), outcome);
-      }),
-    );
+    await Promise.all(batches.map((batch) => this.deliver(batch)));
     return batches.length;
   }
 
@@ -145,7 +178,10 @@ export class Deliverer {
     return { kind: 'retry', at, ...withStatus, error };
   }
 
-  /** One signed POST (Standard Webhooks headers); redirects are not followed, so the target checks hold. */
+  /**
+   * One signed POST (Standard Webhooks headers). By default over `pinnedFetch`, which connects only to checked
+   * addresses and follows no redirect, so the target checks hold for the connection itself.
+   */
   private async post(batch: ClaimedBatch): Promise<number> {
     const { subscription, events } = batch;
     const delivery: Delivery = {
@@ -157,7 +193,7 @@ export class Deliverer {
     };
     const body = JSON.stringify(delivery);
     const timestamp = Math.floor(this.now() / 1000);
-    const res = await (this.options.fetcher ?? fetch)(subscription.targetUrl, {
+    const res = await this.fetcher(subscription.targetUrl, {
       method: 'POST',
       redirect: 'manual',
       headers: {

@@ -33,6 +33,7 @@ export interface JournalEntry {
 }
 
 export interface AppSubscription {
+  id?: number;
   eventType: string;
   propertyName?: string;
   objectTypeId?: string;
@@ -148,6 +149,19 @@ export class HubSpotApi {
       'Listing webhook subscriptions',
     );
     return ((await res.json()) as { results?: AppSubscription[] }).results ?? [];
+  }
+
+  /** Turns a paused app subscription on. */
+  async activateAppSubscription(id: number): Promise<void> {
+    await this.call(
+      this.appPath(`/subscriptions/${id}`),
+      {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ active: true }),
+      },
+      `Activating webhook subscription ${id}`,
+    );
   }
 
   /** Creates an active app subscription (they start paused otherwise). */

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
+import { whenParentGone } from './parentWatch';
 import { loggerOptions } from './server';
 import { createRelay } from './service';
 import { openStore } from './store';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  whenParentGone(() => void shutdown());
 }
 
 main().catch((error: Error) => {

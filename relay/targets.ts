@@ -95,3 +95,11 @@ export async function targetProblem(targetUrl: string, policy: TargetPolicy): Pr
   }
   return undefined;
 }
+
+/** Whether a host may be reached on loopback: a loopback host named in `RELAY_ALLOWED_TARGETS` itself. */
+export function loopbackAllowed(policy: TargetPolicy, hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    LOOPBACK_HOSTS.has(host) && policy.explicitTargets.some((t) => t === host || t.startsWith(`${host}:`))
+  );
+}

@@ -147,3 +147,41 @@ it('refuses to send to a target that now resolves to a private address', async (
   expect(row?.lastError).toContain('target refused');
   expect(row?.lastError).toContain('10.0.0.8');
 });
+
+it('keeps delivering to other hooks while one hook is slow', async () => {
+  clock = Date.now();
+  for (const id of ['slow', 'b', 'c', 'd']) {
+    await store.addSubscription({ ...subscription, id, targetUrl: `${TARGET}/${id}` }, 10);
+    await store.enqueue([{ subscriptionId: id, event: event(1, 'deal-1', clock) }], clock);
+  }
+  await store.removeSubscription('sub_1');
+  const arrived = new Map<string, number>();
+  const started = Date.now();
+  const worker = new Deliverer({
+    store,
+    owner: 'test',
+    concurrency: 2,
+    pollMs: 20,
+    targets: {
+      allowedTargets: ['hooks.zapier.com'],
+      explicitTargets: [],
+      resolve: async () => ['44.205.1.1'],
+    },
+    fetcher: (async (url: string) => {
+      const id = url.split('/').at(-1)!;
+      if (id === 'slow') await new Promise((r) => setTimeout(r, 1_500));
+      arrived.set(id, Date.now() - started);
+      return new Response(null, { status: 200 });
+    }) as typeof fetch,
+  });
+  worker.start();
+  try {
+    const until = Date.now() + 5_000;
+    while (arrived.size < 4 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  } finally {
+    await worker.stop();
+  }
+  // With two slots and one held by the slow hook, the three others still go out at once, one after another.
+  expect(arrived.get('slow')).toBeGreaterThanOrEqual(1_500);
+  for (const id of ['b', 'c', 'd']) expect(arrived.get(id)).toBeLessThan(1_000);
+});

@@ -40,6 +40,16 @@ describe.each(['sqlite', 'postgres'] as const)('push path on the %s store', (kin
     ]).accessToken;
     narrowToken = hub.sandbox.portal.auth.issueOAuthTokens(app, ['oauth']).accessToken;
     hook = await startHook();
+    // A paused app subscription left from before: the relay must turn it on when a hook needs it.
+    const paused = await fetch(
+      `${hub.url}/webhooks/v3/${app.appId}/subscriptions?hapikey=${hub.sandbox.portal.auth.developerApiKey}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ eventType: 'contact.deletion' }),
+      },
+    );
+    expect(paused.status).toBe(201);
     store = await openStore(pg ? pg.url : `sqlite:${join(dir, 'relay.db')}`);
     const config = loadConfig({
       HUBSPOT_BASE_URL: hub.url,
@@ -349,6 +359,10 @@ describe.each(['sqlite', 'postgres'] as const)('push path on the %s store', (kin
       const mine = (await (
         await subscribeHook({ targetUrl: hook.url, objectType: 'contacts', event: 'deletion' })
       ).json()) as SubscriptionCreated;
+      const deletions = hub.sandbox.portal.webhooks
+        .subscriptionsOf(appId)
+        .filter((s) => s.eventType === 'contact.deletion');
+      expect(deletions.map((s) => s.active)).toEqual([true]);
       expect((await del(mine.id)).status).toBe(204);
       expect((await del(mine.id)).status).toBe(404);
     });

@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEAD_LETTER_AFTER_MS, nextAttemptAt, retryWaitMs } from '../../relay/backoff';
 import { DEFAULT_ALLOWED_TARGETS, loadConfig } from '../../relay/config';
 import { fromJournalFile, fromWebhookEvent, webhookEventType } from '../../relay/hubspotEvents';
 import { verifyHubSpotSignature } from '../../relay/hubspotSignature';
+import { pinnedFetch } from '../../relay/pinnedFetch';
 import { isPublicAddress, targetProblem } from '../../relay/targets';
 
 describe('HubSpot v3 signatures', () => {
@@ -240,5 +243,51 @@ describe('settings', () => {
     const config = loadConfig({ RELAY_ALLOWED_TARGETS: 'default, 127.0.0.1:8080' });
     expect(config.allowedTargets).toEqual([...DEFAULT_ALLOWED_TARGETS, '127.0.0.1:8080']);
     expect(config.explicitTargets).toEqual(['127.0.0.1:8080']);
+  });
+});
+
+describe('the delivery connection', () => {
+  let server: Server;
+  let port: number;
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        bodies.push(body);
+        // A redirect to somewhere else: the relay must not follow it.
+        res.writeHead(req.url === '/moved' ? 302 : 200, { location: 'http://169.254.169.254/' }).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('connects to loopback only when the operator listed it', async () => {
+    const listed = pinnedFetch(() => true);
+    const res = await listed(`http://localhost:${port}/hook`, { method: 'POST', body: '{"a":1}' });
+    expect(res.status).toBe(200);
+    expect(bodies.at(-1)).toBe('{"a":1}');
+    const unlisted = pinnedFetch(() => false);
+    await expect(unlisted(`http://localhost:${port}/hook`, { method: 'POST', body: '{}' })).rejects.toThrow(
+      'which is not allowed',
+    );
+    await expect(unlisted(`http://127.0.0.1:${port}/hook`, { method: 'POST', body: '{}' })).rejects.toThrow(
+      '127.0.0.1 is not an allowed address',
+    );
+  });
+
+  it('does not follow a redirect', async () => {
+    const res = await pinnedFetch(() => true)(`http://127.0.0.1:${port}/moved`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(res.status).toBe(302);
   });
 });
