@@ -49,15 +49,17 @@ function sameOrigin(req: FastifyRequest): boolean {
 }
 
 function html(reply: FastifyReply, status: number, body: string) {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    // Not `no-referrer`: under it browsers send `Origin: null` on the page's own POSTs, defeating the origin check.
-    .header('referrer-policy', 'same-origin')
-    .header('cache-control', 'no-store')
-    .send(body);
+  return (
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      // Not `no-referrer`: under it browsers send `Origin: null` on the page's own POSTs, defeating the origin check.
+      .header('referrer-policy', 'same-origin')
+      .header('cache-control', 'no-store')
+      .send(body)
+  );
 }
 
 const secureRequest = (req: FastifyRequest) =>
