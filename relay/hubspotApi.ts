@@ -238,16 +238,17 @@ export class HubSpotApi {
   }
 
   /**
-   * The portal's journal entry after `offset`, or its earliest; undefined when there is nothing newer (204, or the
-   * 404 HubSpot answers for an offset with no entry after it).
+   * The portal's journal entry after `offset`, or its earliest (no offset), or its latest. `caught-up` when HubSpot
+   * answers 204; `not-found` for its 404, which it answers both when nothing follows the offset and when the offset
+   * is older than the journal's 3 days.
    * https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/journal-entries/guide
    */
   async journalEntry(
     token: string,
     portalId: number,
-    offset: string | undefined,
-  ): Promise<JournalEntry | undefined> {
-    const where = offset === undefined ? 'earliest' : `offset/${encodeURIComponent(offset)}/next`;
+    at: { after: string } | 'earliest' | 'latest',
+  ): Promise<JournalEntry | 'caught-up' | 'not-found'> {
+    const where = typeof at === 'string' ? at : `offset/${encodeURIComponent(at.after)}/next`;
     let res: Response;
     try {
       res = await this.call(
@@ -256,12 +257,12 @@ export class HubSpotApi {
         `Reading portal ${portalId}'s journal`,
       );
     } catch (error) {
-      if (error instanceof HubSpotCallError && error.status === 404) return undefined;
+      if (error instanceof HubSpotCallError && error.status === 404) return 'not-found';
       throw error;
     }
-    if (res.status === 204) return undefined;
+    if (res.status === 204) return 'caught-up';
     const body = (await res.json()) as Partial<JournalEntry>;
-    if (!body.currentOffset || !body.url) return undefined;
+    if (!body.currentOffset || !body.url) return 'caught-up';
     return { currentOffset: body.currentOffset, url: body.url };
   }
 

@@ -103,6 +103,12 @@ export class JournalReader {
     return stored;
   }
 
+  /** A 404 after an offset means "nothing newer" when the offset is the latest entry, and "expired" otherwise. */
+  private async offsetExpired(token: string, portalId: number, offset: string): Promise<boolean> {
+    const latest = await this.options.api.journalEntry(token, portalId, 'latest');
+    return typeof latest !== 'string' && latest.currentOffset !== offset;
+  }
+
   private async readPortal(portalId: number, from: string | undefined) {
     const { store, api } = this.options;
     const subscriptions = await store.subscriptionsOfPortal(portalId);
@@ -114,13 +120,32 @@ export class JournalReader {
     let events = 0;
     let stored = 0;
     while (entries < ENTRIES_PER_TURN) {
-      const entry = await api.journalEntry(token, portalId, offset);
-      if (!entry) break;
+      const entry = await api.journalEntry(
+        token,
+        portalId,
+        offset === undefined ? 'earliest' : { after: offset },
+      );
+      if (
+        entry === 'not-found' &&
+        offset !== undefined &&
+        (await this.offsetExpired(token, portalId, offset))
+      ) {
+        // Down longer than the journal keeps: read on from the oldest entry left (the outbox drops repeats).
+        emit(this.options.hooks ?? {}, 'workerError', {
+          worker: 'journal',
+          error: `portal ${portalId}'s journal offset has expired (older than 3 days); reading from the earliest entry`,
+        });
+        offset = undefined;
+        continue;
+      }
+      if (typeof entry === 'string') break;
       const found = fromJournalFile(await api.journalFile(entry.url)).filter((e) => e.portalId === portalId);
-      stored += await ingest(store, found, this.now(), {
+      const queued = await ingest(store, found, this.now(), {
         since: true,
         cursor: { portalId, offset: entry.currentOffset },
       });
+      emit(this.options.hooks ?? {}, 'eventsReceived', { source: 'journal', received: found.length, queued });
+      stored += queued;
       offset = entry.currentOffset;
       entries++;
       events += found.length;

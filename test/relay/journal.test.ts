@@ -135,7 +135,11 @@ it('reads the journal from its earliest entry, keeps only events after the subsc
     .reply(200, { currentOffset: 'offset-1', url: `${FILES}/1.json`, expiresAt: '2026-11-01T13:00:00Z' })
     .get('/webhooks-journal/journal-local/2026-03/offset/offset-1/next')
     .query({ installPortalId: String(PORTAL) })
-    .reply(404, { status: 'error', message: 'No entry after this offset', category: 'OBJECT_NOT_FOUND' });
+    .reply(404, { status: 'error', message: 'No entry after this offset', category: 'OBJECT_NOT_FOUND' })
+    // A 404 after the latest entry means caught up.
+    .get('/webhooks-journal/journal-local/2026-03/latest')
+    .query({ installPortalId: String(PORTAL) })
+    .reply(200, { currentOffset: 'offset-1', url: `${FILES}/1.json`, expiresAt: '2026-11-01T13:00:00Z' });
   // The file is fetched from its pre-signed URL without the Authorization header.
   nock(FILES, { badheaders: ['authorization'] })
     .get('/1.json')
@@ -199,4 +203,43 @@ it('catches up from its stored offset after two days down, losing nothing', asyn
     });
   await relay.deliverer.runOnce();
   expect(delivered).toEqual(['j2', 'j3']);
+});
+
+it('reads on from the earliest entry left when its offset is older than the journal keeps', async () => {
+  clock = T0 + 6 * DAY;
+  const errors: string[] = [];
+  await relay.close();
+  relay = createRelay({
+    config: loadConfig({
+      HUBSPOT_BASE_URL: HUBSPOT,
+      HUBSPOT_CLIENT_ID: 'client-id',
+      HUBSPOT_CLIENT_SECRET: 'client-secret-value',
+      RELAY_INGEST: 'journal',
+    }),
+    store,
+    now: () => clock,
+    resolve: async () => ['3.33.100.1'],
+    hooks: { workerError: (e) => errors.push(e.error) },
+  });
+  tokenGrant();
+  nock(HUBSPOT)
+    .get('/webhooks-journal/journal-local/2026-03/offset/offset-2/next')
+    .query(true)
+    .reply(404, { status: 'error', message: 'Offset not found', category: 'OBJECT_NOT_FOUND' })
+    .get('/webhooks-journal/journal-local/2026-03/latest')
+    .query(true)
+    .reply(200, { currentOffset: 'offset-9', url: `${FILES}/9.json`, expiresAt: '2026-11-07T13:00:00Z' })
+    .get('/webhooks-journal/journal-local/2026-03/earliest')
+    .query(true)
+    .reply(200, { currentOffset: 'offset-5', url: `${FILES}/5.json`, expiresAt: '2026-11-07T13:00:00Z' })
+    .get('/webhooks-journal/journal-local/2026-03/offset/offset-5/next')
+    .query(true)
+    .reply(204);
+  nock(FILES)
+    .get('/5.json')
+    .reply(200, [journalEvent('j5', T0 + 4 * DAY, 'day4@example.com')]);
+  expect(await relay.journal!.runOnce()).toBe(1);
+  expect(errors).toEqual([
+    "portal 777's journal offset has expired (older than 3 days); reading from the earliest entry",
+  ]);
 });
