@@ -38,6 +38,8 @@ export interface RelayConfig {
   ingest: IngestMode;
   /** How often each portal's journal is read. */
   journalIntervalMs: number;
+  /** A portal's journal this far behind (not read to its newest entry for this long) raises an alert. */
+  journalLagAlertMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -104,5 +106,6 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     ...optional('adminToken', value(env, 'RELAY_ADMIN_TOKEN')),
     ingest: ingestMode(env),
     journalIntervalMs: integerSetting(env, 'RELAY_JOURNAL_INTERVAL_MS') ?? 5_000,
+    journalLagAlertMs: (integerSetting(env, 'RELAY_JOURNAL_LAG_ALERT_SECONDS') ?? 300) * 1000,
   };
 }

@@ -21,7 +21,10 @@ export interface RelayHooks {
   subscriptionGone?(info: { subscriptionId: string }): void;
   subscriptionAdded?(info: { subscriptionId: string; portalId: number }): void;
   subscriptionRemoved?(info: { subscriptionId: string; portalId: number }): void;
-  journalRead?(info: { portalId: number; entries: number; events: number }): void;
+  /** A turn of reading one portal's journal; `caughtUp` when it reached the newest entry. */
+  journalRead?(info: { portalId: number; entries: number; events: number; caughtUp: boolean }): void;
+  /** HubSpot refused to let the relay read a portal (401/403): the app's token was refused or the app uninstalled. */
+  portalLost?(info: { portalId: number; status: number; reason: string }): void;
   /** A background loop hit an error it will retry (database down, HubSpot unreachable). */
   workerError?(info: { worker: 'delivery' | 'journal'; error: string }): void;
 }

@@ -1,5 +1,5 @@
 import { emit, type RelayHooks } from './hooks';
-import type { HubSpotApi } from './hubspotApi';
+import { type HubSpotApi, HubSpotCallError } from './hubspotApi';
 import { fromJournalFile, journalActions } from './hubspotEvents';
 import { ingest } from './ingest';
 import { readScopesFor } from './objectTypes';
@@ -86,6 +86,15 @@ export class JournalReader {
         const read = await this.readPortal(cursor.portalId, cursor.offset);
         stored += read.stored;
         more = read.more;
+      } catch (error) {
+        if (error instanceof HubSpotCallError && (error.status === 401 || error.status === 403)) {
+          emit(this.options.hooks ?? {}, 'portalLost', {
+            portalId: cursor.portalId,
+            status: error.status,
+            reason: error.message,
+          });
+        }
+        throw error;
       } finally {
         await store.releaseJournal(cursor.portalId, owner, more ? this.now() : this.now() + intervalMs);
       }
@@ -141,7 +150,18 @@ export class JournalReader {
       entries++;
       events += found.length;
     }
-    emit(this.options.hooks ?? {}, 'journalRead', { portalId, entries, events });
+    if (events > 0)
+      emit(this.options.hooks ?? {}, 'eventsReceived', {
+        source: 'journal',
+        received: events,
+        queued: stored,
+      });
+    emit(this.options.hooks ?? {}, 'journalRead', {
+      portalId,
+      entries,
+      events,
+      caughtUp: entries < ENTRIES_PER_TURN,
+    });
     return { stored, more: entries === ENTRIES_PER_TURN };
   }
 }

@@ -6,6 +6,7 @@ import { Deliverer } from './deliverer';
 import type { RelayHooks } from './hooks';
 import { HubSpotApi } from './hubspotApi';
 import { JournalReader } from './journal';
+import { combineHooks, createOperations } from './ops';
 import { buildServer } from './server';
 import type { RelayStore } from './store/types';
 import type { TargetPolicy } from './targets';
@@ -39,7 +40,14 @@ export interface RelayOptions {
 export function createRelay(options: RelayOptions): Relay {
   const { config, store } = options;
   const now = options.now ?? Date.now;
-  const hooks = options.hooks ?? {};
+  // Metrics, alerts and the admin page (relay/ops) listen to the same hooks as the caller's.
+  const ops = createOperations({
+    config,
+    store,
+    now,
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+  });
+  const hooks = combineHooks(options.hooks ?? {}, ops.hooks);
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const api = new HubSpotApi(config, options.fetcher, now);
   const targets: TargetPolicy = {
@@ -92,6 +100,7 @@ export function createRelay(options: RelayOptions): Relay {
     },
     options.logger ?? false,
   );
+  ops.register(app, { onRedeliver: () => deliverer.kick() });
 
   return {
     app,
@@ -119,6 +128,7 @@ export function createRelay(options: RelayOptions): Relay {
       await journal?.stop();
       await deliverer.stop();
       await app.close();
+      await ops.close();
     },
   };
 }

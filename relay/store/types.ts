@@ -60,6 +60,12 @@ export interface DeliveryRecord {
   settledAt?: number;
 }
 
+export interface DeliveryCounts {
+  pending: number;
+  retrying: number;
+  dead: number;
+}
+
 export interface DeliveryFilter {
   status?: DeliveryStatus;
   subscriptionId?: string;
@@ -101,6 +107,8 @@ export interface RelayStore {
   releaseJournal(portalId: number, owner: string, nextReadAt: number): Promise<void>;
   /** Outbox rows, newest first: the admin page's listing of deliveries and dead letters. */
   listDeliveries(filter?: DeliveryFilter): Promise<DeliveryRecord[]>;
+  /** How many outbox rows wait (`retrying`: pending after a failed attempt) or are dead: the metrics' gauges. */
+  deliveryCounts(): Promise<DeliveryCounts>;
   /** Puts dead letters back in line (their subscription must still exist); answers how many. */
   redeliver(ids: readonly number[]): Promise<number>;
   /** Forgets delivered events past the dedupe window; answers how many. */
