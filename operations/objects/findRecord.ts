@@ -21,7 +21,7 @@ import {
 const FIND_LIMIT: LimitLeaf = { $: 'limit', default: 10, max: SEARCH.maxLimit };
 
 /**
- * The find as data: CRM search on the chosen property (`EQ`), newest first, with the properties to retrieve and the
+ * The find as data: CRM search on the chosen property (`EQ`), oldest first, with the properties to retrieve and the
  * one searched on, paged up to the limit. https://developers.hubspot.com/docs/api/crm/search
  */
 export const FIND_REQUEST: RequestSpec = {
@@ -34,7 +34,9 @@ export const FIND_REQUEST: RequestSpec = {
         filters: [{ propertyName: input('search_property'), operator: 'EQ', value: input('search_value') }],
       },
     ],
-    sorts: [{ propertyName: { $: 'typeProperty', pick: 'createdProperty' }, direction: 'DESCENDING' }],
+    // Oldest first: a find-or-create keeps the oldest record of a value (`keepOldest.ts`), so a find that sees a
+    // duplicate made by a parallel run, before it is archived, still answers the record that stays.
+    sorts: [{ propertyName: { $: 'typeProperty', pick: 'createdProperty' }, direction: 'ASCENDING' }],
     properties: { $: 'retrieve', alsoInput: 'search_property' },
     limit: FIND_LIMIT,
   },
