@@ -10,20 +10,17 @@ const PIPELINE = PIPELINE_PROPERTIES.deals!.pipeline;
 
 /**
  * Fires once per deal stage change, with the previous and new stage and their labels, optionally only in one
- * pipeline and only into one stage. Runs the property-change trigger on `dealstage` (search for modified deals, in
- * the chosen pipeline, then their stage history); the stage filter applies to the new stage, which names its pipeline
- * because stage ids are unique across a portal's deal pipelines (https://developers.hubspot.com/docs/api/crm/pipelines). Labels cost one
- * pipelines read, only on polls that found changes.
+ * pipeline and only into one stage. Runs the property-change trigger on `dealstage` (modified deals, then their stage
+ * history); the pipeline and stage filters apply to each change's new stage, which names its pipeline because stage
+ * ids are unique across a portal's deal pipelines (https://developers.hubspot.com/docs/api/crm/pipelines). The
+ * pipeline does not narrow the search: the search sees a deal's current pipeline, and a deal moved into a stage of the
+ * chosen pipeline and then to another pipeline before the poll would be missed. Labels cost one pipelines read, only
+ * on polls that found changes.
  */
 const stageChanges = propertyChangeTrigger({
   key: 'deal_stage_changed',
   objectType: 'deals',
   sample: SAMPLE_DEAL,
-  // The pipeline narrows the search itself, so deals moving in other pipelines cost no history reads.
-  searchFilters: (ctx) =>
-    ctx.input[PIPELINE]
-      ? [{ propertyName: PIPELINE, operator: 'EQ', value: String(ctx.input[PIPELINE]) }]
-      : [],
 });
 
 export const dealStageChanged: OperationDef = {
