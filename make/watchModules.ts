@@ -140,7 +140,76 @@ function historyRead(type: TypeRef, n: number, property: string, extraProperties
   };
 }
 
-const RECORDS = `{{merge(${Array.from({ length: PAGES }, (_, i) => `ifempty(temp.records${i + 1}, emptyarray)`).join(', ')})}}`;
+/** The records the run read and how many records its searches found (the records examined). */
+const pagesOf = (name: string) =>
+  Array.from({ length: PAGES }, (_, i) => `ifempty(temp.${name}${i + 1}, emptyarray)`).join(', ');
+const GATHER: Json = {
+  response: {
+    temp: { records: `{{merge(${pagesOf('records')})}}`, examined: `{{length(merge(${pagesOf('ids')}))}}` },
+  },
+};
+
+/**
+ * Make keeps a polling trigger's place only from the bundles it returns (`data.lastDate`, `data.lastID`:
+ * https://developers.make.com/custom-apps-documentation/app-components/modules/trigger), and an IML condition cannot
+ * return anything else. So when a run examines a full Limit of records modified since the last bundle and none holds a
+ * change to return, every later run examines the same records and returns nothing, for ever. These steps make that
+ * run fail instead, with a `valid` directive ("module execution stops and Make throws an error" with its message:
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/valid) of type
+ * `InvalidConfigurationError`, which stops the scenario until the user changes the module: a larger Limit, a new
+ * start, or the instant trigger.
+ *
+ * Whether any record holds a change, without a per-record loop: `map()` with dot paths and its filter key (help.make.com
+ * array functions: "the first item in an array is index 1") gives each record's newest history entry, and a record
+ * holds a change when that entry is newer than the last bundle (`historyOf().changed`). The last bundle's own record
+ * is set apart: its newest entry at the last bundle's time is the change already returned. Another record's entry at
+ * exactly that millisecond counts as a change (it may be one not yet returned, its id above the last), so a run never
+ * fails while it has something to return; ISO 8601 times of one format sort as texts.
+ */
+function stallCheck(property: string, moduleLabel: string): Json[] {
+  const newest = (field: string) => `'propertiesWithHistory.' + ${property} + '.1.${field}'`;
+  const sources = `deduplicate(map(flatten(map(temp.records, 'propertiesWithHistory.' + ${property})), 'sourceType'))`;
+  const ignored = [...INTEGRATION_SOURCES].map((s) => `'${s}'`).join(', ');
+  const lastId = "toString(ifempty(data.lastID, ''))";
+  const last = "formatDate(data.lastDate, 'x')";
+  const at = (v: string) => `formatDate(${v}, 'x')`;
+  const someChange =
+    `(temp.othersNewest && (${at('temp.othersNewest')} > ${last} || ` +
+    `(data.lastID && ${at('temp.othersNewest')} == ${last}))) || ` +
+    `(temp.lastNewest && ${at('temp.lastNewest')} > ${last})`;
+  return [
+    {
+      response: {
+        temp: {
+          // Records whose newest entry counts: every record with a history, or those not written by integrations.
+          eligible:
+            `{{map(temp.records, 'id', ${newest('sourceType')}, join(if(parameters.ignore_integration_changes, ` +
+            `remove(${sources}, ${ignored}), ${sources}), ','))}}`,
+        },
+      },
+    },
+    {
+      response: {
+        temp: {
+          othersNewest:
+            `{{first(sort(map(temp.records, ${newest('timestamp')}, 'id', ` +
+            `join(remove(temp.eligible, ${lastId}), ',')), 'desc'))}}`,
+          lastNewest: `{{if(contains(temp.eligible, ${lastId}), first(map(temp.records, ${newest('timestamp')}, 'id', ${lastId})), null)}}`,
+        },
+        valid: {
+          condition: `{{temp.examined < ${LIMIT} || if(data.lastDate, ${someChange}, length(temp.eligible) > 0)}}`,
+          message:
+            `${moduleLabel}: the run examined its full limit of {{${LIMIT}}} records modified since the last bundle, ` +
+            `and none of them changed {{${property}}} since, so this module cannot reach later changes (Make resumes ` +
+            `only after a returned bundle). Raise "Maximum number of records examined" (at most ${MAX_LIMIT}), or ` +
+            'choose where to start again (changes among the records passed over are then not returned), or watch ' +
+            'the property with the instant trigger (events relay).',
+          type: 'InvalidConfigurationError',
+        },
+      },
+    },
+  ];
+}
 
 /** IML (no braces) over one record `item` and the watched property's history, newest entry first. */
 function historyOf(property: string) {
@@ -235,7 +304,7 @@ function changeModule(
   const { changed } = historyOf(property);
   return operationModule(def, isFromInput(type) ? 'Any object' : plural(def.noun), {
     moduleType: 'trigger',
-    description: `${def.description} One bundle per record (its current value, when it was set, the value before). A run examines at most "Maximum number of records examined" records modified since the last change returned: if more records than that are modified without a change of this property, the module returns nothing more until you choose a new start.`,
+    description: `${def.description} One bundle per record (its current value, when it was set, the value before). A run examines at most "Maximum number of records examined" records modified since the last change returned: when that many are modified without a change of this property, the run stops with an error saying so (Make could not resume past them), and you raise the limit, choose a new start, or use the instant trigger.`,
     staticParams: [...operationParams(def), LIMIT_FIELD],
     mappableParams: [],
     makeOnlyParams: ['limit'],
@@ -244,8 +313,14 @@ function changeModule(
       ...Array.from({ length: PAGES }, (_, i) => searchPage(type, i + 1, extra)),
       ...Array.from({ length: PAGES }, (_, i) => historyRead(type, i + 1, property, extraProperties)),
       ...extraSteps,
+      GATHER,
+      ...stallCheck(property, def.label),
       {
-        response: { iterate: { container: RECORDS, condition: `{{${changed}}}` }, output, trigger: TRIGGER },
+        response: {
+          iterate: { container: '{{temp.records}}', condition: `{{${changed}}}` },
+          output,
+          trigger: TRIGGER,
+        },
       },
     ],
     epoch: epoch(type, extra),
