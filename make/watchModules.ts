@@ -31,7 +31,9 @@ import { operationModule } from './operationModule';
  *    https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication), whose
  *    `iterate.condition` keeps a record when the watched property's newest history entry is newer than the last item
  *    (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate), each
- *    kept record a trigger item.
+ *    kept record a trigger item;
+ * 4. before it, request-less steps that fail the run when it examined a full Limit of records and none holds a change
+ *    (`stallCheck`): Make would otherwise stay at the last bundle and return nothing, run after run.
  * One bundle per record (its current value, when it was set, the value before), where Zapier emits one item per
  * history entry: a Make module iterates one flat container, and a record's history is an array inside the record.
  */
@@ -164,7 +166,8 @@ const GATHER: Json = {
  * holds a change when that entry is newer than the last bundle (`historyOf().changed`). The last bundle's own record
  * is set apart: its newest entry at the last bundle's time is the change already returned. Another record's entry at
  * exactly that millisecond counts as a change (it may be one not yet returned, its id above the last), so a run never
- * fails while it has something to return; ISO 8601 times of one format sort as texts.
+ * fails while it has something to return; the one stall left quiet is a record changed in that same millisecond,
+ * already returned (its id below the last), then written again. ISO 8601 UTC times of one format sort as texts.
  */
 function stallCheck(property: string, moduleLabel: string): Json[] {
   const newest = (field: string) => `'propertiesWithHistory.' + ${property} + '.1.${field}'`;
@@ -181,7 +184,9 @@ function stallCheck(property: string, moduleLabel: string): Json[] {
     {
       response: {
         temp: {
-          // Records whose newest entry counts: every record with a history, or those not written by integrations.
+          // Records whose newest entry counts: any with a history, or, integrations ignored, those whose newest entry
+          // is not theirs. map()'s filter keeps listed values only, so the list is the source types present, less
+          // the integrations'.
           eligible:
             `{{map(temp.records, 'id', ${newest('sourceType')}, join(if(parameters.ignore_integration_changes, ` +
             `remove(${sources}, ${ignored}), ${sources}), ','))}}`,
@@ -286,7 +291,7 @@ function epoch(type: TypeRef, extra: Json[]): Json {
 const LIMIT_FIELD: Json = {
   ...LIMIT_PARAM(DEFAULT_LIMIT),
   label: 'Maximum number of records examined',
-  help: `Records modified since the last run that one run reads (at most ${MAX_LIMIT}); each with a change of the watched property gives one bundle.`,
+  help: `Records modified since the last run that one run reads (at most ${MAX_LIMIT}); each with a change of the watched property gives one bundle. A run that reads this many without any change stops with an error: later changes would be out of reach.`,
   required: true,
   validate: { min: 1, max: MAX_LIMIT },
 };

@@ -69,8 +69,21 @@ describe('Zapier property-change triggers keep every change, however the record 
     updateRecord(portal(), contacts, contact.id, { properties: { firstname: 'Ada' } });
 
     const polls: TriggerItem[][] = [];
-    for (const offset of [4, 5, 6, 10].map((m) => base + m * MINUTE + 10 * SECOND))
+    const requests: string[][] = [];
+    for (const offset of [4, 5, 6, 10].map((m) => base + m * MINUTE + 10 * SECOND)) {
+      sandbox().sandbox.log.clear();
       polls.push(await pollAt(offset, 'contact_property_change', 'zap-margin', input));
+      requests.push(
+        sandbox()
+          .sandbox.log.all()
+          .map((e) => `${e.method} ${e.path}`),
+      );
+    }
+    // The record, last modified inside the margin, is read by the poll whose window holds its change and by the next
+    // (its last modification is after that one's start); then only the search is left.
+    const search = 'POST /crm/v3/objects/contacts/search';
+    const historyRead = 'POST /crm/v3/objects/contacts/batch/read';
+    expect(requests).toEqual([[search, historyRead], [search, historyRead], [search], [search]]);
 
     const emitted = polls.flat();
     expect(emitted.map((c) => [c.record_id, c.previous_value, c.value])).toEqual([
