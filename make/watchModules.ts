@@ -32,7 +32,9 @@ import { operationModule } from './operationModule';
  *    https://developers.make.com/custom-apps-documentation/component-blocks/api/request-less-communication), whose
  *    `iterate.condition` keeps a record when the watched property's newest history entry is newer than the last item
  *    (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate), each
- *    kept record a trigger item.
+ *    kept record a trigger item;
+ * 4. before it, request-less steps that fail the run when it examined a full Limit of records and none holds a change
+ *    (`stallCheck`): Make would otherwise stay at the last bundle and return nothing, run after run.
  * One bundle per record (its current value, when it was set, the value before), where Zapier emits one item per
  * history entry: a Make module iterates one flat container, and a record's history is an array inside the record.
  */
@@ -141,7 +143,79 @@ function historyRead(type: TypeRef, n: number, property: string, extraProperties
   };
 }
 
-const RECORDS = `{{merge(${Array.from({ length: PAGES }, (_, i) => `ifempty(temp.records${i + 1}, emptyarray)`).join(', ')})}}`;
+/** The records the run read and how many records its searches found (the records examined). */
+const pagesOf = (name: string) =>
+  Array.from({ length: PAGES }, (_, i) => `ifempty(temp.${name}${i + 1}, emptyarray)`).join(', ');
+const GATHER: Json = {
+  response: {
+    temp: { records: `{{merge(${pagesOf('records')})}}`, examined: `{{length(merge(${pagesOf('ids')}))}}` },
+  },
+};
+
+/**
+ * Make keeps a polling trigger's place only from the bundles it returns (`data.lastDate`, `data.lastID`:
+ * https://developers.make.com/custom-apps-documentation/app-components/modules/trigger), and an IML condition cannot
+ * return anything else. So when a run examines a full Limit of records modified since the last bundle and none holds a
+ * change to return, every later run examines the same records and returns nothing, for ever. These steps make that
+ * run fail instead, with a `valid` directive ("module execution stops and Make throws an error" with its message:
+ * https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/valid) of type
+ * `InvalidConfigurationError`, which stops the scenario until the user changes the module: a larger Limit, a new
+ * start, or the instant trigger.
+ *
+ * Whether any record holds a change, without a per-record loop: `map()` with dot paths and its filter key (help.make.com
+ * array functions: "the first item in an array is index 1") gives each record's newest history entry, and a record
+ * holds a change when that entry is newer than the last bundle (`historyOf().changed`). The last bundle's own record
+ * is set apart: its newest entry at the last bundle's time is the change already returned. Another record's entry at
+ * exactly that millisecond counts as a change (it may be one not yet returned, its id above the last), so a run never
+ * fails while it has something to return; the one stall left quiet is a record changed in that same millisecond,
+ * already returned (its id below the last), then written again. ISO 8601 UTC times of one format sort as texts.
+ */
+function stallCheck(property: string, moduleLabel: string): Json[] {
+  const newest = (field: string) => `'propertiesWithHistory.' + ${property} + '.1.${field}'`;
+  const sources = `deduplicate(map(flatten(map(temp.records, 'propertiesWithHistory.' + ${property})), 'sourceType'))`;
+  const ignored = [...INTEGRATION_SOURCES].map((s) => `'${s}'`).join(', ');
+  const lastId = "toString(ifempty(data.lastID, ''))";
+  const last = "formatDate(data.lastDate, 'x')";
+  const at = (v: string) => `formatDate(${v}, 'x')`;
+  const someChange =
+    `(temp.othersNewest && (${at('temp.othersNewest')} > ${last} || ` +
+    `(data.lastID && ${at('temp.othersNewest')} == ${last}))) || ` +
+    `(temp.lastNewest && ${at('temp.lastNewest')} > ${last})`;
+  return [
+    {
+      response: {
+        temp: {
+          // Records whose newest entry counts: any with a history, or, integrations ignored, those whose newest entry
+          // is not theirs. map()'s filter keeps listed values only, so the list is the source types present, less
+          // the integrations'.
+          eligible:
+            `{{map(temp.records, 'id', ${newest('sourceType')}, join(if(parameters.ignore_integration_changes, ` +
+            `remove(${sources}, ${ignored}), ${sources}), ','))}}`,
+        },
+      },
+    },
+    {
+      response: {
+        temp: {
+          othersNewest:
+            `{{first(sort(map(temp.records, ${newest('timestamp')}, 'id', ` +
+            `join(remove(temp.eligible, ${lastId}), ',')), 'desc'))}}`,
+          lastNewest: `{{if(contains(temp.eligible, ${lastId}), first(map(temp.records, ${newest('timestamp')}, 'id', ${lastId})), null)}}`,
+        },
+        valid: {
+          condition: `{{temp.examined < ${LIMIT} || if(data.lastDate, ${someChange}, length(temp.eligible) > 0)}}`,
+          message:
+            `${moduleLabel}: the run examined its full limit of {{${LIMIT}}} records modified since the last bundle, ` +
+            `and none of them changed {{${property}}} since, so this module cannot reach later changes (Make resumes ` +
+            `only after a returned bundle). Raise "Maximum number of records examined" (at most ${MAX_LIMIT}), or ` +
+            'choose where to start again (changes among the records passed over are then not returned), or watch ' +
+            'the property with the instant trigger (events relay).',
+          type: 'InvalidConfigurationError',
+        },
+      },
+    },
+  ];
+}
 
 /** IML (no braces) over one record `item` and the watched property's history, newest entry first. */
 function historyOf(property: string) {
@@ -218,7 +292,7 @@ function epoch(type: TypeRef, extra: Json[]): Json {
 const LIMIT_FIELD: Json = {
   ...LIMIT_PARAM(DEFAULT_LIMIT),
   label: 'Maximum number of records examined',
-  help: `Records modified since the last run that one run reads (at most ${MAX_LIMIT}); each with a change of the watched property gives one bundle.`,
+  help: `Records modified since the last run that one run reads (at most ${MAX_LIMIT}); each with a change of the watched property gives one bundle. A run that reads this many without any change stops with an error: later changes would be out of reach.`,
   required: true,
   validate: { min: 1, max: MAX_LIMIT },
 };
@@ -236,7 +310,7 @@ function changeModule(
   const { changed } = historyOf(property);
   return operationModule(def, isFromInput(type) ? 'Any object' : plural(def.noun), {
     moduleType: 'trigger',
-    description: `${def.description} One bundle per record (its current value, when it was set, the value before). A run examines at most "Maximum number of records examined" records modified since the last change returned: if more records than that are modified without a change of this property, the module returns nothing more until you choose a new start.`,
+    description: `${def.description} One bundle per record (its current value, when it was set, the value before). A run examines at most "Maximum number of records examined" records modified since the last change returned: when that many are modified without a change of this property, the run stops with an error saying so (Make could not resume past them), and you raise the limit, choose a new start, or use the instant trigger.`,
     staticParams: [...operationParams(def), LIMIT_FIELD],
     mappableParams: [],
     makeOnlyParams: ['limit'],
@@ -245,8 +319,14 @@ function changeModule(
       ...Array.from({ length: PAGES }, (_, i) => searchPage(type, i + 1, extra)),
       ...Array.from({ length: PAGES }, (_, i) => historyRead(type, i + 1, property, extraProperties)),
       ...extraSteps,
+      GATHER,
+      ...stallCheck(property, def.label),
       {
-        response: { iterate: { container: RECORDS, condition: `{{${changed}}}` }, output, trigger: TRIGGER },
+        response: {
+          iterate: { container: '{{temp.records}}', condition: `{{${changed}}}` },
+          output,
+          trigger: TRIGGER,
+        },
       },
     ],
     epoch: epoch(type, extra),

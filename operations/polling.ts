@@ -27,6 +27,12 @@ export interface PollSpec {
   stateKey: string;
   maxRecordsPerPoll?: number;
   lagMarginMs?: number;
+  /**
+   * Also read records whose last modification is after the window's end. A trigger that looks inside a record's
+   * history (property changes) needs them: a record changed inside the window and modified again before the poll
+   * no longer has its last modification in the window, yet its history holds a change that belongs to it.
+   */
+  includeModifiedAfterWindow?: boolean;
 }
 
 /** Where the next poll starts. `lastId` is set while a window is only partly read. */
@@ -116,7 +122,9 @@ function windowFilters(
 ): SearchFilter[] {
   const filters: SearchFilter[] = [
     { propertyName: spec.timeProperty, operator: 'GT', value: String(window.from) },
-    { propertyName: spec.timeProperty, operator: 'LTE', value: String(window.to) },
+    ...(spec.includeModifiedAfterWindow
+      ? []
+      : [{ propertyName: spec.timeProperty, operator: 'LTE' as const, value: String(window.to) }]),
     ...(spec.filters ?? []),
   ];
   if (lastId) filters.push({ propertyName: 'hs_object_id', operator: 'GT', value: lastId });

@@ -153,6 +153,35 @@ function map(...args: unknown[]): unknown[] {
     .map((item) => value(item, key));
 }
 
+/**
+ * `sort(array; [order]; [key])`: `asc` (the default) "1, 2, 3 … for type Number. A, B, C, a, b, c … for type Text",
+ * `desc` the reverse; `key` reads a property of complex items, "use dot notation … the first item in an array is
+ * index 1". The `ci` orders and arrays mixing types or holding empty values (the page does not place them) are
+ * refused.
+ */
+function sort(...args: unknown[]): unknown[] {
+  arity('sort', args, 1, 3);
+  const items = array(args[0], 'sort()');
+  const order = args[1] === undefined ? 'asc' : text(args[1], 'sort() order');
+  if (order !== 'asc' && order !== 'desc')
+    return notDocumented(`sort() in the order "${order}" by this runner`);
+  const key = args[2] === undefined ? undefined : text(args[2], 'sort() key');
+  const sortValue = (item: unknown) =>
+    key === undefined ? item : isCollection(item) ? getPath(item, key) : undefined;
+  const values = items.map(sortValue);
+  const kinds = new Set(values.map((v) => typeof v));
+  if (kinds.size > 1 || !(kinds.has('string') || kinds.has('number') || kinds.size === 0))
+    return notDocumented(`sort() of ${[...kinds].join(' and ')} values`);
+  // Code-point order puts capitals first, as the page's A, B, C, a, b, c.
+  const compare = (a: unknown, b: unknown) =>
+    typeof a === 'number' ? a - (b as number) : a! < b! ? -1 : a! > b! ? 1 : 0;
+  const sorted = items
+    .map((item, i) => ({ item, value: values[i] }))
+    .sort((a, b) => compare(a.value, b.value))
+    .map(({ item }) => item);
+  return order === 'desc' ? sorted.reverse() : sorted;
+}
+
 /** `formatDate(date; format; [timezone])` with the tokens this runner knows; see the Tokens page of the date docs. */
 function formatDate(...args: unknown[]): string {
   arity('formatDate', args, 2, 3);
@@ -369,6 +398,19 @@ export const FUNCTIONS: Record<string, ImlFunction> = {
       return arrays.flatMap((a) => array(a, 'merge()'));
     },
   },
+  // flatten(array): "all sub-array elements concatenated into it recursively up to the specified depth", as
+  // Array.prototype.flat, which the page points to: one level unless a depth is given.
+  flatten: {
+    doc: ARRAY,
+    run: (...args) => {
+      arity('flatten', args, 1, 2);
+      const depth = args[1] ?? 1;
+      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0)
+        notDocumented(`flatten() to the depth ${String(depth)}`);
+      return array(args[0], 'flatten()').flat(depth as number);
+    },
+  },
+  sort: { doc: ARRAY, run: sort },
   toArray: {
     doc: ARRAY,
     run: (...args) => {

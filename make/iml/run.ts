@@ -433,7 +433,8 @@ function checkValid(valid: unknown, scope: Scope): void {
   if (render(spec.condition, scope)) return;
   throw new MakeError(
     spec.type ? str(render(spec.type, scope)) : 'RuntimeError',
-    spec.message ? str(render(spec.message, scope)) : 'Invalid response',
+    // The fallback the `valid` page gives: "Causes error 'Response marked as invalid.'"
+    spec.message ? str(render(spec.message, scope)) : 'Response marked as invalid.',
   );
 }
 

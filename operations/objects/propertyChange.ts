@@ -4,7 +4,7 @@ import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
 import type { CodeNote } from '../request';
 import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
-import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
+import type { HistoryValue, HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase, withArticle } from '../wording';
@@ -18,15 +18,18 @@ export const INTEGRATION_SOURCES = new Set(['INTEGRATION', 'API']);
 
 /**
  * Fires once per change of one property, with the previous value, the new value, when, and the change's source.
- * Finds the records modified in the poll's window with search, then reads their property history in batches of 50
- * (`batch/read` with `propertiesWithHistory`) and emits each history entry inside the window.
+ * Each poll owns a closed window of time (`polling.ts`) and emits exactly the history entries dated inside it, so
+ * every change is emitted by the one poll whose window holds it, whatever the record did afterwards. The records to
+ * look at are all those modified after the window's start, the ones modified again since (even inside the lag
+ * margin, or in every poll while a record keeps being written) included: searching only the records whose *last*
+ * modification is in the window would miss a change followed by any other write before the poll. Their property
+ * history is read in batches of 50 (`batch/read` with `propertiesWithHistory`).
  * https://developers.hubspot.com/docs/api/crm/understanding-the-crm#property-history
+ *
+ * No search filter narrows the records by a property's value: the search sees current values, and a record whose
+ * value has moved on since the change (a deal moved to another pipeline) would be missed. Filters on the change
+ * itself are applied to the emitted items (`dealStageChanged`).
  */
-export interface PropertyChangeConfig extends RecordOperationConfig {
-  /** Narrows the search for modified records (e.g. one pipeline), so history is read only for records that matter. */
-  searchFilters?: (ctx: OperationContext) => SearchFilter[];
-}
-
 /**
  * Why a property-change trigger is code, not declared requests: it emits one output per property-history entry, and
  * a record's entries are nested in the record (a second request, a batch read with `propertiesWithHistory` for the
@@ -40,7 +43,7 @@ export const PROPERTY_HISTORY_CODE: CodeNote = {
     'a list of records, not entries nested in them.',
 };
 
-export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDef {
+export function propertyChangeTrigger(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
@@ -100,7 +103,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         `POST ${paths.objects.batch(type.name, 'read')}`,
       ],
       perRun:
-        '1 when idle; 1 search + ceil(N/50) history reads a poll of N ≤ 100 changed records; a larger backlog over the next polls',
+        '1 when idle; 1 search + ceil(N/50) history reads a poll of N ≤ 100 records modified since the window began; a larger backlog over the next polls',
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
@@ -114,7 +117,7 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
         objectType: type.name,
         timeProperty: type.lastModifiedProperty,
         properties: [property],
-        filters: config.searchFilters?.(ctx),
+        includeModifiedAfterWindow: true,
         stateKey: `property${types.stateSuffix(ctx)}:${property}`,
       });
       const withHistory = await readHistory(ctx, type.name, records, property, retrieved);

@@ -8,8 +8,8 @@ import { propertyChangeTrigger } from './propertyChange';
 /**
  * Fires once per stage change of a record with pipelines (deals, tickets), with the previous and new stage and the
  * pipeline, ids and labels, optionally only in one pipeline and only into one stage. Runs the property-change trigger
- * on the stage property (search for modified records, in the chosen pipeline, then their stage history); the stage
- * filter applies to the new stage, which names its pipeline because stage ids are unique across a type's pipelines
+ * on the stage property (search for modified records, then their stage history); the pipeline and stage filters
+ * apply to each change's new stage, which names its pipeline because stage ids are unique across a type's pipelines
  * (https://developers.hubspot.com/docs/api/crm/pipelines). Labels cost one pipelines read, only on polls that found
  * changes.
  */
@@ -28,11 +28,9 @@ export function stageChangedTrigger(config: StageChangedConfig): OperationDef {
     key: config.key,
     objectType: config.objectType,
     sample: config.sample,
-    // The pipeline narrows the search itself, so records moving in other pipelines cost no history reads.
-    searchFilters: (ctx) =>
-      ctx.input[PIPELINE]
-        ? [{ propertyName: PIPELINE, operator: 'EQ', value: String(ctx.input[PIPELINE]) }]
-        : [],
+    // The pipeline does not narrow the search: the search sees a record's current pipeline, and a record moved into a
+    // stage of the chosen pipeline and then to another pipeline before the poll would be missed. The pipeline and
+    // stage filters apply to each change's new stage below (stage ids are unique across a type's pipelines).
   });
   return {
     ...stageChanges,

@@ -131,11 +131,109 @@ describe('Make watch modules with several requests a run', () => {
       expect(bundles.map((x) => x.id)).toEqual(changed);
       expect(bundles.every((x) => x.value === 'After' && x.previous_value === 'Before')).toBe(true);
       expect(runs).toBe(4); // 3 + 3 + 1, then an empty run
-      // From the earlier start, the 7 contacts created without a job title come first: more records without a
-      // change than the limit hold the module back (its description says so); a limit above them passes them.
-      expect((await make.poll('contactPropertyChange', { ...params, limit: 7 }, start)).emitted).toEqual([]);
+      // From the earlier start, the 7 contacts created without a job title come first: a full limit of records
+      // without a change would hold the module back for good, so the run fails saying so; a limit above them passes.
+      await expect(make.poll('contactPropertyChange', { ...params, limit: 7 }, start)).rejects.toMatchObject({
+        type: 'InvalidConfigurationError',
+        message: expect.stringContaining('examined its full limit of 7 records'),
+      });
       const all = await drain('contactPropertyChange', { ...params, limit: 8 }, start);
       expect(all.bundles.map((x) => x.id)).toEqual(changed);
+    });
+
+    describe('a run that could not reach later changes fails, and only then', () => {
+      const stalled = (limit: number) => ({
+        type: 'InvalidConfigurationError',
+        message:
+          `Contact Property Changed: the run examined its full limit of ${limit} records modified since the last ` +
+          'bundle, and none of them changed jobtitle since, so this module cannot reach later changes (Make ' +
+          'resumes only after a returned bundle). Raise "Maximum number of records examined" (at most 200), or ' +
+          'choose where to start again (changes among the records passed over are then not returned), or watch the ' +
+          'property with the instant trigger (events relay).',
+      });
+      /** `n` contacts modified (a first name) without a change of the job title. */
+      const unchanged = async (prefix: string, n: number) => {
+        for (let i = 0; i < n; i++)
+          await create('contacts', { email: `${prefix}${i}@example.com`, firstname: 'X' });
+      };
+
+      it('the old silent stall: a full limit of unchanged records before the next change', async () => {
+        const start = fromNow();
+        await unchanged('pc-stall', 4);
+        const later = await create('contacts', { email: 'pc-stall-later@example.com', jobtitle: 'Later' });
+        clock.advance(PAST_MARGIN);
+        const params4 = { ...params, limit: 4 };
+        // Every run would examine the same 4 contacts and return nothing; each one fails instead.
+        await expect(make.poll('contactPropertyChange', params4, start)).rejects.toMatchObject(stalled(4));
+        await expect(make.poll('contactPropertyChange', params4, start)).rejects.toMatchObject(stalled(4));
+        // Fewer records than the limit: nothing to return, nothing stuck, no error.
+        const fewer = await make.poll('contactPropertyChange', { ...params, limit: 6 }, start);
+        expect(fewer.emitted.map((x) => (x as Json).id)).toEqual([later]);
+      });
+
+      it("counts the last bundle's record, written again, as unchanged, and its new change as a change", async () => {
+        const start = fromNow();
+        const first = await create('contacts', { email: 'pc-last@example.com', jobtitle: 'One' });
+        clock.advance(PAST_MARGIN);
+        const run = await make.poll('contactPropertyChange', { ...params, limit: 3 }, start);
+        expect(run.emitted.map((x) => (x as Json).id)).toEqual([first]);
+        await update('contacts', first, { firstname: 'Edited' });
+        await unchanged('pc-after-last', 2);
+        clock.advance(PAST_MARGIN);
+        await expect(
+          make.poll('contactPropertyChange', { ...params, limit: 3 }, run.state),
+        ).rejects.toMatchObject(stalled(3));
+        await update('contacts', first, { jobtitle: 'Two' });
+        clock.advance(PAST_MARGIN);
+        const next = await make.poll('contactPropertyChange', { ...params, limit: 3 }, run.state);
+        expect(next.emitted.map((x) => [(x as Json).id, (x as Json).value])).toEqual([[first, 'Two']]);
+      });
+
+      it("does not fail while records changed in the last bundle's millisecond are still to return", async () => {
+        const start = fromNow();
+        clock.advance(1_000);
+        // Five job titles written in one millisecond (the sandbox clock stands still between these writes).
+        const tied: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const res = await t.call('POST', '/crm/v3/objects/contacts', {
+            properties: { email: `pc-tie${i}@example.com`, jobtitle: 'Tied' },
+          });
+          tied.push(((await res.json()) as { id: string }).id);
+        }
+        await unchanged('pc-after-tie', 1);
+        clock.advance(PAST_MARGIN);
+        const limited = { ...params, limit: 3 };
+        const first = await make.poll('contactPropertyChange', limited, start);
+        expect(first.emitted.map((x) => (x as Json).id)).toEqual(tied.slice(0, 3));
+        // The next run examines the two left at that millisecond and one unchanged record: a full limit, 2 bundles.
+        const second = await make.poll('contactPropertyChange', limited, first.state);
+        expect(second.emitted.map((x) => (x as Json).id)).toEqual(tied.slice(3));
+      });
+
+      it('with integrations ignored, a full limit of records changed only by integrations fails', async () => {
+        const start = fromNow();
+        // Every API write is an integration's in the sandbox.
+        for (let i = 0; i < 3; i++)
+          await create('contacts', { email: `pc-sync${i}@example.com`, jobtitle: 'Sync' });
+        clock.advance(PAST_MARGIN);
+        const ignoring = { ...params, limit: 3, ignore_integration_changes: true };
+        await expect(make.poll('contactPropertyChange', ignoring, start)).rejects.toMatchObject(stalled(3));
+        const counting = await make.poll('contactPropertyChange', { ...params, limit: 3 }, start);
+        expect(counting.emitted).toHaveLength(3);
+      });
+
+      it('from "All" (no last bundle), a full limit of records never given the property fails', async () => {
+        // No contact of this file has a city: from the first modified contact on, none holds a change of it.
+        await expect(
+          make.poll('contactPropertyChange', { property: 'city', limit: 2 }, {}),
+        ).rejects.toMatchObject({
+          type: 'InvalidConfigurationError',
+          message: expect.stringContaining('changed city'),
+        });
+        // Every contact has an e-mail: the same start returns the first two.
+        const emails = await make.poll('contactPropertyChange', { property: 'email', limit: 2 }, {});
+        expect(emails.emitted).toHaveLength(2);
+      });
     });
 
     it('reads two search pages and two history reads when more than 50 records changed', async () => {

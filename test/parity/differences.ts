@@ -22,7 +22,8 @@ const SEARCH_NOT_READ =
 const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
 
 const PER_RECORD =
-  'Property changes: Zapier emits one item per property-history entry inside its window; Make emits one bundle per ' +
+  'Property changes: Zapier reads every record modified since its window began (also those modified again after ' +
+  'it) and emits each property-history entry dated inside the window, once; Make emits one bundle per ' +
   'record whose newest change of the property is after its last item (its current value, when it was set, the ' +
   'value before). A Make module iterates one flat container ' +
   '(https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/iterate) and a ' +
@@ -31,7 +32,11 @@ const PER_RECORD =
   'given the ids the search found in `temp`, and the records its `iterate.condition` keeps are the polling ' +
   "trigger's items, ordered by modification time and id " +
   '(https://developers.make.com/custom-apps-documentation/app-components/modules/trigger). Make asks the search ' +
-  'for ids only, oldest first, 50 a page (one history read each); Zapier searches newest first on its first poll.';
+  'for ids only, oldest first, 50 a page (one history read each); Zapier searches newest first on its first poll. ' +
+  'Make resumes only after a returned bundle, so a run that examined a full Limit of records without a change ' +
+  'stops with an error (a `valid` step: ' +
+  'https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/valid) where ' +
+  'Zapier, keeping its own window, goes on.';
 
 const propertyChange = { requests: `${FIRST_POLL} ${PER_RECORD}`, output: FIRST_POLL };
 
