@@ -24,7 +24,8 @@ export const MAKE_ERROR_TYPE: Readonly<Record<ErrorKind, MakeErrorType>> = {
   'not-found': 'DataError',
   // Make reports a DuplicateDataError as a warning and does not interrupt the scenario.
   conflict: 'DuplicateDataError',
-  // Make has no token refresh to ask for: an expired token is an invalid one until the connection refreshes it.
+  // The connection refreshes its token ahead of expiry (`make/connections.ts`); no Make type asks for a refresh, so
+  // a module that still meets an expired token reports it as invalid.
   'auth-expired': 'InvalidAccessTokenError',
   'auth-invalid': 'InvalidAccessTokenError',
   // The token is valid; the user must grant scopes (reconnect), so not InvalidAccessTokenError.
