@@ -11,6 +11,7 @@ import {
   SECONDLY_MESSAGE,
 } from './errorMessages';
 import {
+  AuthExpiredError,
   CATEGORY_STATUS,
   ConflictError,
   DailyQuotaError,
@@ -28,7 +29,7 @@ import { nextMidnight } from './timeZone';
 export interface ClassifyContext extends ErrorContext {
   /** The answer of an OAuth token endpoint, where the table's `oauth` rows apply. */
   oauth?: boolean;
-  /** OAuth with refresh: a 401 EXPIRED_AUTHENTICATION becomes Zapier's RefreshAuthError. */
+  /** The connection holds a refresh token: an expired access token can be refreshed (`AuthExpiredError`). */
   canRefreshAuth?: boolean;
   /** Wait to suggest for a rate limit the client could not absorb (seconds). */
   retryAfterSeconds?: number;
@@ -92,11 +93,11 @@ export function errorFromParsed(
     code: primaryCode(body),
     correlationId: body.correlationId,
     severity: rule.severity,
-    zapier:
-      ctx.canRefreshAuth === false && rule.zapierWithoutRefresh ? rule.zapierWithoutRefresh : rule.zapier,
-    make: rule.make,
+    kind: rule.kind,
     retry: rule.retry,
   });
+  // Unknown means refreshable: only a connection known to lack a refresh token (a private-app token) is not.
+  if (error instanceof AuthExpiredError) error.refreshable = ctx.canRefreshAuth !== false;
   if (error instanceof MissingScopesError) error.scopes = scopes;
   if (error instanceof ValidationError) {
     error.propertyNames = body.propertyErrors.map((p) => p.name).filter((n): n is string => n !== undefined);

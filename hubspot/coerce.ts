@@ -3,6 +3,7 @@
  * Value formats: https://developers.hubspot.com/docs/api/crm/properties (date = midnight UTC, `YYYY-MM-DD` or epoch
  * ms; datetime = epoch ms or ISO UTC; multiple checkboxes `;`-joined; an empty string clears a value).
  */
+import type { ErrorKind } from './errors';
 import { MAX_PROPERTY_VALUE_LENGTH } from './limits';
 import type { PropertyDefinition, PropertyOption } from './propertyDefinition';
 import { formatCalendarDate, instantOf, isValidTimeZone, wallTimeAt } from './timeZone';
@@ -22,8 +23,8 @@ export interface CoerceOptions {
 /** A mapped value HubSpot would reject; names the field by label and internal name and says what is allowed. */
 export class FieldValidationError extends Error {
   override readonly name = 'FieldValidationError';
-  readonly zapierErrorClass = 'HaltedError';
-  readonly makeErrorType = 'DataError';
+  /** Invalid input: the user must change the mapped value; repeating the step cannot help. */
+  readonly kind: ErrorKind = 'invalid-input';
   constructor(
     readonly property: string,
     readonly label: string,

@@ -1,28 +1,51 @@
 /**
- * Our error classes and THE error table: HubSpot status + category + code → our class → what Zapier and Make are
- * told. The Make generator renders `response.error` from `ERROR_TABLE`; `classify.ts` picks a row for a response.
+ * Our error classes and THE error table: HubSpot status + category + code → our class and what the failure IS (its
+ * `kind`), in HubSpot's terms only. What a platform does with a kind (which Zapier error class is thrown, which Make
+ * error type the IML names) is decided by the adapters, `zapier/errors.ts` and `make/errors.ts`, so the core never
+ * needs to know either platform; `classify.ts` picks a row for a response.
  * HubSpot errors: https://developers.hubspot.com/docs/api-reference/error-handling
- * Zapier error classes: zapier-platform-core `errors.js` (HaltedError never turns a Zap off; ExpiredAuthError asks
- * for a reconnect; RefreshAuthError refreshes OAuth and retries; ThrottledError retries after a delay).
- * Make error types: https://developers.make.com/custom-apps-documentation (RateLimitError and ConnectionError are
- * retried; InvalidAccessTokenError / InvalidConfigurationError deactivate the scenario).
  */
 
 export type Severity = 'severe' | 'minor';
-export type ZapierErrorClass =
-  | 'RefreshAuthError'
-  | 'ExpiredAuthError'
-  | 'ThrottledError'
-  | 'HaltedError'
-  | 'Error';
-export type MakeErrorType =
-  | 'RateLimitError'
-  | 'ConnectionError'
-  | 'InvalidAccessTokenError'
-  | 'InvalidConfigurationError'
-  | 'DataError'
-  | 'DuplicateDataError'
-  | 'RuntimeError';
+
+/**
+ * What a failure is, for whoever has to react to it. Every kind says whether trying again can help and who can fix
+ * it; the adapters turn each one into their platform's own error class or type.
+ */
+export const ERROR_KINDS = [
+  /** The user's data or request was refused as invalid (a property value, a field); repeating it cannot help. */
+  'invalid-input',
+  /** HubSpot refused the request for another client reason (4xx); repeating it unchanged cannot help. */
+  'rejected',
+  /** The record already exists (409); the error carries the existing record's id when HubSpot names it. */
+  'conflict',
+  /** No such record or endpoint (404). */
+  'not-found',
+  /** The access token expired; a token with a refresh token can be refreshed (`AuthExpiredError.refreshable`). */
+  'auth-expired',
+  /** The connection is no longer honoured (revoked or unknown token, dead refresh token): only a reconnect helps. */
+  'auth-invalid',
+  /** HubSpot refused the integration's own OAuth client id or secret: only its publisher can fix the settings. */
+  'app-credentials',
+  /** The token lacks scopes the call needs: the user must reconnect granting them. */
+  'missing-scopes',
+  /** The user or token may not access this record or tool (403); repeating it cannot help. */
+  'forbidden',
+  /** A rolling rate window is full: the request was not processed; retry after `retryAfterSeconds` (`policyName`). */
+  'rate-limited',
+  /** The portal's daily API quota is spent: no retry can succeed before it resets (`DailyQuotaError.resetsAt`). */
+  'daily-quota',
+  /** A record is locked by concurrent writes (423): not processed; retry after `retryAfterSeconds` (locks last 2 s). */
+  'locked',
+  /** The portal is being migrated (477): not processed; HubSpot is unavailable for it for a while, retry later. */
+  'migrating',
+  /** HubSpot failed (5xx) or no answer arrived (network): retrying may help, but a write may already have applied. */
+  'transient',
+  /** An answer the table has no meaning for (a 3xx, a status HubSpot does not document). */
+  'unexpected',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
 /** How the client may retry inside one invocation. */
 export type RetryRule = 'rate-window' | 'transient' | 'never';
 
@@ -33,8 +56,7 @@ export interface HubSpotErrorInit {
   code?: string;
   correlationId?: string;
   severity: Severity;
-  zapier: ZapierErrorClass;
-  make: MakeErrorType;
+  kind: ErrorKind;
   retry?: RetryRule;
 }
 
@@ -45,9 +67,8 @@ export class HubSpotError extends Error {
   readonly code?: string;
   readonly correlationId?: string;
   readonly severity: Severity;
-  /** The `z.errors` class the Zapier app should throw. */
-  readonly zapierErrorClass: ZapierErrorClass;
-  readonly makeErrorType: MakeErrorType;
+  /** What the failure is; each platform adapter maps it to its own error class or type. */
+  readonly kind: ErrorKind;
   /** Whether the client may retry it within the invocation (see `retry.ts`). */
   readonly retry: RetryRule;
 
@@ -58,14 +79,15 @@ export class HubSpotError extends Error {
     this.code = init.code;
     this.correlationId = init.correlationId;
     this.severity = init.severity;
-    this.zapierErrorClass = init.zapier;
-    this.makeErrorType = init.make;
+    this.kind = init.kind;
     this.retry = init.retry ?? 'never';
   }
 }
 
 export class AuthExpiredError extends HubSpotError {
   override name = 'AuthExpiredError';
+  /** Whether the connection holds a refresh token (OAuth), so a refresh can fix it without the user. */
+  refreshable = true;
 }
 export class AuthRevokedError extends HubSpotError {
   override name = 'AuthRevokedError';
@@ -92,7 +114,7 @@ export class ConflictError extends HubSpotError {
 }
 export class RateLimitedError extends HubSpotError {
   override name = 'RateLimitedError';
-  /** How long the platform should wait before trying again (Zapier `ThrottledError` delay). */
+  /** How long the platform should wait before trying again. */
   retryAfterSeconds = 10;
   policyName?: string;
 }
@@ -171,10 +193,7 @@ export interface ErrorRule {
   policyName?: string;
   errorClass: ErrorClassName;
   message: MessageKey;
-  zapier: ZapierErrorClass;
-  /** For auth that cannot refresh (private-app tokens): what Zapier gets instead of `zapier`. */
-  zapierWithoutRefresh?: ZapierErrorClass;
-  make: MakeErrorType;
+  kind: ErrorKind;
   severity: Severity;
   retry: RetryRule;
 }
@@ -182,21 +201,13 @@ export interface ErrorRule {
 type Row = Omit<ErrorRule, 'severity' | 'retry'> & Partial<Pick<ErrorRule, 'severity' | 'retry'>>;
 const row = (r: Row): ErrorRule => ({ severity: 'minor', retry: 'never', ...r });
 const validation = (code: string, message: MessageKey): ErrorRule =>
-  row({
-    status: 400,
-    code,
-    errorClass: 'ValidationError',
-    message,
-    zapier: 'HaltedError',
-    make: 'DataError',
-  });
+  row({ status: 400, code, errorClass: 'ValidationError', message, kind: 'invalid-input' });
 
 /** A connection that only a reconnect can fix (revoked or unknown token, dead refresh token). */
 const RECONNECT = {
   errorClass: 'AuthRevokedError',
   message: 'authRevoked',
-  zapier: 'ExpiredAuthError',
-  make: 'InvalidAccessTokenError',
+  kind: 'auth-invalid',
   severity: 'severe',
 } as const;
 
@@ -204,8 +215,7 @@ const RECONNECT = {
 const PUBLISHER_SETTINGS = {
   errorClass: 'ForbiddenError',
   message: 'oauthClient',
-  zapier: 'Error',
-  make: 'InvalidConfigurationError',
+  kind: 'app-credentials',
   severity: 'severe',
 } as const;
 
@@ -224,43 +234,32 @@ export const ERROR_TABLE: readonly ErrorRule[] = [
     category: 'EXPIRED_AUTHENTICATION',
     errorClass: 'AuthExpiredError',
     message: 'authExpired',
-    zapier: 'RefreshAuthError',
-    zapierWithoutRefresh: 'ExpiredAuthError',
-    make: 'InvalidAccessTokenError',
+    kind: 'auth-expired',
   }),
   row({ status: 401, ...RECONNECT }),
+  // The token is valid but lacks scopes: the user must reconnect granting them.
   row({
     status: 403,
     category: 'MISSING_SCOPES',
     errorClass: 'MissingScopesError',
     message: 'missingScopes',
-    zapier: 'ExpiredAuthError',
-    // The token is valid; the user must grant scopes (reconnect), so not InvalidAccessTokenError.
-    make: 'InvalidConfigurationError',
+    kind: 'missing-scopes',
     severity: 'severe',
   }),
-  row({
-    status: 403,
-    errorClass: 'ForbiddenError',
-    message: 'forbidden',
-    zapier: 'HaltedError',
-    make: 'RuntimeError',
-  }),
+  row({ status: 403, errorClass: 'ForbiddenError', message: 'forbidden', kind: 'forbidden' }),
   row({
     status: 429,
     policyName: 'DAILY',
     errorClass: 'DailyQuotaError',
     message: 'dailyQuota',
-    zapier: 'Error',
-    make: 'RateLimitError',
+    kind: 'daily-quota',
     severity: 'severe',
   }),
   row({
     status: 429,
     errorClass: 'RateLimitedError',
     message: 'rateLimited',
-    zapier: 'ThrottledError',
-    make: 'RateLimitError',
+    kind: 'rate-limited',
     retry: 'rate-window',
   }),
   validation('INVALID_OPTION', 'invalidOption'),
@@ -274,65 +273,38 @@ export const ERROR_TABLE: readonly ErrorRule[] = [
     category: 'VALIDATION_ERROR',
     errorClass: 'ValidationError',
     message: 'validation',
-    zapier: 'HaltedError',
-    make: 'DataError',
+    kind: 'invalid-input',
   }),
-  row({
-    status: 404,
-    errorClass: 'NotFoundError',
-    message: 'notFound',
-    zapier: 'HaltedError',
-    make: 'DataError',
-  }),
-  row({
-    status: 409,
-    errorClass: 'ConflictError',
-    message: 'conflict',
-    zapier: 'HaltedError',
-    make: 'DuplicateDataError',
-  }),
-  // 423 Locked: too many requests to one record at once; "Locks will last for 2 seconds". HubSpot answered, so
-  // not a ConnectionError: Make's RateLimitError backs off before retrying, as Zapier's ThrottledError delay does.
+  row({ status: 404, errorClass: 'NotFoundError', message: 'notFound', kind: 'not-found' }),
+  row({ status: 409, errorClass: 'ConflictError', message: 'conflict', kind: 'conflict' }),
+  // 423 Locked: too many requests to one record at once; "Locks will last for 2 seconds". HubSpot answered and
+  // processed nothing, so a retry after the lock succeeds; the client retries idempotent requests itself.
   // https://developers.hubspot.com/docs/api-reference/error-handling
   row({
     status: 423,
     errorClass: 'TryLaterError',
     message: 'tryLater',
-    zapier: 'ThrottledError',
-    make: 'RateLimitError',
+    kind: 'locked',
     retry: 'transient',
   }),
-  row({
-    status: 477,
-    errorClass: 'TryLaterError',
-    message: 'tryLater',
-    zapier: 'ThrottledError',
-    make: 'ConnectionError',
-  }),
+  // 477 Migration in progress: the portal's data is moving, so HubSpot serves none of it for a while.
+  row({ status: 477, errorClass: 'TryLaterError', message: 'tryLater', kind: 'migrating' }),
   row({
     status: [500, 599],
     errorClass: 'ServerError',
     message: 'server',
-    zapier: 'Error',
-    make: 'ConnectionError',
+    kind: 'transient',
     retry: 'transient',
   }),
   row({
     status: 'network',
     errorClass: 'ConnectionFailedError',
     message: 'network',
-    zapier: 'Error',
-    make: 'ConnectionError',
+    kind: 'transient',
     retry: 'transient',
   }),
-  row({
-    status: [400, 499],
-    errorClass: 'BadRequestError',
-    message: 'badRequest',
-    zapier: 'HaltedError',
-    make: 'DataError',
-  }),
-  row({ errorClass: 'UnexpectedError', message: 'unexpected', zapier: 'Error', make: 'RuntimeError' }),
+  row({ status: [400, 499], errorClass: 'BadRequestError', message: 'badRequest', kind: 'rejected' }),
+  row({ errorClass: 'UnexpectedError', message: 'unexpected', kind: 'unexpected' }),
 ];
 
 /** What HTTP status a batch item's category stands for (207 `errors[]` items carry no status). */

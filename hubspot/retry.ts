@@ -2,7 +2,7 @@
  * When to try a failed request again inside the same invocation, and how long to wait.
  * - 429 burst/secondly (`TEN_SECONDLY_ROLLING`, `SECONDLY`): the request was not processed, so any request is
  *   retried after the window frees, while the step's time budget allows; otherwise the error goes back to the
- *   platform with `retryAfterSeconds` (Zapier `ThrottledError` delay). How long is `rateLimitWaitMs`.
+ *   platform with `retryAfterSeconds`, the delay it should wait. How long is `rateLimitWaitMs`.
  * - 429 `DAILY`: never (the quota resets at midnight in the portal's time zone).
  * - 5xx, 423 Locked (locks last 2 s), timeouts, dropped connections: a few retries with jittered exponential
  *   backoff, ONLY for requests declared idempotent (GET, search, batch read, upsert by a unique property). A

@@ -45,8 +45,7 @@ function pacingTooLong(waitMs: number): RateLimitedError {
     message: `HubSpot's rate limit for this app is nearly used up. Try again in ${seconds} seconds.`,
     status: 429,
     severity: 'minor',
-    zapier: 'ThrottledError',
-    make: 'RateLimitError',
+    kind: 'rate-limited',
     retry: 'rate-window',
   });
   error.retryAfterSeconds = seconds;

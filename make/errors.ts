@@ -1,4 +1,4 @@
-import { ERROR_TABLE, type ErrorRule, type MakeErrorType } from '../hubspot/errors';
+import { ERROR_TABLE, type ErrorKind, type ErrorRule } from '../hubspot/errors';
 
 /**
  * The Base `response.error` directive, generated from THE error table (`hubspot/errors.ts`): one IML expression
@@ -7,6 +7,41 @@ import { ERROR_TABLE, type ErrorRule, type MakeErrorType } from '../hubspot/erro
  * Make error types: https://developers.make.com/custom-apps-documentation/app-components/base/error-handling and integromat/imt-proto src/error.ts (RateLimitError and ConnectionError are retried
  * automatically; InvalidAccessTokenError and InvalidConfigurationError stop the scenario for the user to fix).
  */
+export type MakeErrorType =
+  | 'RateLimitError'
+  | 'ConnectionError'
+  | 'InvalidAccessTokenError'
+  | 'InvalidConfigurationError'
+  | 'DataError'
+  | 'DuplicateDataError'
+  | 'RuntimeError';
+
+/** The Make error type for each kind of failure the core's table names. */
+export const MAKE_ERROR_TYPE: Readonly<Record<ErrorKind, MakeErrorType>> = {
+  // DataError keeps the run as an incomplete execution (when enabled) for the user to fix the data and resume.
+  'invalid-input': 'DataError',
+  rejected: 'DataError',
+  'not-found': 'DataError',
+  // Make reports a DuplicateDataError as a warning and does not interrupt the scenario.
+  conflict: 'DuplicateDataError',
+  // The connection refreshes its token ahead of expiry (`make/connections.ts`); no Make type asks for a refresh, so
+  // a module that still meets an expired token reports it as invalid.
+  'auth-expired': 'InvalidAccessTokenError',
+  'auth-invalid': 'InvalidAccessTokenError',
+  // The token is valid; the user must grant scopes (reconnect), so not InvalidAccessTokenError.
+  'missing-scopes': 'InvalidConfigurationError',
+  'app-credentials': 'InvalidConfigurationError',
+  forbidden: 'RuntimeError',
+  'rate-limited': 'RateLimitError',
+  // Stays Make's documented type for a 429, so the scenario backs off instead of being switched off (see below).
+  'daily-quota': 'RateLimitError',
+  // HubSpot answered and a lock lasts 2 s: RateLimitError backs off before retrying, as a rate limit does.
+  locked: 'RateLimitError',
+  // The portal is unavailable while it migrates, as a service that is down: ConnectionError, retried later.
+  migrating: 'ConnectionError',
+  transient: 'ConnectionError',
+  unexpected: 'RuntimeError',
+};
 
 /** An error body's `errors` and `message`, empty when absent (an HTML page, a 400 without details). */
 const ERRORS = 'ifempty(body.errors, emptyarray)';
@@ -21,7 +56,7 @@ function statusCondition(status: ErrorRule['status']): string | undefined {
 }
 
 /** What the Make error expression reads of a row. */
-type MakeRow = Pick<ErrorRule, 'status' | 'category' | 'policyName' | 'code' | 'oauth' | 'make'>;
+type MakeRow = Pick<ErrorRule, 'status' | 'category' | 'policyName' | 'code' | 'oauth' | 'kind'>;
 
 function ruleCondition(rule: MakeRow): string | undefined {
   const status = statusCondition(rule.status);
@@ -45,7 +80,7 @@ const API_ROWS = ERROR_TABLE.filter((r) => !r.oauth);
  * answer means (429, 5xx), and a refused token for any other 400 or 401.
  */
 export function oauthErrorTypeExpression(): string {
-  const refused: MakeRow = { status: [400, 401], make: 'InvalidAccessTokenError' };
+  const refused: MakeRow = { status: [400, 401], kind: 'auth-invalid' };
   return errorTypeExpression([
     ...ERROR_TABLE.filter((r) => r.oauth),
     ...API_ROWS.filter((r) => r.status === 429 || r.errorClass === 'ServerError'),
@@ -59,9 +94,10 @@ export function errorTypeExpression(table: readonly MakeRow[] = API_ROWS): strin
   for (const rule of table) {
     const condition = ruleCondition(rule);
     if (condition === undefined) continue;
+    const type = MAKE_ERROR_TYPE[rule.kind];
     const last = groups[groups.length - 1];
-    if (last && last.type === rule.make) last.conditions.push(condition);
-    else groups.push({ type: rule.make, conditions: [condition] });
+    if (last && last.type === type) last.conditions.push(condition);
+    else groups.push({ type, conditions: [condition] });
   }
   let expression = "'RuntimeError'";
   for (const group of groups.reverse()) {

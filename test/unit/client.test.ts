@@ -112,7 +112,7 @@ test('a 429 whose wait does not fit the budget becomes RateLimitedError with ret
     path: paths.objects.one('contacts', 1),
   });
   await expect(run).rejects.toBeInstanceOf(RateLimitedError);
-  await expect(run).rejects.toMatchObject({ retryAfterSeconds: 10, zapierErrorClass: 'ThrottledError' });
+  await expect(run).rejects.toMatchObject({ retryAfterSeconds: 10, kind: 'rate-limited' });
 });
 
 describe("the wait after a 429 follows HubSpot's policyName, not the lane", () => {

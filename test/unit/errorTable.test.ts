@@ -4,11 +4,18 @@ import {
   type ConflictError,
   type DailyQuotaError,
   ERROR_TABLE,
+  type ErrorKind,
+  type HubSpotError,
   MissingScopesError,
   RateLimitedError,
 } from '../../hubspot/errors';
 import { redact, structuredLogger } from '../../hubspot/log';
 import type { PropertyDefinition } from '../../hubspot/propertyDefinition';
+import { MAKE_ERROR_TYPE } from '../../make/errors';
+import { zapierClassOf } from '../../zapier/errors';
+
+/** The core error's kind, and what the Zapier and Make adapters make of it. */
+const outcome = (error: HubSpotError) => [error.kind, zapierClassOf(error), MAKE_ERROR_TYPE[error.kind]];
 
 const CID = 'a43683b0-5717-4ceb-80b4-104d02915d8c';
 const propertyValues = (items: object[]) => `Property values were not valid: ${JSON.stringify(items)}`;
@@ -29,6 +36,9 @@ interface Row {
   oauth?: true;
   body: Record<string, unknown>;
   errorClass: string;
+  /** What the failure is, in the core's neutral terms. */
+  kind: ErrorKind;
+  /** What the adapters make of that kind. */
   zapier: string;
   make: string;
   severity: 'severe' | 'minor';
@@ -47,6 +57,7 @@ const ROWS: Row[] = [
       error_description: 'missing or invalid refresh token',
     },
     errorClass: 'AuthRevokedError',
+    kind: 'auth-invalid',
     zapier: 'ExpiredAuthError',
     make: 'InvalidAccessTokenError',
     severity: 'severe',
@@ -62,6 +73,7 @@ const ROWS: Row[] = [
       error_description: 'missing or invalid client secret',
     },
     errorClass: 'ForbiddenError',
+    kind: 'app-credentials',
     zapier: 'Error',
     make: 'InvalidConfigurationError',
     severity: 'severe',
@@ -73,6 +85,7 @@ const ROWS: Row[] = [
     oauth: true,
     body: {},
     errorClass: 'ForbiddenError',
+    kind: 'app-credentials',
     zapier: 'Error',
     make: 'InvalidConfigurationError',
     severity: 'severe',
@@ -85,6 +98,7 @@ const ROWS: Row[] = [
       message: 'The OAuth token used to make this call expired 7 second(s) ago.',
     },
     errorClass: 'AuthExpiredError',
+    kind: 'auth-expired',
     zapier: 'RefreshAuthError',
     make: 'InvalidAccessTokenError',
     severity: 'minor',
@@ -94,6 +108,7 @@ const ROWS: Row[] = [
     status: 401,
     body: { category: 'INVALID_AUTHENTICATION', message: 'Authentication credentials not found.' },
     errorClass: 'AuthRevokedError',
+    kind: 'auth-invalid',
     zapier: 'ExpiredAuthError',
     make: 'InvalidAccessTokenError',
     severity: 'severe',
@@ -112,6 +127,7 @@ const ROWS: Row[] = [
       ],
     },
     errorClass: 'MissingScopesError',
+    kind: 'missing-scopes',
     zapier: 'ExpiredAuthError',
     make: 'InvalidConfigurationError',
     severity: 'severe',
@@ -121,6 +137,7 @@ const ROWS: Row[] = [
     status: 403,
     body: { message: 'You do not have permission to view this record' },
     errorClass: 'ForbiddenError',
+    kind: 'forbidden',
     zapier: 'HaltedError',
     make: 'RuntimeError',
     severity: 'minor',
@@ -130,6 +147,7 @@ const ROWS: Row[] = [
     status: 429,
     body: { message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' },
     errorClass: 'DailyQuotaError',
+    kind: 'daily-quota',
     zapier: 'Error',
     make: 'RateLimitError',
     severity: 'severe',
@@ -144,6 +162,7 @@ const ROWS: Row[] = [
       policyName: 'TEN_SECONDLY_ROLLING',
     },
     errorClass: 'RateLimitedError',
+    kind: 'rate-limited',
     zapier: 'ThrottledError',
     make: 'RateLimitError',
     severity: 'minor',
@@ -163,6 +182,7 @@ const ROWS: Row[] = [
       ]),
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -183,6 +203,7 @@ const ROWS: Row[] = [
       ],
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -197,6 +218,7 @@ const ROWS: Row[] = [
       ]),
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -215,6 +237,7 @@ const ROWS: Row[] = [
       ],
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -227,6 +250,7 @@ const ROWS: Row[] = [
       message: propertyValues([{ message: 'x is not midnight', error: 'INVALID_DATE', name: 'closedate' }]),
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -239,6 +263,7 @@ const ROWS: Row[] = [
       message: propertyValues([{ message: 'read only', error: 'READ_ONLY_VALUE', name: 'hs_object_id' }]),
     },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -248,6 +273,7 @@ const ROWS: Row[] = [
     status: 400,
     body: { category: 'VALIDATION_ERROR', message: 'Too many filters' },
     errorClass: 'ValidationError',
+    kind: 'invalid-input',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -261,6 +287,7 @@ const ROWS: Row[] = [
       context: { id: ['abc'] },
     },
     errorClass: 'NotFoundError',
+    kind: 'not-found',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -270,6 +297,7 @@ const ROWS: Row[] = [
     status: 409,
     body: { message: 'Contact already exists. Existing ID: 37765128953', category: 'CONFLICT' },
     errorClass: 'ConflictError',
+    kind: 'conflict',
     zapier: 'HaltedError',
     make: 'DuplicateDataError',
     severity: 'minor',
@@ -279,6 +307,7 @@ const ROWS: Row[] = [
     status: 423,
     body: {},
     errorClass: 'TryLaterError',
+    kind: 'locked',
     zapier: 'ThrottledError',
     make: 'RateLimitError',
     severity: 'minor',
@@ -288,6 +317,7 @@ const ROWS: Row[] = [
     status: 477,
     body: { message: 'Migration in progress' },
     errorClass: 'TryLaterError',
+    kind: 'migrating',
     zapier: 'ThrottledError',
     make: 'ConnectionError',
     severity: 'minor',
@@ -297,6 +327,7 @@ const ROWS: Row[] = [
     status: 502,
     body: { category: 'INTERNAL_ERROR' },
     errorClass: 'ServerError',
+    kind: 'transient',
     zapier: 'Error',
     make: 'ConnectionError',
     severity: 'minor',
@@ -306,6 +337,7 @@ const ROWS: Row[] = [
     status: 414,
     body: { message: 'URI Too Long' },
     errorClass: 'BadRequestError',
+    kind: 'rejected',
     zapier: 'HaltedError',
     make: 'DataError',
     severity: 'minor',
@@ -315,6 +347,7 @@ const ROWS: Row[] = [
     status: 302,
     body: {},
     errorClass: 'UnexpectedError',
+    kind: 'unexpected',
     zapier: 'Error',
     make: 'RuntimeError',
     severity: 'minor',
@@ -333,7 +366,7 @@ test('every table row has a case here', () => {
   expect(ROWS.length + 1).toBe(ERROR_TABLE.length);
 });
 
-test.each(ROWS)('$status $errorClass → $zapier / $make', (row) => {
+test.each(ROWS)('$status $errorClass ($kind) → $zapier / $make', (row) => {
   const error = errorFromResponse(
     {
       status: row.status,
@@ -343,8 +376,7 @@ test.each(ROWS)('$status $errorClass → $zapier / $make', (row) => {
     { ...context, oauth: row.oauth },
   );
   expect(error.name).toBe(row.errorClass);
-  expect(error.zapierErrorClass).toBe(row.zapier);
-  expect(error.makeErrorType).toBe(row.make);
+  expect(outcome(error)).toEqual([row.kind, row.zapier, row.make]);
   expect(error.severity).toBe(row.severity);
   expect(error.message).toMatch(row.message);
   expect(error.message.endsWith(`(HubSpot correlation id: ${CID})`)).toBe(true);
@@ -352,8 +384,9 @@ test.each(ROWS)('$status $errorClass → $zapier / $make', (row) => {
 
 test('dropped connection row', () => {
   const error = errorFromNetwork();
-  expect([error.name, error.zapierErrorClass, error.makeErrorType, error.retry]).toEqual([
+  expect([error.name, ...outcome(error), error.retry]).toEqual([
     'ConnectionFailedError',
+    'transient',
     'Error',
     'ConnectionError',
     'transient',
@@ -370,8 +403,9 @@ describe('details', () => {
       { status: 401, headers: {}, text },
       { canRefreshAuth: true, oauth: true },
     );
-    expect([error.name, error.zapierErrorClass, error.makeErrorType]).toEqual([
+    expect([error.name, ...outcome(error)]).toEqual([
       'ForbiddenError',
+      'app-credentials',
       'Error',
       'InvalidConfigurationError',
     ]);
@@ -389,7 +423,9 @@ describe('details', () => {
 
   test('an expired token without refresh asks for a reconnect', () => {
     const res = { status: 401, headers: {}, text: JSON.stringify({ category: 'EXPIRED_AUTHENTICATION' }) };
-    expect(errorFromResponse(res, { canRefreshAuth: false }).zapierErrorClass).toBe('ExpiredAuthError');
+    const error = errorFromResponse(res, { canRefreshAuth: false });
+    expect(outcome(error)).toEqual(['auth-expired', 'ExpiredAuthError', 'InvalidAccessTokenError']);
+    expect(zapierClassOf(errorFromResponse(res, { canRefreshAuth: true }))).toBe('RefreshAuthError');
   });
 
   test('older bodies name scopes in requiredScopes; the error carries them', () => {
