@@ -20,11 +20,12 @@ import { connections } from './connections';
 import { declaredModule, declaredPathParams } from './declaredModule';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
-import { instantTriggerModule } from './instantModules';
+import { instantOutputProperties, instantTriggerModule } from './instantModules';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
+import { outputPropertiesRpc, outputPropertiesSource } from './outputPropertiesRpc';
 import { type PathParams, withPathGuards } from './pathGuards';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
@@ -176,8 +177,14 @@ export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): Gene
           add(rpcFor(field.dropdown as DropdownSource));
       }
       if (def.propertyFields) add(propertyFieldsRpc(def.propertyFields));
+      const output = outputPropertiesSource(def.outputProperties, def.kind);
+      if (output) add(outputPropertiesRpc(output));
     }
     for (const source of INSTANT_TRIGGERS.flatMap(instantRpcSources)) add(rpcFor(source));
+    for (const def of INSTANT_TRIGGERS) {
+      const output = instantOutputProperties(def);
+      if (output) add(outputPropertiesRpc(output));
+    }
 
     const groups = new Map<string, string[]>();
     for (const m of modules) groups.set(m.group, [...(groups.get(m.group) ?? []), m.name]);

@@ -4,9 +4,9 @@ import { PROPERTIES_TO_RETRIEVE } from '../operations/retrievedProperties';
 import { plural } from '../operations/wording';
 import { toMakeParam } from './fields';
 import type { Json, MakeModule } from './model';
-import { interfaceFor } from './moduleParts';
 import { camelCase } from './naming';
 import { defaultPropertiesIml, imlPath, isFromInput, scopesFor } from './objectRef';
+import { labelledInterface, type OutputPropertiesSource } from './outputPropertiesRpc';
 import { rpcName } from './rpcs';
 import { webhookName } from './webhooks';
 
@@ -47,6 +47,16 @@ function readRecord(def: InstantTriggerDef): Json {
   };
 }
 
+/**
+ * The record properties are labelled from the portal when the module reads a record of a fixed type. A chosen type is
+ * on the webhook, which the module's RPCs cannot read (the docs give them the module's parameters), so those keep
+ * the static labels of the type's common properties; a deletion reads nothing.
+ */
+export function instantOutputProperties(def: InstantTriggerDef): OutputPropertiesSource | undefined {
+  const read = def.event !== 'deletion';
+  return read && !isFromInput(def.objectType) ? { objectType: def.objectType, mode: 'read' } : undefined;
+}
+
 export function instantTriggerModule(def: InstantTriggerDef): MakeModule {
   const read = def.event !== 'deletion';
   const retrieve = def.inputFields.find((f) => f.key === PROPERTIES_TO_RETRIEVE);
@@ -68,7 +78,7 @@ export function instantTriggerModule(def: InstantTriggerDef): MakeModule {
     communication: read ? readRecord(def) : {},
     staticParams,
     mappableParams: [],
-    interface: interfaceFor(def.outputFields),
+    interface: labelledInterface(def.outputFields, instantOutputProperties(def)),
     samples: def.sample,
     scope: read ? scopesFor(def.objectType, 'read') : [],
     group: isFromInput(def.objectType) ? 'Any object' : plural(def.noun),

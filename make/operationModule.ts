@@ -1,11 +1,13 @@
 import type { OperationDef } from '../operations/types';
 import type { Json, MakeModule } from './model';
-import { interfaceFor, operationParams, zapierOnlyParams } from './moduleParts';
+import { operationParams, zapierOnlyParams } from './moduleParts';
 import { camelCase } from './naming';
+import { labelledInterface, outputPropertiesSource } from './outputPropertiesRpc';
 
 /**
  * The parts every hand-shaped module shares with the modules rendered from declared requests: the name (camelCase of the Zapier key), the
- * operation's labels and sample, and its fields as mappable parameters (same keys and required flags as Zapier).
+ * operation's labels and sample, its fields as mappable parameters (same keys and required flags as Zapier), and its
+ * interface, with the record properties labelled from the portal when it outputs some (`outputPropertiesRpc.ts`).
  */
 export function operationModule(
   def: OperationDef,
@@ -19,7 +21,7 @@ export function operationModule(
     group,
     operationKey: def.key,
     samples: def.sample as Json,
-    interface: interfaceFor(def.outputFields),
+    interface: labelledInterface(def.outputFields, outputPropertiesSource(def.outputProperties, def.kind)),
     staticParams: [],
     mappableParams: operationParams(def),
     scope: [],

@@ -4,6 +4,7 @@ import { generateMakeApp } from '../../make/app';
 import { generatedFiles, OUTPUT_DIR } from '../../make/build';
 import { expressionsIn, SPREAD } from '../../make/iml/evaluate';
 import { FUNCTIONS } from '../../make/iml/functions';
+import { rpcReference } from '../../make/iml/interface';
 import { type Expr, parseExpression } from '../../make/iml/parse';
 import { loadValidators, schemaFor } from '../../make/schemas';
 
@@ -123,6 +124,35 @@ describe('make-app/ (generated Make app)', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  // https://developers.make.com/custom-apps-documentation/component-blocks/interface ("Dynamic interface using RPC"):
+  // `"rpc://nameOfTheRPC"` as an item of the interface array, beside static fields.
+  it('names RPCs in interfaces only as Make documents it: a top-level "rpc://name" item, naming an RPC of the app', () => {
+    const { app } = generateMakeApp();
+    const names = new Set(app.rpcs.map((r) => r.name));
+    const problems: string[] = [];
+    const nestedStrings = (field: unknown, where: string) => {
+      if (!field || typeof field !== 'object') return;
+      const spec = (field as { spec?: unknown }).spec;
+      if (typeof spec === 'string') problems.push(`${where}: "${spec}" as a spec`);
+      for (const child of [spec].flat()) nestedStrings(child, where);
+    };
+    let references = 0;
+    for (const module of app.modules)
+      for (const item of module.interface) {
+        nestedStrings(item, module.name);
+        if (typeof item !== 'string') continue;
+        try {
+          const rpc = rpcReference(item)!;
+          references++;
+          if (!names.has(rpc)) problems.push(`${module.name}: "${item}" names no RPC of the app`);
+        } catch (error) {
+          problems.push(`${module.name}: ${(error as Error).message}`);
+        }
+      }
+    expect(problems).toEqual([]);
+    expect(references).toBeGreaterThan(70);
   });
 
   it('keeps secrets out: app common data only names the relay (filled at deploy), no client secret, no token values', () => {

@@ -349,7 +349,11 @@ describe('Make modules against the sandbox', () => {
     for (const rpc of make.app.rpcs) {
       const items = await make.rpc(rpc.name, params);
       expect({ rpc: rpc.name, some: items.length > 0 }).toEqual({ rpc: rpc.name, some: true });
-      if (rpc.name.includes('PropertyFields')) {
+      if (rpc.name.endsWith('OutputProperties')) {
+        // Interface fields: one `properties` collection of labelled fields (test/make/outputLabels.sandbox.test.ts).
+        expect(items).toEqual([expect.objectContaining({ name: 'properties', type: 'collection' })]);
+        expect((items[0]!.spec as Json[]).length).toBeGreaterThan(0);
+      } else if (rpc.name.includes('PropertyFields')) {
         for (const item of items)
           expect(item).toEqual(
             expect.objectContaining({ name: expect.any(String), type: expect.any(String) }),

@@ -2,6 +2,7 @@ import { DEFAULT_FORMS_BASE_URL } from '../../hubspot/config';
 import { generateMakeApp } from '../../make/app';
 import { AUTHORIZE_URL } from '../../make/connections';
 import { render } from '../../make/iml/evaluate';
+import { expandInterface } from '../../make/iml/interface';
 import {
   applyTrigger,
   deepMerge,
@@ -115,6 +116,14 @@ export class MakeRunner {
       record ? this.options : { ...this.options, onRequest: undefined },
     );
     return outputs as Json[];
+  }
+
+  /**
+   * The module's interface as the next modules see it, for these parameters: its static fields and what the RPCs it
+   * names output (make/iml/interface.ts). Their requests are recorded.
+   */
+  interfaceOf(name: string, parameters: Json = {}): Promise<Json[]> {
+    return expandInterface(this.module(name).interface, (rpc) => this.rpc(rpc, parameters));
   }
 
   /** "Choose where to start": the epoch's items. */
