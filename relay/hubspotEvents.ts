@@ -168,7 +168,9 @@ function fromJournalEvent(raw: Record<string, unknown>): RelayEvent[] {
       }),
     ];
   }
-  const changes = (raw.propertyChanges ?? raw.properties ?? raw.changes) as Record<string, unknown> | undefined;
+  const changes = (raw.propertyChanges ?? raw.properties ?? raw.changes) as
+    | Record<string, unknown>
+    | undefined;
   if (kind === 'propertyChange' && changes && typeof changes === 'object' && !Array.isArray(changes)) {
     return Object.entries(changes).map(([name, value]) =>
       withDetails(

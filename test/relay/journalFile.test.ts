@@ -23,7 +23,16 @@ const base = {
 describe('journal files in the shape HubSpot’s sample reader uses', () => {
   it('reads events under journalEvents, with ISO times', () => {
     const events = fromJournalFile(
-      file([{ ...base, eventId: 101, type: 'OBJECT', action: 'CREATE', objectId: 7, propertyChanges: { email: 'a@b.c' } }]),
+      file([
+        {
+          ...base,
+          eventId: 101,
+          type: 'OBJECT',
+          action: 'CREATE',
+          objectId: 7,
+          propertyChanges: { email: 'a@b.c' },
+        },
+      ]),
     );
     expect(events).toEqual([
       expect.objectContaining({
