@@ -224,14 +224,20 @@ export class HubSpotApi {
   /** Creates or updates the install-specific journal subscription of one portal and object type. */
   async upsertJournalSubscription(
     token: string,
-    subscription: { portalId: number; objectTypeId: string; actions: string[]; properties: string[] },
+    subscription: {
+      subscriptionType: 'OBJECT' | 'ASSOCIATION';
+      portalId: number;
+      objectTypeId: string;
+      actions: string[];
+      properties: string[];
+    },
   ): Promise<void> {
     await this.call(
       `/webhooks-journal/subscriptions/${JOURNAL_VERSION}`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ subscriptionType: 'OBJECT', objectIds: [], ...subscription }),
+        body: JSON.stringify({ objectIds: [], ...subscription }),
       },
       `Subscribing portal ${subscription.portalId} in the journal`,
     );

@@ -108,6 +108,16 @@ const JOURNAL_ACTIONS: Readonly<Record<string, RelayEventKind>> = {
   ASSOCIATION_REMOVED: 'associationChange',
 };
 
+/**
+ * The journal subscription type that carries a relay event kind: association changes have their own type
+ * (`ASSOCIATION`, actions `ASSOCIATION_ADDED`/`ASSOCIATION_REMOVED`), every other kind is an `OBJECT` action; one
+ * subscription per portal, type and object type
+ * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide, subscription types).
+ */
+export function journalSubscriptionType(kind: RelayEventKind): 'OBJECT' | 'ASSOCIATION' {
+  return kind === 'associationChange' ? 'ASSOCIATION' : 'OBJECT';
+}
+
 /** The journal action that yields each relay event kind, for the install-specific journal subscription. */
 export function journalActions(kind: RelayEventKind): string[] {
   return Object.entries(JOURNAL_ACTIONS)

@@ -33,6 +33,7 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
   let userToken: string;
   let store: RelayStore | undefined;
   let relay: Relay | undefined;
+  let relayUrl = '';
 
   const startRelay = async () => {
     store = await openStore(databaseUrl);
@@ -50,9 +51,9 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
       now: () => clock.now(),
       pollMs: 50,
     });
-    const url = await relay.listen(0);
+    relayUrl = await relay.listen(0);
     await relay.start();
-    return url;
+    return relayUrl;
   };
   const stopRelay = async () => {
     await relay?.close();
@@ -89,20 +90,22 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
     expect(res.ok).toBe(true);
     return ((await res.json()) as { id: string }).id;
   };
+  const subscribe = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${relayUrl}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ targetUrl: hook.url, objectType: 'contacts', ...body }),
+    });
+    const answer = (await res.json()) as SubscriptionCreated;
+    // The answer first: a refusal's message says why.
+    expect([res.status, answer]).toEqual([201, expect.objectContaining({ secret: expect.any(String) })]);
+    return answer;
+  };
   const delivered = (subscriptionId: string): RelayEvent[] =>
     hook.calls.filter((c) => c.delivery.subscriptionId === subscriptionId).flatMap((c) => c.delivery.events);
 
   it('delivers from the journal, and catches up after two days down with nothing lost or repeated', async () => {
-    const relayUrl = await startRelay();
-    const subscribe = async (body: Record<string, unknown>) => {
-      const res = await fetch(`${relayUrl}/v1/subscriptions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ targetUrl: hook.url, objectType: 'contacts', ...body }),
-      });
-      expect(res.status).toBe(201);
-      return (await res.json()) as SubscriptionCreated;
-    };
+    await startRelay();
     const creations = await subscribe({ event: 'creation' });
     const titles = await subscribe({ event: 'propertyChange', property: 'jobtitle' });
     // The relay subscribed the portal in the journal itself, with both actions and the property.
@@ -143,4 +146,55 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
     const late = hook.calls.filter((call) => call.delivery.subscriptionId === creations.id).at(-1)!;
     expect(verifyDelivery(creations.secret, late.headers, late.body, clock.now())).toEqual({ ok: true });
   }, 60_000);
+
+  it('subscribes associations and merges in the journal too, and delivers them', async () => {
+    // The user's token from before the two days has expired on the sandbox's clock: the user reconnected.
+    userToken = hub.sandbox.portal.auth.issueOAuthTokens(app, [
+      'oauth',
+      'crm.objects.contacts.read',
+    ]).accessToken;
+    const contact = await contactCall('POST', '', { email: `assoc-${kind}@example.com` });
+    const loser = await contactCall('POST', '', { email: `loser-${kind}@example.com` });
+    const company = await hub.call('POST', '/crm/v3/objects/companies', {
+      properties: { name: `Co ${kind}` },
+    });
+    const companyId = ((await company.json()) as { id: string }).id;
+    const associations = await subscribe({ event: 'associationChange' });
+    const merges = await subscribe({ event: 'merge' });
+    // HubSpot keeps associations apart from object changes: an ASSOCIATION subscription beside the OBJECT one.
+    const types = hub.sandbox.portal.journal
+      .subscriptionsOf(app.appId)
+      .map((s) => [s.subscriptionType, [...s.actions].sort()]);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        ['OBJECT', ['CREATE', 'MERGE', 'UPDATE']],
+        ['ASSOCIATION', ['ASSOCIATION_ADDED', 'ASSOCIATION_REMOVED']],
+      ]),
+    );
+
+    const put = await hub.call(
+      'PUT',
+      `/crm/v4/objects/contacts/${contact}/associations/default/companies/${companyId}`,
+    );
+    expect(put.status).toBe(200);
+    const merge = await hub.call('POST', '/crm/v3/objects/contacts/merge', {
+      primaryObjectId: contact,
+      objectIdToMerge: loser,
+    });
+    expect(merge.status).toBe(200);
+    await hook.waitFor(() => delivered(associations.id).length > 0 && delivered(merges.id).length > 0);
+    expect(delivered(associations.id)).toContainEqual(
+      expect.objectContaining({
+        objectId: contact,
+        association: expect.objectContaining({
+          toObjectTypeId: '0-2',
+          toObjectId: companyId,
+          removed: false,
+        }),
+      }),
+    );
+    expect(delivered(merges.id)).toEqual([
+      expect.objectContaining({ event: 'merge', primaryObjectId: contact, mergedObjectIds: [loser] }),
+    ]);
+  }, 30_000);
 });
