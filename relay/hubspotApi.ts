@@ -221,6 +221,14 @@ export class HubSpotApi {
     return body.access_token;
   }
 
+  /**
+   * A 401 on a journal call means HubSpot no longer takes the kept app token (expired by HubSpot's clock, or
+   * revoked) whatever our clock says: the next call gets a new one instead of failing until our expiry passes.
+   */
+  private forgetRefusedAppToken(error: unknown): void {
+    if (error instanceof HubSpotCallError && error.status === 401) this.appToken = undefined;
+  }
+
   /** Creates or updates the install-specific journal subscription of one portal and object type. */
   async upsertJournalSubscription(
     token: string,
@@ -232,7 +240,7 @@ export class HubSpotApi {
       properties: string[];
     },
   ): Promise<void> {
-    await this.call(
+    await this.journalCall(
       `/webhooks-journal/subscriptions/${JOURNAL_VERSION}`,
       {
         method: 'POST',
@@ -241,6 +249,15 @@ export class HubSpotApi {
       },
       `Subscribing portal ${subscription.portalId} in the journal`,
     );
+  }
+
+  private async journalCall(path: string, init: RequestInit, what: string): Promise<Response> {
+    try {
+      return await this.call(path, init, what);
+    } catch (error) {
+      this.forgetRefusedAppToken(error);
+      throw error;
+    }
   }
 
   /**
@@ -257,7 +274,7 @@ export class HubSpotApi {
     const where = typeof at === 'string' ? at : `offset/${encodeURIComponent(at.after)}/next`;
     let res: Response;
     try {
-      res = await this.call(
+      res = await this.journalCall(
         `/webhooks-journal/journal-local/${JOURNAL_VERSION}/${where}?installPortalId=${portalId}`,
         { method: 'GET', headers: { authorization: `Bearer ${token}` } },
         `Reading portal ${portalId}'s journal`,

@@ -35,7 +35,7 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
   let relay: Relay | undefined;
   let relayUrl = '';
 
-  const startRelay = async () => {
+  const startRelay = async (now: () => number = () => clock.now()) => {
     store = await openStore(databaseUrl);
     relay = createRelay({
       config: loadConfig({
@@ -48,7 +48,7 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
       }),
       store,
       // The sandbox's clock: token lifetimes, subscription times and signatures are read against HubSpot's time.
-      now: () => clock.now(),
+      now,
       pollMs: 50,
     });
     relayUrl = await relay.listen(0);
@@ -196,5 +196,19 @@ describe.each(['sqlite', 'postgres'] as const)('journal path on the %s store', (
     expect(delivered(merges.id)).toEqual([
       expect.objectContaining({ event: 'merge', primaryObjectId: contact, mergedObjectIds: [loser] }),
     ]);
+  }, 30_000);
+
+  it('gets a new app token when HubSpot says the one it holds has expired', async () => {
+    // A relay on its own clock, and HubSpot's an hour ahead of it by the time of the next read: the app token it
+    // keeps for 30 minutes is expired for HubSpot (401), as a revoked one would be.
+    await stopRelay();
+    const agreed = clock.now() - Date.now();
+    await startRelay(() => Date.now() + agreed);
+    const creations = (await store!.allSubscriptions()).find((s) => s.event === 'creation')!;
+    const early = await contactCall('POST', '', { email: `token-early-${kind}@example.com` });
+    await hook.waitFor(() => delivered(creations.id).some((e) => e.objectId === early));
+    clock.advance(3_600_000);
+    const late = await contactCall('POST', '', { email: `token-late-${kind}@example.com` });
+    await hook.waitFor(() => delivered(creations.id).some((e) => e.objectId === late), 5_000);
   }, 30_000);
 });
