@@ -221,20 +221,43 @@ export class HubSpotApi {
     return body.access_token;
   }
 
+  /**
+   * A 401 on a journal call means HubSpot no longer takes the kept app token (expired by HubSpot's clock, or
+   * revoked) whatever our clock says: the next call gets a new one instead of failing until our expiry passes.
+   */
+  private forgetRefusedAppToken(error: unknown): void {
+    if (error instanceof HubSpotCallError && error.status === 401) this.appToken = undefined;
+  }
+
   /** Creates or updates the install-specific journal subscription of one portal and object type. */
   async upsertJournalSubscription(
     token: string,
-    subscription: { portalId: number; objectTypeId: string; actions: string[]; properties: string[] },
+    subscription: {
+      subscriptionType: 'OBJECT' | 'ASSOCIATION';
+      portalId: number;
+      objectTypeId: string;
+      actions: string[];
+      properties: string[];
+    },
   ): Promise<void> {
-    await this.call(
+    await this.journalCall(
       `/webhooks-journal/subscriptions/${JOURNAL_VERSION}`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ subscriptionType: 'OBJECT', objectIds: [], ...subscription }),
+        body: JSON.stringify({ objectIds: [], ...subscription }),
       },
       `Subscribing portal ${subscription.portalId} in the journal`,
     );
+  }
+
+  private async journalCall(path: string, init: RequestInit, what: string): Promise<Response> {
+    try {
+      return await this.call(path, init, what);
+    } catch (error) {
+      this.forgetRefusedAppToken(error);
+      throw error;
+    }
   }
 
   /**
@@ -251,7 +274,7 @@ export class HubSpotApi {
     const where = typeof at === 'string' ? at : `offset/${encodeURIComponent(at.after)}/next`;
     let res: Response;
     try {
-      res = await this.call(
+      res = await this.journalCall(
         `/webhooks-journal/journal-local/${JOURNAL_VERSION}/${where}?installPortalId=${portalId}`,
         { method: 'GET', headers: { authorization: `Bearer ${token}` } },
         `Reading portal ${portalId}'s journal`,

@@ -108,6 +108,16 @@ const JOURNAL_ACTIONS: Readonly<Record<string, RelayEventKind>> = {
   ASSOCIATION_REMOVED: 'associationChange',
 };
 
+/**
+ * The journal subscription type that carries a relay event kind: association changes have their own type
+ * (`ASSOCIATION`, actions `ASSOCIATION_ADDED`/`ASSOCIATION_REMOVED`), every other kind is an `OBJECT` action; one
+ * subscription per portal, type and object type
+ * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide, subscription types).
+ */
+export function journalSubscriptionType(kind: RelayEventKind): 'OBJECT' | 'ASSOCIATION' {
+  return kind === 'associationChange' ? 'ASSOCIATION' : 'OBJECT';
+}
+
 /** The journal action that yields each relay event kind, for the install-specific journal subscription. */
 export function journalActions(kind: RelayEventKind): string[] {
   return Object.entries(JOURNAL_ACTIONS)
@@ -123,16 +133,21 @@ const time = (v: unknown): number => {
 
 /**
  * The events of one journal file (the JSON behind an entry's pre-signed `url`). HubSpot's reference documents the
- * entry (`currentOffset`, `url`, `expiresAt`) but not the file's fields: the reading below is UNVERIFIED and
- * lenient — an array of events, or one under `events` / `results`; each with `eventId` (or `id`), `portalId`,
- * `objectTypeId`, `objectId`, `action` and `occurredAt` (ms or ISO); an `UPDATE` naming its property in
- * `propertyName`/`propertyValue` or listing several in `properties` / `changes` ({name: value}) gives one
- * property change per property, each with its own id (`<eventId>:<property>`).
+ * entry (`currentOffset`, `url`, `expiresAt`) but not the file
+ * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/journal-entries/guide). The shape read
+ * first is the one HubSpot's own sample reader parses (github.com/sejal27/sej-webhooks-journal, as the sandbox
+ * serves it): `{offset, portalId, publishedAt, journalEvents: [{eventId, portalId, objectTypeId, objectId, action,
+ * occurredAt (ISO), propertyChanges: {name: value}, associatedObjectTypeId, associatedObjectId, …}]}`. Still
+ * UNVERIFIED against a live file, so the reading stays lenient: an array of events, or one under `events` /
+ * `results`; `id` for `eventId`, `properties` / `changes` for `propertyChanges`, `toObject*` for `associatedObject*`.
+ * An `UPDATE` naming several properties gives one property change per property, each with its own id
+ * (`<eventId>:<property>`).
  */
 export function fromJournalFile(file: unknown): RelayEvent[] {
   const list = Array.isArray(file)
     ? file
-    : ((file as { events?: unknown; results?: unknown } | null)?.events ??
+    : ((file as { journalEvents?: unknown } | null)?.journalEvents ??
+      (file as { events?: unknown } | null)?.events ??
       (file as { results?: unknown } | null)?.results);
   if (!Array.isArray(list)) return [];
   return list.flatMap((raw) => fromJournalEvent((raw ?? {}) as Record<string, unknown>));
@@ -154,9 +169,18 @@ function fromJournalEvent(raw: Record<string, unknown>): RelayEvent[] {
     event: kind,
   };
   if (kind === 'associationChange') {
-    return [withDetails(base, { ...raw, associationRemoved: text(raw.action) === 'ASSOCIATION_REMOVED' })];
+    return [
+      withDetails(base, {
+        ...raw,
+        toObjectTypeId: raw.associatedObjectTypeId ?? raw.toObjectTypeId,
+        toObjectId: raw.associatedObjectId ?? raw.toObjectId,
+        associationRemoved: text(raw.action) === 'ASSOCIATION_REMOVED',
+      }),
+    ];
   }
-  const changes = (raw.properties ?? raw.changes) as Record<string, unknown> | undefined;
+  const changes = (raw.propertyChanges ?? raw.properties ?? raw.changes) as
+    | Record<string, unknown>
+    | undefined;
   if (kind === 'propertyChange' && changes && typeof changes === 'object' && !Array.isArray(changes)) {
     return Object.entries(changes).map(([name, value]) =>
       withDetails(

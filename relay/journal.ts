@@ -1,6 +1,6 @@
 import { emit, type RelayHooks } from './hooks';
 import { type HubSpotApi, HubSpotCallError } from './hubspotApi';
-import { fromJournalFile, journalActions } from './hubspotEvents';
+import { fromJournalFile, journalActions, journalSubscriptionType } from './hubspotEvents';
 import { ingest } from './ingest';
 import { readScopesFor } from './objectTypes';
 import type { RelayStore, StoredSubscription } from './store/types';
@@ -38,16 +38,20 @@ export class JournalReader {
 
   /**
    * A portal's first subscription of a kind: create or widen its install-specific journal subscription (actions and
-   * properties of every relay subscription of that portal and object type), and start reading its journal.
+   * properties of every relay subscription of that portal, object type and journal subscription type), and start
+   * reading its journal.
    */
   async subscribe(subscription: StoredSubscription): Promise<void> {
     const { store, api } = this.options;
+    const subscriptionType = journalSubscriptionType(subscription.event);
     const same = (await store.subscriptionsOfPortal(subscription.portalId)).filter(
-      (s) => s.objectTypeId === subscription.objectTypeId,
+      (s) =>
+        s.objectTypeId === subscription.objectTypeId && journalSubscriptionType(s.event) === subscriptionType,
     );
     const all = same.some((s) => s.id === subscription.id) ? same : [...same, subscription];
     const token = await api.journalToken(readScopesFor(subscription.objectTypeId));
     await api.upsertJournalSubscription(token, {
+      subscriptionType,
       portalId: subscription.portalId,
       objectTypeId: subscription.objectTypeId,
       actions: [...new Set(all.flatMap((s) => journalActions(s.event)))],

@@ -189,7 +189,11 @@ export async function subscribe(
   } catch (error) {
     await deps.store.removeSubscription(subscription.id);
     const reason = error instanceof HubSpotCallError ? error.message : 'the relay is not configured for it';
-    throw new RelayError(502, `HubSpot could not be set up to send these events: ${reason}.`);
+    // HubSpot's own message may already end its sentence.
+    throw new RelayError(
+      502,
+      `HubSpot could not be set up to send these events: ${reason.replace(/\.$/, '')}.`,
+    );
   }
   return {
     id: subscription.id,
