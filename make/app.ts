@@ -9,6 +9,7 @@ import {
 } from './associationModules';
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
+import { declaredModule } from './declaredModule';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
 import { findListModule, listMembershipModule } from './listModules';
@@ -16,7 +17,6 @@ import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
 import { withPathGuards } from './pathGuards';
-import { moduleFromRecipe, recipeFor } from './recipes';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 import { dealStageModule, propertyChangeModule } from './watchModules';
@@ -73,8 +73,7 @@ export function operationSupport(def: OperationDef): OperationSupport {
   if (native) return { key: def.key, module: withPathGuards(native(def)) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
-  const recipe = recipeFor(def);
-  if (recipe) return { key: def.key, module: withPathGuards(moduleFromRecipe(def, recipe)) };
+  if (def.requests?.length) return { key: def.key, module: withPathGuards(declaredModule(def)) };
   return { key: def.key, unexpressed: true };
 }
 

@@ -35,7 +35,7 @@ function main(): void {
     if ('pending' in s) console.log(`  pending on Make: ${s.key} — ${s.pending}`);
     if ('unexpressed' in s)
       console.warn(
-        `  NO MAKE RECIPE: ${s.key} (add a recipe in make/recipes.ts or a reason in make/unsupported.ts)`,
+        `  NO MAKE MODULE: ${s.key} (declare its requests, or give a reason in make/unsupported.ts)`,
       );
   }
 }

@@ -65,18 +65,15 @@ export function scopesFor(ref: TypeRef, access: 'read' | 'write'): string[] {
   return scope ? [scope] : [];
 }
 
-/** The operation's object type: its property-fields spec, a field's dropdown, or the type in its endpoint. */
+/** The operation's object type: declared (`objectType`), its property-fields spec, or a field's dropdown. */
 export function operationTypeRef(def: OperationDef): TypeRef | undefined {
-  const fromSpec = def.propertyFields?.objectType as TypeRef | undefined;
-  if (fromSpec) return fromSpec;
+  const declared = def.objectType ?? def.propertyFields?.objectType;
+  if (declared) return declared;
   for (const field of def.inputFields) {
     const source = field.dropdown as { objectType?: TypeRef } | undefined;
     if (source?.objectType) return source.objectType;
   }
-  const m = /\/objects\/([^/\s]+)/.exec(def.calls.endpoints[0] ?? '');
-  if (!m) return undefined;
-  const braced = /^\{(.+)\}$/.exec(decodeURIComponent(m[1]!));
-  return braced ? { fromInput: braced[1]! } : decodeURIComponent(m[1]!);
+  return undefined;
 }
 
 const SINGLE_IML = /^\{\{((?:(?!\{\{|\}\})[\s\S])+)\}\}$/;

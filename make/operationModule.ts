@@ -4,7 +4,7 @@ import { interfaceFor, operationParams, zapierOnlyParams } from './moduleParts';
 import { camelCase } from './naming';
 
 /**
- * The parts every hand-shaped module shares with the recipes' modules: the name (camelCase of the Zapier key), the
+ * The parts every hand-shaped module shares with the modules rendered from declared requests: the name (camelCase of the Zapier key), the
  * operation's labels and sample, and its fields as mappable parameters (same keys and required flags as Zapier).
  */
 export function operationModule(

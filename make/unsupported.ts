@@ -1,21 +1,16 @@
+import type { CodeNote } from '../operations/request';
 import type { OperationDef } from '../operations/types';
 
 /**
  * Operations Make cannot express in IML, with the reason. The parity test accepts an operation missing from the Make
- * app only when it is listed here (by shape, so every object type's variant is covered, or by key).
+ * app only when it is listed here (by its shared code reason, so every object type's variant is covered, or by key).
  */
-
-export interface UnsupportedShape {
-  name: string;
-  matches(def: OperationDef): boolean;
-  reason: string;
-}
 
 /**
- * None today: the property-history triggers are Make watch modules with several requests
- * (`make/watchModules.ts`).
+ * Operations that are code by a shared reason (`OperationDef.code`), so every object type's variant is covered. None
+ * today: the property-history triggers are Make watch modules with several requests (`make/watchModules.ts`).
  */
-export const UNSUPPORTED_SHAPES: UnsupportedShape[] = [];
+export const UNSUPPORTED_CODES: ReadonlyMap<CodeNote, string> = new Map<CodeNote, string>();
 
 /** Single operations Make cannot express, by operation key. */
 export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
@@ -24,13 +19,13 @@ export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Operations IML could express but whose recipe is not written yet. Listed so the gap is visible (the parity test
- * prints it and `npm run build:make` reports it); each entry should become a recipe. Empty today.
+ * Operations IML could express but whose requests are not declared yet. Listed so the gap is visible (the parity
+ * test prints it and `npm run build:make` reports it); each entry should declare its requests. Empty today.
  */
 export const PENDING_KEYS: Readonly<Record<string, string>> = {};
 
 export function unsupportedReason(def: OperationDef): string | undefined {
-  return UNSUPPORTED_KEYS[def.key] ?? UNSUPPORTED_SHAPES.find((s) => s.matches(def))?.reason;
+  return UNSUPPORTED_KEYS[def.key] ?? (def.code ? UNSUPPORTED_CODES.get(def.code) : undefined);
 }
 
 export function pendingReason(def: OperationDef): string | undefined {

@@ -197,6 +197,11 @@ export async function withRetrievedProperties(
   }
 }
 
+/** Why a write runs code after its declared request (`OperationDef.code`). */
+export const RETRIEVE_CODE =
+  "Chosen properties the write's answer lacks cost one read after it (`withRetrievedProperties`), which depends on " +
+  "the answer; a Make action's fixed requests cannot, so Make leaves the field out.";
+
 /** How `withRetrievedProperties` adds to a write's calls, for `calls.perRun` (README, `bench:calls`). */
 export const RETRIEVE_READ =
   '+1 read when "Properties to retrieve" names properties the write\'s answer lacks';

@@ -5,6 +5,7 @@
  */
 import type { HubSpotClient } from '../hubspot/client';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
+import type { CodeNote, RequestSpec } from './request';
 
 export type OperationKind = 'create' | 'search' | 'trigger';
 
@@ -130,6 +131,8 @@ export interface OperationDef {
   key: string;
   kind: OperationKind;
   noun: string;
+  /** The object type the operation works on: what `OBJECT_TYPE` in its declared requests stands for. */
+  objectType?: ObjectTypeRef;
   label: string;
   description: string;
   /** Powers a dropdown only; not shown in the editor. */
@@ -151,6 +154,13 @@ export interface OperationDef {
    */
   outputProperties?: ObjectTypeRef;
   sample: OperationResult;
+  /**
+   * The HubSpot request(s) a run sends, as data (`operations/request.ts`): `perform` runs them through
+   * `runRequests`, and Make's module is rendered from them. Absent when the operation is code only (`code`).
+   */
+  requests?: readonly RequestSpec[];
+  /** Why the operation needs code besides or instead of `requests` (polling state, a recovery, coercion IML lacks). */
+  code?: CodeNote;
   /** A create returns one record; searches and triggers return a list, newest first. */
   perform(ctx: OperationContext): Promise<OperationResult | OperationResult[]>;
   /** For the README operations table and `bench:calls`: which HubSpot endpoints a run calls, and how often. */

@@ -43,6 +43,10 @@ export const apiRequest: OperationDef = {
     { key: 'data', label: 'Response' },
   ],
   sample: { status: 200, data: { results: [] } },
+  code: {
+    reason:
+      "The method, path, query and body are the user's own; the path is checked to stay on HubSpot's API before the connection's token is sent.",
+  },
   calls: { endpoints: ['{method} {path}'], perRun: '1' },
   async perform(ctx) {
     const method = String(ctx.input.method || 'GET').toUpperCase() as HttpMethod;

@@ -18,6 +18,10 @@ export const createAssociation: OperationDef = {
   inputFields: [FROM_TYPE, FROM_ID, TO_TYPE, TO_ID, LABEL],
   outputFields: ASSOCIATION_OUTPUT_FIELDS,
   sample: SAMPLE_ASSOCIATION,
+  code: {
+    reason:
+      "A labelled association checks the label against the portal's labels for the two types first (a read whose answer decides the second request), and an unlabelled one takes another path; the declaration has no condition between requests.",
+  },
   calls: {
     endpoints: [
       `PUT ${paths.associations.putDefault('{fromType}', '{fromId}', '{toType}', '{toId}')}`,

@@ -46,6 +46,10 @@ export const findAssociations: OperationDef = {
     ids: ['301'],
     associations: [{ id: '301', labels: ['Decision maker'], type_ids: [279, 12] }],
   },
+  code: {
+    reason:
+      "Pages the v4 associations of a record, then reads the associated records' properties in batches of 100 and joins them to the association labels; a declared output maps one answer, not two joined.",
+  },
   calls: {
     endpoints: [
       `GET ${paths.associations.list('{fromType}', '{fromId}', '{toType}')}`,

@@ -30,6 +30,10 @@ export const removeAssociation: OperationDef = {
   ],
   outputFields: ASSOCIATION_OUTPUT_FIELDS,
   sample: { ...SAMPLE_ASSOCIATION, labels: [] },
+  code: {
+    reason:
+      "Removing one label reads the portal's labels first and sends the archive only for a label that exists, while removing the whole association is one DELETE; the declaration has no condition between requests.",
+  },
   calls: {
     endpoints: [
       `DELETE ${paths.associations.pair('{fromType}', '{fromId}', '{toType}', '{toId}')}`,

@@ -62,6 +62,10 @@ export const batchUpsert: BufferedOperationDef = {
     properties: { email: 'ada.lovelace@example.com', firstname: 'Ada' },
     is_new: true,
   },
+  code: {
+    reason:
+      "Buffers many Zap runs into one batch call and hands each run its own result or error; a declaration describes one run's request.",
+  },
   calls: {
     endpoints: [`POST ${paths.objects.batch('{objectType}', 'upsert')}`],
     perRun: `ceil(N/${BATCH.maxObjectInputs}) for N buffered runs (+1 to read property definitions)`,

@@ -1,18 +1,18 @@
-import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
-import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { objectType, outputFieldsFor } from '../objects/common';
+import { createRequest } from '../objects/createRecord';
 import { recordPicker } from '../recordDropdown';
-import { listInput, propertiesFromInput, recordOutput, requiredText } from '../records';
+import { requiredText } from '../records';
 import {
   checkPropertiesToRetrieve,
-  PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
+  RETRIEVE_CODE,
   RETRIEVE_READ,
   withRetrievedProperties,
 } from '../retrievedProperties';
-import type { HubSpotRecord } from '../search';
-import type { InputFieldDef, OperationContext, OperationDef } from '../types';
+import { runRequests, runState, stepProperties } from '../runRequests';
+import type { InputFieldDef, OperationDef, OperationResult } from '../types';
 import { titleCase, withArticle } from '../wording';
 
 /**
@@ -41,6 +41,14 @@ const TARGETS = [
 
 const TIMESTAMP = 'hs_timestamp';
 
+/** Why an engagement create runs code around its declared request. */
+const TIMESTAMP_CODE =
+  "hs_timestamp is coerced by its property definition (a date in the user's time zone, ISO, epoch seconds or ms) " +
+  "and sent in epoch milliseconds, as the engagement docs give it (Make's date field sends ISO 8601, which HubSpot " +
+  'also accepts); besides, ' +
+  RETRIEVE_CODE.charAt(0).toLowerCase() +
+  RETRIEVE_CODE.slice(1);
+
 export function createEngagementOperation(config: EngagementConfig): OperationDef {
   const type = objectType(config.objectType);
   const noun = type.singular.toLowerCase();
@@ -52,10 +60,14 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     ...recordPicker(target),
     helpText: `HubSpot record IDs of the ${objectType(target).plural.toLowerCase()} this ${noun} concerns.`,
   }));
-  return {
+  const request = createRequest({
+    associations: TARGETS.map(({ key, type: toType }) => ({ input: key, toType, list: true })),
+  });
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: type.name,
     label: titleCase(`Create ${type.singular}`),
     description: `Creates ${withArticle(noun)} on the timeline of the contacts, companies, deals or tickets it concerns.`,
     inputFields: [
@@ -80,51 +92,21 @@ export function createEngagementOperation(config: EngagementConfig): OperationDe
     outputProperties: type.name,
     sample: config.sample,
     calls: {
-      endpoints: [`POST ${paths.objects.create(type.name)}`, `GET ${paths.objects.one(type.name, '{id}')}`],
+      endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],
       perRun: `1; ${RETRIEVE_READ}`,
     },
+    requests: [request],
+    code: { reason: TIMESTAMP_CODE },
     async perform(ctx) {
       requiredText(ctx, TIMESTAMP, config.timestampLabel);
-      const targets = TARGETS.map((t) => ({ ...t, ids: idsFromInput(ctx, t.key, targetFields) }));
       checkPropertiesToRetrieve(ctx.input);
-      const properties = await propertiesFromInput(ctx, type.name, [
-        ...TARGETS.map((t) => t.key),
-        PROPERTIES_TO_RETRIEVE,
-      ]);
+      const run = runState(type, def);
+      const properties = await stepProperties(ctx, run);
       // The engagement docs give hs_timestamp in epoch milliseconds; coercion checked the value and made it UTC.
       properties[TIMESTAMP] = String(Date.parse(properties[TIMESTAMP]!));
-      const associations = targets.flatMap(({ type: target, ids }) => {
-        const associationTypeId = defaultAssociationTypeId(type.name, target);
-        if (associationTypeId === undefined)
-          throw new Error(`No HubSpot-defined association from ${type.name} to ${target}.`);
-        return ids.map((id) => ({
-          to: { id },
-          types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }],
-        }));
-      });
-      const { data } = await ctx.api.request<HubSpotRecord>({
-        method: 'POST',
-        path: paths.objects.create(type.name),
-        json: { properties, associations },
-      });
-      return withRetrievedProperties(
-        ctx,
-        type,
-        recordOutput(data, {
-          associated_ids: Object.fromEntries(targets.map(({ type: target, ids }) => [target, ids])),
-        }),
-      );
+      const output = (await runRequests(ctx, [request], run)) as OperationResult;
+      return withRetrievedProperties(ctx, type, output);
     },
   };
-}
-
-/** Record ids from a list field (or a comma-separated text when mapped); anything but digits names the field. */
-function idsFromInput(ctx: OperationContext, key: string, fields: readonly InputFieldDef[]): string[] {
-  const ids = listInput(ctx.input, key);
-  const bad = ids.find((id) => !/^\d+$/.test(id));
-  if (bad !== undefined) {
-    const label = fields.find((f) => f.key === key)?.label ?? key;
-    throw new FieldValidationError(key, label, `"${bad}" is not a HubSpot record ID (digits only).`);
-  }
-  return [...new Set(ids)];
+  return def;
 }

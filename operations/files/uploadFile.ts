@@ -96,6 +96,10 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
       access: 'PRIVATE',
       note_id: '9001',
     },
+    code: {
+      reason:
+        'The file is downloaded from the mapped URL or file and sent as multipart, and attaching it to a record checks the record, creates a note and associates it, each from the answer before; the declaration sends JSON bodies only.',
+    },
     calls: {
       endpoints: [
         `POST ${paths.files.upload()}`,

@@ -65,6 +65,10 @@ export const newFormSubmission: OperationDef = {
     page_url: 'https://www.example.com/contact',
     values: { email: 'ada.lovelace@example.com', firstname: 'Ada' },
   },
+  code: {
+    reason:
+      'Watches several forms (or all), one request per form, in turns kept in staged per-Zap state with a watermark per form; a declaration is one request.',
+  },
   calls: {
     endpoints: [`GET ${paths.forms.list()}`, `GET ${paths.forms.submissions('{formGuid}')}`],
     perRun:

@@ -39,6 +39,10 @@ export const submitForm: OperationDef = {
     form_id: '5f1e9c2a-3b4d-4e6f-8a9b-0c1d2e3f4a5b',
     inlineMessage: 'Thanks for submitting the form.',
   },
+  code: {
+    reason:
+      "The portal id comes from the account details, read once per Zap and kept in state, and the mapped fields become HubSpot's list of {objectTypeId, name, value}; neither the kept value nor that reshaping is declared.",
+  },
   calls: {
     endpoints: [
       `GET ${paths.account.details()}`,

@@ -1,19 +1,15 @@
-import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
-import { FieldValidationError } from '../../hubspot/coerce';
-import { paths } from '../../hubspot/paths';
 import { objectType } from '../objects/common';
-import { createRecordOperation } from '../objects/createRecord';
+import { createRecordOperation, createRequest } from '../objects/createRecord';
 import { recordPicker } from '../recordDropdown';
-import { propertiesFromInput, recordOutput } from '../records';
 import {
   checkPropertiesToRetrieve,
-  PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
+  RETRIEVE_CODE,
   withRetrievedProperties,
 } from '../retrievedProperties';
+import { runRequests, runState } from '../runRequests';
 import { SAMPLE_LINE_ITEM } from '../samples';
-import type { HubSpotRecord } from '../search';
-import type { OperationContext, OperationDef } from '../types';
+import type { OperationDef, OperationResult } from '../types';
 
 /**
  * Creates a line item, optionally from a product and attached to a deal, in ONE call: `hs_product_id` makes HubSpot
@@ -27,8 +23,13 @@ const create = createRecordOperation({
   sample: SAMPLE_LINE_ITEM,
 });
 
-const STATIC_KEYS = ['product_id', 'deal_id', PROPERTIES_TO_RETRIEVE] as const;
 const lineItems = objectType('line_items');
+
+/** The product's id goes in as `hs_product_id`; the deal is attached inline, with HubSpot's default type. */
+const request = createRequest({
+  associations: [{ input: 'deal_id', toType: 'deals' }],
+  with: { hs_product_id: 'product_id' },
+});
 
 export const createLineItem: OperationDef = {
   ...create,
@@ -51,39 +52,12 @@ export const createLineItem: OperationDef = {
   ],
   outputFields: [...create.outputFields, { key: 'deal_id', label: 'Deal ID', type: 'string' }],
   propertyFields: { objectType: 'line_items', purpose: 'create', exclude: ['hs_product_id'] },
+  requests: [request],
+  code: { reason: RETRIEVE_CODE },
   async perform(ctx) {
-    const productId = recordId(ctx, 'product_id', 'Product ID');
-    const dealId = recordId(ctx, 'deal_id', 'Deal ID');
     checkPropertiesToRetrieve(ctx.input);
-    const properties = await propertiesFromInput(ctx, 'line_items', STATIC_KEYS);
-    if (productId) properties.hs_product_id = productId;
-    const associationTypeId = defaultAssociationTypeId('line_items', 'deals');
-    const { data } = await ctx.api.request<HubSpotRecord>({
-      method: 'POST',
-      path: paths.objects.create('line_items'),
-      json: {
-        properties,
-        ...(dealId
-          ? {
-              associations: [
-                {
-                  to: { id: dealId },
-                  types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }],
-                },
-              ],
-            }
-          : {}),
-      },
-    });
-    return withRetrievedProperties(ctx, lineItems, recordOutput(data, dealId ? { deal_id: dealId } : {}));
+    const run = runState(lineItems, createLineItem);
+    const output = (await runRequests(ctx, [request], run)) as OperationResult;
+    return withRetrievedProperties(ctx, lineItems, output);
   },
 };
-
-/** An optional record id input: empty, or digits (HubSpot ids are numeric). */
-function recordId(ctx: OperationContext, key: string, label: string): string | undefined {
-  const raw = ctx.input[key];
-  if (raw === undefined || raw === null || String(raw).trim() === '') return undefined;
-  const id = String(raw).trim();
-  if (!/^\d+$/.test(id)) throw new FieldValidationError(key, label, `"${id}" is not a HubSpot record ID.`);
-  return id;
-}

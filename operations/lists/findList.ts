@@ -37,6 +37,10 @@ export const findList: OperationDef = {
   ],
   outputFields: listOutputFields,
   sample: SAMPLE_LIST,
+  code: {
+    reason:
+      "A numeric value is tried as a list id and, on 404, as a name; the second request depends on the first one's status.",
+  },
   calls: {
     endpoints: [
       `GET ${paths.lists.one('{listId}')}`,

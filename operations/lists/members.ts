@@ -54,6 +54,10 @@ export function listMembershipOperation(verb: 'add' | 'remove'): OperationDef {
       { key: 'unchanged', label: adding ? 'Already members' : 'Were not members' },
     ],
     sample: { list_id: '12', record_ids: ['51'], [adding ? 'added' : 'removed']: ['51'], unchanged: [] },
+    code: {
+      reason:
+        'The list is read first (an active list is refused), records given by id are checked to exist and those given by e-mail resolved to ids in batch reads; the membership call sends what those answers found.',
+    },
     calls: {
       endpoints: [
         `GET ${paths.lists.one('{listId}')}`,

@@ -80,6 +80,10 @@ export const newListMember: OperationDef = {
     membership_timestamp: '2026-01-05T09:00:00.000Z',
     properties: { email: 'ada.lovelace@example.com', firstname: 'Ada', lastname: 'Lovelace' },
   },
+  code: {
+    reason:
+      "Resumes from the paging cursor of the join-order listing kept in staged per-Zap state, reads the list first and the new members' records in a batch; neither the stored cursor nor the joined read is declared.",
+  },
   calls: {
     endpoints: [
       `GET ${paths.lists.one('{listId}')}`,

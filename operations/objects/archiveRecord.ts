@@ -1,10 +1,29 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { recordOutput } from '../records';
-import type { HubSpotRecord } from '../search';
+import { declaredEndpoints } from '../endpoints';
+import { input, OBJECT_TYPE, path, type RequestSpec, temp } from '../request';
+import { runRequests, runState, sendRequest } from '../runRequests';
 import type { OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
 import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, recordType } from './common';
+
+/**
+ * The archive as data: a read that finds the record (by id or unique property) and keeps its id, then the archive of
+ * that id. HubSpot answers 204 even for an unknown id, hence the read.
+ */
+export const ARCHIVE_REQUESTS: readonly [RequestSpec, RequestSpec] = [
+  {
+    method: 'GET',
+    path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+    query: { idProperty: input('id_property', { optional: true }), properties: 'hs_object_id' },
+    temp: { id: 'id' },
+  },
+  {
+    method: 'DELETE',
+    path: path(paths.objects.one, OBJECT_TYPE, temp('id')),
+    output: { kind: 'fixed', fields: { id: temp('id'), archived: true, object_type: OBJECT_TYPE } },
+  },
+];
 
 /**
  * Archives (deletes) one record found by its id or a unique property: a read that finds it, then
@@ -16,10 +35,11 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Archive ${type.singular}`),
     description: `Archives (deletes) ${withArticle(noun)}; it stays restorable from the recycling bin for 90 days.`,
     warning:
@@ -33,31 +53,28 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     ],
     sample: { id: String(config.sample.id), archived: true, object_type: type.name },
     calls: {
-      endpoints: [
-        `GET ${paths.objects.one(type.name, '{id}')}`,
-        `DELETE ${paths.objects.one(type.name, '{id}')}`,
-      ],
+      endpoints: declaredEndpoints(ARCHIVE_REQUESTS, type),
       perRun: '2 (a read that finds the record, then the archive)',
+    },
+    requests: ARCHIVE_REQUESTS,
+    code: {
+      reason:
+        "A 404 on the read is refused naming the field and saying nothing was archived; on Make it is the read's own 404 (a DataError).",
     },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const { value, idProperty } = recordLocatorInput(ctx, types.display);
-      const missing = () =>
-        new FieldValidationError(
+      const [find, archive] = ARCHIVE_REQUESTS;
+      const run = runState(type, def);
+      const { status } = await sendRequest(ctx, find, run, { acceptStatuses: [404] });
+      if (status === 404)
+        throw new FieldValidationError(
           'record_id',
           `${type.singular} ID or unique value`,
           `no ${type.singular.toLowerCase()} has ${idProperty ?? 'record ID'} "${value}"; nothing was archived.`,
         );
-      const { status, data } = await ctx.api.request<HubSpotRecord>({
-        method: 'GET',
-        path: paths.objects.one(type.name, value),
-        query: { idProperty, properties: 'hs_object_id' },
-        acceptStatuses: [404],
-      });
-      if (status === 404) throw missing();
-      const { id } = recordOutput(data) as { id: string };
-      await ctx.api.request({ method: 'DELETE', path: paths.objects.one(type.name, id) });
-      return { id, archived: true, object_type: type.name };
+      return runRequests(ctx, [archive], run);
     },
   };
+  return def;
 }

@@ -2,22 +2,81 @@ import { FieldValidationError } from '../../hubspot/coerce';
 import { ConflictError } from '../../hubspot/errors';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
-import { propertiesFromInput, recordOutput } from '../records';
+import { recordOutput } from '../records';
+import { type AssociationTarget, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
   checkPropertiesToRetrieve,
-  PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
   RETRIEVE_READ,
   retrievedProperties,
   withRetrievedProperties,
 } from '../retrievedProperties';
+import { outputOf, runState, sendRequest, stepProperties } from '../runRequests';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 import { keepOldest } from './keepOldest';
 import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
+
+/**
+ * The create as data: `POST /crm/v3/objects/{type}` (201) with the record's properties and, when the type has
+ * record-id fields (an engagement's contacts, a line item's deal), inline `associations` with HubSpot's default
+ * types, in the same call. https://developers.hubspot.com/docs/api/crm/understanding-the-crm
+ */
+export function createRequest(
+  options: {
+    associations?: readonly AssociationTarget[];
+    /** Properties set from a record-id field of the operation (`hs_product_id` from `product_id`). */
+    with?: Record<string, string>;
+  } = {},
+): RequestSpec {
+  const targets = options.associations ?? [];
+  const lists = targets.filter((t) => t.list);
+  const singles = targets.filter((t) => !t.list);
+  const standIns = Object.fromEntries(
+    Object.entries(options.with ?? {}).map(([name, key]) => [
+      name,
+      input(key, { optional: true, recordId: true }),
+    ]),
+  );
+  return {
+    method: 'POST',
+    path: path(paths.objects.create, OBJECT_TYPE),
+    body: {
+      properties: Object.keys(standIns).length ? { ...PROPERTIES, with: standIns } : PROPERTIES,
+      ...(targets.length ? { associations: { $: 'associations', targets } } : {}),
+    },
+    output: {
+      kind: 'record',
+      // The ids it was associated with: by type for lists of ids, the id itself for a single one.
+      ...(targets.length
+        ? {
+            extra: {
+              ...(lists.length
+                ? {
+                    associated_ids: Object.fromEntries(
+                      lists.map((t) => [t.toType, input(t.input, { list: true })]),
+                    ),
+                  }
+                : {}),
+              ...Object.fromEntries(singles.map((t) => [t.input, input(t.input, { optional: true })])),
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** Why a create runs code besides its declared request. */
+export const CREATE_CODE =
+  "A create's answer may be lost (connection, timeout, 5xx) after HubSpot wrote it: with a unique value the record " +
+  'is read back and returned when HubSpot created it during this step; a search-or-create whose create meets a ' +
+  'record written seconds ago (409) returns that one; Find or Create Company keeps the oldest company with the ' +
+  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which a ' +
+  "Make action's fixed requests cannot branch on.";
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(
@@ -35,10 +94,12 @@ export function createRecordOperation(
   const types = recordType(config);
   const type = types.display;
   const matchOn = config.matchOn;
-  return {
+  const request = createRequest();
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Create ${type.singular}`),
     description: `Creates a new ${type.singular.toLowerCase()}.`,
     inputFields: [...types.inputFields, propertiesToRetrieveField(types.ref)],
@@ -49,7 +110,7 @@ export function createRecordOperation(
     calls: matchOn
       ? {
           endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
+            ...declaredEndpoints([request], type),
             `POST ${paths.objects.search(type.name)}`,
             `DELETE ${paths.objects.one(type.name, '{id}')}`,
             `GET ${paths.objects.one(type.name, '{id}')}`,
@@ -60,38 +121,33 @@ export function createRecordOperation(
             `${matchOn} came first; ${RETRIEVE_READ}`,
         }
       : {
-          endpoints: [
-            `POST ${paths.objects.create(type.name)}`,
-            `GET ${paths.objects.one(type.name, '{id}')}`,
-          ],
+          endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],
           perRun: `1; ${RETRIEVE_READ}`,
         },
+    requests: [request],
+    code: { reason: CREATE_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
       checkPropertiesToRetrieve(ctx.input);
-      const properties = await propertiesFromInput(ctx, type.name, [
-        ...types.inputKeys,
-        PROPERTIES_TO_RETRIEVE,
-      ]);
+      const run = runState(type, def);
+      const properties = await stepProperties(ctx, run);
       const missing = required.find((name) => !properties[name]);
       if (missing) throw new FieldValidationError(missing, missing, 'is required to create a record.');
       const defs = (await ctx.schema.properties(type.name)) as PortalPropertyDefinition[];
       const startedAt = ctx.now();
       try {
-        const { data } = await ctx.api.request<HubSpotRecord>({
-          method: 'POST',
-          path: paths.objects.create(type.name),
-          json: { properties },
+        const answer = await sendRequest<HubSpotRecord>(ctx, request, run, {
           // A create is never repeated blind; if its answer is lost, the message says what to look for.
           errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
         });
         if (ctx.withSearch && matchOn && properties[matchOn]) {
           // Returned, not awaited, as before: a failure while keeping the oldest is not a lost create to recover.
-          return keepOldest(ctx, type, data, { name: matchOn, value: properties[matchOn] }).then((kept) =>
-            withRetrievedProperties(ctx, type, kept),
+          return keepOldest(ctx, type, answer.data, { name: matchOn, value: properties[matchOn] }).then(
+            (kept) => withRetrievedProperties(ctx, type, kept),
           );
         }
-        return withRetrievedProperties(ctx, type, recordOutput(data));
+        const output = (await outputOf(ctx, request.output!, answer, run)) as OperationResult;
+        return withRetrievedProperties(ctx, type, output);
       } catch (error) {
         const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
         if (recovered) return withRetrievedProperties(ctx, type, recovered);
@@ -99,6 +155,7 @@ export function createRecordOperation(
       }
     },
   };
+  return def;
 }
 
 /**

@@ -1,8 +1,12 @@
+import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { isRecordId, recordOutput, requiredText, segmentValue } from '../records';
+import { input, type LimitLeaf, OBJECT_TYPE, path, type RequestSpec } from '../request';
 import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
-import { type HubSpotRecord, searchRecords } from '../search';
+import { runRequests, runState } from '../runRequests';
+import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
 import {
@@ -12,6 +16,38 @@ import {
   recordType,
   uniquePropertyWording,
 } from './common';
+
+/** A find outputs its first 10 matches (a search step uses its first), or Make's Limit, at most a page of 200. */
+const FIND_LIMIT: LimitLeaf = { $: 'limit', default: 10, max: SEARCH.maxLimit };
+
+/**
+ * The find as data: CRM search on the chosen property (`EQ`), newest first, with the properties to retrieve and the
+ * one searched on, paged up to the limit. https://developers.hubspot.com/docs/api/crm/search
+ */
+export const FIND_REQUEST: RequestSpec = {
+  method: 'POST',
+  path: path(paths.objects.search, OBJECT_TYPE),
+  search: true,
+  body: {
+    filterGroups: [
+      {
+        filters: [{ propertyName: input('search_property'), operator: 'EQ', value: input('search_value') }],
+      },
+    ],
+    sorts: [{ propertyName: { $: 'typeProperty', pick: 'createdProperty' }, direction: 'DESCENDING' }],
+    properties: { $: 'retrieve', alsoInput: 'search_property' },
+    limit: FIND_LIMIT,
+  },
+  pagination: { cursor: 'body' },
+  output: { kind: 'results', limit: FIND_LIMIT },
+};
+
+/** Why a find runs code besides its declared search. */
+const FIND_CODE =
+  'By record ID or a unique property (e-mail) the record is read directly (`GET …/{id}?idProperty=`), which sees a ' +
+  "write at once where search lags seconds, and HubSpot's 404 means no result. Make counts every 4xx as an error " +
+  'with no documented way to make it "no result" ' +
+  '(https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so Make searches.';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.
@@ -25,10 +61,11 @@ export function findRecordOperation(
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'search',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Find ${type.singular}`),
     description: `Finds ${withArticle(noun)} by record ID, by ${uniquePropertyWording(types.ref)}, or by any other property.`,
     inputFields: [
@@ -53,9 +90,11 @@ export function findRecordOperation(
     outputProperties: types.ref,
     sample: config.sample,
     calls: {
-      endpoints: [`GET ${paths.objects.one(type.name, '{id}')}`, `POST ${paths.objects.search(type.name)}`],
+      endpoints: [...declaredEndpoints([FIND_REQUEST], type), `GET ${paths.objects.one(type.name, '{id}')}`],
       perRun: '1 (+1 to read property definitions when searching a non-unique property)',
     },
+    requests: [FIND_REQUEST],
+    code: { reason: FIND_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const property = requiredText(ctx, 'search_property', 'Search by');
@@ -72,15 +111,10 @@ export function findRecordOperation(
           segmentValue(value, { key: 'search_value', label: 'Value' }),
           property,
         );
-      const page = await searchRecords(ctx.api, type.name, {
-        filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }],
-        sorts: [{ propertyName: type.createdProperty, direction: 'DESCENDING' }],
-        properties,
-        limit: 10,
-      });
-      return page.results.map((r) => recordOutput(r));
+      return runRequests(ctx, [FIND_REQUEST], runState(type, def));
     },
   };
+  return def;
 }
 
 /** One read by id or unique value, with the properties to retrieve in the same call (`?properties=`). */

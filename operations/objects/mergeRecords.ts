@@ -1,11 +1,24 @@
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
+import { declaredEndpoints } from '../endpoints';
 import { recordPicker } from '../recordDropdown';
-import { recordIdInput, recordOutput } from '../records';
-import type { HubSpotRecord } from '../search';
+import { recordIdInput } from '../records';
+import { input, OBJECT_TYPE, path, type RequestSpec } from '../request';
+import { runRequests, runState } from '../runRequests';
 import type { InputFieldDef, OperationDef } from '../types';
 import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
+
+/** The merge as data: one call naming both records. */
+export const MERGE_REQUEST: RequestSpec = {
+  method: 'POST',
+  path: path(paths.objects.merge, OBJECT_TYPE),
+  body: {
+    primaryObjectId: input('primary_id', { recordId: true }),
+    objectIdToMerge: input('merged_id', { recordId: true }),
+  },
+  output: { kind: 'record' },
+};
 
 /**
  * Merges two records of one type into the primary one: `POST /crm/v3/objects/{type}/merge`. The primary keeps its
@@ -34,10 +47,11 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     `${type.singular} ID to merge into it`,
     `The ${noun} merged into the primary one; its values fill the primary's empty properties, then it is gone.`,
   );
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Merge ${type.plural}`),
     description: `Merges ${withArticle(noun)} into another one, which keeps its values and takes the other's where it has none.`,
     warning:
@@ -46,7 +60,8 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     inputFields: [...types.inputFields, primary, merged],
     outputFields: outputFieldsFor(type),
     sample: config.sample,
-    calls: { endpoints: [`POST ${paths.objects.merge(type.name)}`], perRun: '1' },
+    calls: { endpoints: declaredEndpoints([MERGE_REQUEST], type), perRun: '1' },
+    requests: [MERGE_REQUEST],
     async perform(ctx) {
       const type = types.resolve(ctx);
       const primaryId = recordIdInput(ctx, primary);
@@ -54,12 +69,8 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
       if (primaryId === mergedId) {
         throw new FieldValidationError(merged.key, merged.label, 'is the same record as the primary one.');
       }
-      const { data } = await ctx.api.request<HubSpotRecord>({
-        method: 'POST',
-        path: paths.objects.merge(type.name),
-        json: { primaryObjectId: primaryId, objectIdToMerge: mergedId },
-      });
-      return recordOutput(data);
+      return runRequests(ctx, [MERGE_REQUEST], runState(type, def));
     },
   };
+  return def;
 }

@@ -2,6 +2,7 @@ import { paths } from '../../hubspot/paths';
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { requiredText } from '../records';
+import type { CodeNote } from '../request';
 import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HistoryValue, HubSpotRecord, SearchFilter } from '../search';
 import { parseHubSpotTime } from '../time';
@@ -26,6 +27,19 @@ export interface PropertyChangeConfig extends RecordOperationConfig {
   searchFilters?: (ctx: OperationContext) => SearchFilter[];
 }
 
+/**
+ * Why a property-change trigger is code, not declared requests: it emits one output per property-history entry, and
+ * a record's entries are nested in the record (a second request, a batch read with `propertiesWithHistory` for the
+ * ids the search found) without their record's id. A declared output maps a list of records, not entries nested in
+ * them. Platforms that render only declared requests leave it out (their reason beside this one).
+ */
+export const PROPERTY_HISTORY_CODE: CodeNote = {
+  reason:
+    'Emits one output per property-history entry of each changed record, read in a second request and nested in ' +
+    'the records without their id; the window and last id are kept in staged per-Zap state. Declared outputs map ' +
+    'a list of records, not entries nested in them.',
+};
+
 export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
@@ -34,6 +48,8 @@ export function propertyChangeTrigger(config: PropertyChangeConfig): OperationDe
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
+    objectType: types.ref,
+    code: PROPERTY_HISTORY_CODE,
     label: titleCase(`${type.singular} Property Changed`),
     description: `Triggers when a chosen property of ${withArticle(noun)} changes, with its previous and new value.`,
     inputFields: [

@@ -1,3 +1,4 @@
+import { SEARCH } from '../../hubspot/limits';
 import { paths } from '../../hubspot/paths';
 import {
   associationsOutput,
@@ -6,8 +7,10 @@ import {
   readAssociationsInBatch,
 } from '../associations/read';
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
-import { pollRecords } from '../polling';
+import { declaredEndpoints } from '../endpoints';
+import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
 import { recordOutput } from '../records';
+import { answer, OBJECT_TYPE, type PollSpec, path, type RequestSpec, type Template } from '../request';
 import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import { parseHubSpotTime } from '../time';
@@ -15,14 +18,43 @@ import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 
+/**
+ * A polling trigger's request as data: CRM search for records past the watermark on `time`, oldest first, with the
+ * properties to retrieve, at HubSpot's largest page (a run costs as few of the 5 searches a second as it can), paged
+ * up to 100 records a run.
+ */
+export function pollRequest(time: PollSpec['time'], extra?: Readonly<Record<string, Template>>): RequestSpec {
+  return {
+    method: 'POST',
+    path: path(paths.objects.search, OBJECT_TYPE),
+    search: true,
+    poll: { time },
+    body: { properties: { $: 'retrieve' }, limit: SEARCH.maxLimit },
+    pagination: { cursor: 'body' },
+    output: {
+      kind: 'results',
+      limit: { $: 'limit', default: MAX_ITEMS_PER_POLL, max: SEARCH.maxLimit },
+      ...(extra ? { extra } : {}),
+    },
+  };
+}
+
+/** Why a polling trigger runs code around its declared search. */
+export const POLL_CODE =
+  "The poll's window, last id and backlog are kept in staged per-Zap state, saved only after the whole poll " +
+  'succeeded (`operations/polling.ts`); a first poll returns the latest records; "Include associations" joins a ' +
+  'second batched read per record. Make keeps its own date-and-id watermark for the same search.';
+
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
 export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
   const types = recordType(config);
   const type = types.display;
-  return {
+  const poll = pollRequest('createdProperty');
+  const def: OperationDef = {
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`New ${type.singular}`),
     description: `Triggers when a new ${type.singular.toLowerCase()} is created.`,
     inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
@@ -31,12 +63,14 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     sample: config.sample,
     calls: {
       endpoints: [
-        `POST ${paths.objects.search(type.name)}`,
+        ...declaredEndpoints([poll], type),
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
         '1 when idle; 1 a poll of up to 100 new records (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
+    requests: [poll],
+    code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const { records } = await pollRecords(ctx, {
@@ -48,6 +82,7 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
       return withAssociations(ctx, type.name, records, (r) => recordOutput(r));
     },
   };
+  return def;
 }
 
 /**
@@ -58,10 +93,15 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const poll = pollRequest('lastModifiedProperty', {
+    record_id: answer('id'),
+    [DEDUPE_KEY]: { $: 'changeKey' },
+  });
+  const def: OperationDef = {
     key: config.key,
     kind: 'trigger',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`New or Updated ${type.singular}`),
     description: `Triggers when ${withArticle(noun)} is created or any of its properties changes.`,
     inputFields: [...types.inputFields, includeAssociationsField, propertiesToRetrieveField(types.ref)],
@@ -78,12 +118,14 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     },
     calls: {
       endpoints: [
-        `POST ${paths.objects.search(type.name)}`,
+        ...declaredEndpoints([poll], type),
         `POST ${paths.associations.batch(type.name, '{toType}', 'read')}`,
       ],
       perRun:
         '1 when idle; 1 a poll of up to 100 changes (a larger backlog over the next polls); +1 per included type (and per record past 500 associations)',
     },
+    requests: [poll],
+    code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const { records } = await pollRecords(ctx, {
@@ -95,6 +137,7 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
       return withAssociations(ctx, type.name, records, (r) => changeOutput(r, type.lastModifiedProperty));
     },
   };
+  return def;
 }
 
 /** Outputs a poll's records, with their associations when the user asked for them: one batch call per type. */

@@ -1,14 +1,15 @@
 import { paths } from '../../hubspot/paths';
-import { propertiesFromInput, recordOutput } from '../records';
+import { declaredEndpoints } from '../endpoints';
+import { input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
   checkPropertiesToRetrieve,
-  PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
+  RETRIEVE_CODE,
   RETRIEVE_READ,
   withRetrievedProperties,
 } from '../retrievedProperties';
-import type { HubSpotRecord } from '../search';
-import type { OperationDef } from '../types';
+import { runRequests, runState } from '../runRequests';
+import type { OperationDef, OperationResult } from '../types';
 import { titleCase } from '../wording';
 import {
   outputFieldsFor,
@@ -18,6 +19,15 @@ import {
   recordType,
   uniquePropertyWording,
 } from './common';
+
+/** The update as data: the record by id, or by the unique property chosen in "Find by" (`idProperty`). */
+export const UPDATE_REQUEST: RequestSpec = {
+  method: 'PATCH',
+  path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+  query: { idProperty: input('id_property', { optional: true }) },
+  body: { properties: PROPERTIES },
+  output: { kind: 'record' },
+};
 
 /**
  * Updates one record by id, or by a unique property with `idProperty` (e.g. a contact's e-mail): one
@@ -30,10 +40,11 @@ export function updateRecordOperation(
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Update ${type.singular}`),
     description: `Updates an existing ${noun}, found by its record ID or by ${uniquePropertyWording(types.ref)}.`,
     inputFields: [
@@ -47,28 +58,20 @@ export function updateRecordOperation(
     sample: config.sample,
     calls: {
       endpoints: [
-        `PATCH ${paths.objects.one(type.name, '{id}')}`,
+        ...declaredEndpoints([UPDATE_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,
     },
+    requests: [UPDATE_REQUEST],
+    code: { reason: RETRIEVE_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
-      const { value: id, idProperty } = recordLocatorInput(ctx, types.display);
+      recordLocatorInput(ctx, types.display);
       checkPropertiesToRetrieve(ctx.input);
-      const properties = await propertiesFromInput(ctx, type.name, [
-        ...types.inputKeys,
-        'record_id',
-        'id_property',
-        PROPERTIES_TO_RETRIEVE,
-      ]);
-      const { data } = await ctx.api.request<HubSpotRecord>({
-        method: 'PATCH',
-        path: paths.objects.one(type.name, id),
-        query: { idProperty },
-        json: { properties },
-      });
-      return withRetrievedProperties(ctx, type, recordOutput(data));
+      const output = (await runRequests(ctx, [UPDATE_REQUEST], runState(type, def))) as OperationResult;
+      return withRetrievedProperties(ctx, type, output);
     },
   };
+  return def;
 }

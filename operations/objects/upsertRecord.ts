@@ -1,17 +1,19 @@
-import { errorsFromBatch } from '../../hubspot/classify';
 import type { HubSpotResponse } from '../../hubspot/client';
 import { FieldValidationError } from '../../hubspot/coerce';
 import { paths } from '../../hubspot/paths';
-import { propertiesFromInput, recordOutput, requiredText } from '../records';
+import { declaredEndpoints } from '../endpoints';
+import { requiredText } from '../records';
+import { answer, input, OBJECT_TYPE, PROPERTIES, path, type RequestSpec } from '../request';
 import {
   checkPropertiesToRetrieve,
-  PROPERTIES_TO_RETRIEVE,
   propertiesToRetrieveField,
+  RETRIEVE_CODE,
   RETRIEVE_READ,
   withRetrievedProperties,
 } from '../retrievedProperties';
+import { outputOf, runState, sendRequest, stepProperties } from '../runRequests';
 import type { HubSpotRecord } from '../search';
-import type { OperationDef } from '../types';
+import type { OperationDef, OperationResult } from '../types';
 import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType, uniquePropertyWording } from './common';
 import { createdDuringAttempt } from './lostAnswer';
@@ -20,6 +22,33 @@ interface UpsertResponse {
   results: Array<HubSpotRecord & { new?: boolean }>;
   errors?: unknown[];
 }
+
+/**
+ * The upsert as data: one input matched on the property chosen in "Match on", whose value is the step's value of
+ * that property; safe to repeat, as HubSpot matches on the unique value. The answer's first result is the record.
+ */
+export const UPSERT_REQUEST: RequestSpec = {
+  method: 'POST',
+  path: path(paths.objects.batch, OBJECT_TYPE, 'upsert'),
+  body: {
+    inputs: [
+      {
+        idProperty: input('id_property'),
+        id: { $: 'propertyNamedBy', key: 'id_property' },
+        properties: PROPERTIES,
+      },
+    ],
+  },
+  idempotent: true,
+  output: { kind: 'record', from: 'firstResult', extra: { is_new: answer('new', false) } },
+};
+
+/** Why an upsert runs code besides its declared request. */
+const UPSERT_CODE =
+  "`is_new` after a replayed upsert comes from HubSpot's creation time, not from the replay's answer (`isNew`), " +
+  "which needs the client's count of uncertain attempts; Make outputs HubSpot's `new`. Besides, " +
+  RETRIEVE_CODE.charAt(0).toLowerCase() +
+  RETRIEVE_CODE.slice(1);
 
 /**
  * Creates or updates one record in ONE HubSpot call: `POST /crm/v3/objects/{type}/batch/upsert` with `idProperty`,
@@ -33,10 +62,11 @@ export function upsertRecordOperation(
   const types = recordType(config);
   const type = types.display;
   const noun = type.singular.toLowerCase();
-  return {
+  const def: OperationDef = {
     key: config.key,
     kind: 'create',
     noun: type.singular,
+    objectType: types.ref,
     label: titleCase(`Create or Update ${type.singular}`),
     description: `Creates ${withArticle(noun)}, or updates the one matched by ${uniquePropertyWording(types.ref)}, in one call.`,
     inputFields: [
@@ -60,22 +90,23 @@ export function upsertRecordOperation(
     sample: { ...config.sample, is_new: true },
     calls: {
       endpoints: [
-        `POST ${paths.objects.batch(type.name, 'upsert')}`,
+        ...declaredEndpoints([UPSERT_REQUEST], type),
         `GET ${paths.objects.one(type.name, '{id}')}`,
       ],
       perRun: `1; ${RETRIEVE_READ}`,
     },
+    requests: [UPSERT_REQUEST],
+    code: { reason: UPSERT_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
       const idProperty = ctx.input.id_property
         ? String(ctx.input.id_property)
         : (config.idPropertyDefault ?? requiredText(ctx, 'id_property', 'Match on'));
       checkPropertiesToRetrieve(ctx.input);
-      const properties = await propertiesFromInput(ctx, type.name, [
-        ...types.inputKeys,
-        'id_property',
-        PROPERTIES_TO_RETRIEVE,
-      ]);
+      // The default "Match on" stands for an empty field, as the editor shows it.
+      const step = { ...ctx, input: { ...ctx.input, id_property: idProperty } };
+      const run = runState(type, def);
+      const properties = await stepProperties(step, run);
       const id = properties[idProperty];
       if (!id) {
         throw new FieldValidationError(
@@ -85,23 +116,16 @@ export function upsertRecordOperation(
         );
       }
       const startedAt = ctx.now();
-      const answer = await ctx.api.request<UpsertResponse>({
-        method: 'POST',
-        path: paths.objects.batch(type.name, 'upsert'),
-        json: { inputs: [{ idProperty, id, properties }] },
-        idempotent: true,
+      const answer = await sendRequest<UpsertResponse>(step, UPSERT_REQUEST, run);
+      const output = (await outputOf(step, UPSERT_REQUEST.output!, answer, run)) as OperationResult;
+      const record = answer.data.results[0]!;
+      return withRetrievedProperties(ctx, type, {
+        ...output,
+        is_new: isNew(record, answer, { startedAt, now: ctx.now() }),
       });
-      const [error] = errorsFromBatch(answer.data, { objectType: type.name });
-      if (error) throw error;
-      const [record] = answer.data.results;
-      if (!record) throw new Error(`HubSpot answered the upsert of ${noun} ${id} without a record.`);
-      return withRetrievedProperties(
-        ctx,
-        type,
-        recordOutput(record, { is_new: isNew(record, answer, { startedAt, now: ctx.now() }) }),
-      );
     },
   };
+  return def;
 }
 
 /**

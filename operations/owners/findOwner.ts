@@ -44,6 +44,10 @@ export const findOwner: OperationDef = {
     lastName: 'Martin',
     userId: 2002,
   },
+  code: {
+    reason:
+      'By owner id the owner is read directly and a 404 means no result; by e-mail the owners list is filtered. Which request runs depends on the value, and a 404 is not an error.',
+  },
   calls: { endpoints: [`GET ${paths.owners.list()}`, `GET ${paths.owners.one('{ownerId}')}`], perRun: '1' },
   async perform(ctx) {
     const value = requiredText(ctx, 'email_or_id', 'E-mail or owner ID');

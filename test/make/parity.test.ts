@@ -47,7 +47,7 @@ describe('Zapier ↔ Make parity', () => {
     expect(support.map((s) => s.key)).toEqual(OPERATIONS.map((o) => o.key));
     for (const s of support) {
       if ('unsupported' in s) expect(s.unsupported.length).toBeGreaterThan(40);
-      if ('pending' in s) expect(s.pending).toMatch(/^No Make recipe yet/);
+      if ('pending' in s) expect(s.pending).toMatch(/^No declared requests yet/);
     }
   });
 

@@ -19,10 +19,6 @@ const SEARCH_NOT_READ =
   'success": https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so a read ' +
   'by id would fail the scenario where the search outputs no bundle.';
 
-const SEARCH_PAGE =
-  'Zapier asks for the first 10 matches (a search step uses its first result); Make pages through matches up to the ' +
-  "module's Limit, at HubSpot's 200 a request (Make's convention for searches).";
-
 const trigger = { requests: FIRST_POLL, output: FIRST_POLL };
 
 const PER_RECORD =
@@ -56,11 +52,7 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   object_property_change: propertyChange,
   deal_stage_changed: propertyChange,
   find_contact: { requests: SEARCH_NOT_READ },
-  'find_contact#2': { requests: SEARCH_PAGE },
-  find_company: { requests: SEARCH_PAGE },
   find_deal: { requests: SEARCH_NOT_READ },
-  find_ticket: { requests: SEARCH_PAGE },
-  find_product: { requests: SEARCH_PAGE },
   find_object: { requests: SEARCH_NOT_READ },
   create_or_update_company: {
     requests:

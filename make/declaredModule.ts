@@ -1,0 +1,82 @@
+import { isLeaf, type RequestSpec, type Template } from '../operations/request';
+import type { OperationDef } from '../operations/types';
+import { plural } from '../operations/wording';
+import type { Json, MakeModule } from './model';
+import { LIMIT_PARAM, operationParams } from './moduleParts';
+import { isFromInput, operationTypeRef, scopesFor, type TypeRef } from './objectRef';
+import { operationModule } from './operationModule';
+import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRequest';
+
+/**
+ * A Make module rendered from an operation's declared requests (`operations/request.ts`): the module type from the
+ * operation's kind, the communication from `renderRequests`, and for a polling search the trigger directive and the
+ * epoch. No per-operation code: what the declaration says is what Make sends.
+ */
+
+/** A watch module's default Limit per run. */
+const TRIGGER_LIMIT = 100;
+
+const hasLeaf = (template: Template | undefined, kind: string): boolean => {
+  if (template === undefined || typeof template !== 'object') return false;
+  if (isLeaf(template)) return template.$ === kind;
+  return Object.values(template as Record<string, Template>).some((t) => hasLeaf(t, kind));
+};
+
+/**
+ * What an action does to data, for Make's `crud`: a DELETE archives; a POST writing the step's properties without
+ * matching an existing record creates; anything else (PATCH, an upsert matched on a property, a merge) updates.
+ */
+function crudOf(specs: readonly RequestSpec[]): NonNullable<MakeModule['crud']> {
+  if (specs.some((s) => s.method === 'DELETE')) return 'delete';
+  const write = specs[specs.length - 1]!;
+  const creates =
+    write.method === 'POST' && hasLeaf(write.body, 'properties') && !hasLeaf(write.body, 'propertyNamedBy');
+  return creates ? 'create' : 'update';
+}
+
+function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Partial<MakeModule> {
+  const rendered = renderRequest(spec, def, type);
+  const response = rendered.response as Json;
+  return {
+    moduleType: 'trigger',
+    staticParams: [...operationParams(def), { ...LIMIT_PARAM(TRIGGER_LIMIT), required: true }],
+    mappableParams: [],
+    scope: scopesFor(type, 'read'),
+    makeOnlyParams: ['limit'],
+    communication: {
+      ...rendered,
+      response: {
+        ...response,
+        trigger: { id: '{{item.id}}', date: pollDate(spec.poll!), type: 'date', order: 'asc' },
+      },
+    },
+    epoch: renderEpoch(spec, def, type),
+  };
+}
+
+export function declaredModule(def: OperationDef): MakeModule {
+  const type = operationTypeRef(def);
+  if (type === undefined) throw new Error(`${def.key}: no object type found for its Make module`);
+  const specs = def.requests ?? [];
+  const group = isFromInput(type) ? 'Any object' : plural(def.noun);
+  const poll = specs.find((s) => s.poll);
+  if (poll) return operationModule(def, group, triggerModule(def, type, poll) as MakeModule);
+  if (def.kind === 'search') {
+    const last = specs[specs.length - 1]?.output;
+    const fallback = last?.kind === 'results' ? last.limit.default : 10;
+    return operationModule(def, group, {
+      moduleType: 'search',
+      crud: 'read',
+      mappableParams: [...operationParams(def), LIMIT_PARAM(fallback)],
+      scope: scopesFor(type, 'read'),
+      makeOnlyParams: ['limit'],
+      communication: renderRequests(def, type),
+    });
+  }
+  return operationModule(def, group, {
+    moduleType: 'action',
+    crud: crudOf(specs),
+    scope: scopesFor(type, 'write'),
+    communication: renderRequests(def, type),
+  });
+}
