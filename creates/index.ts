@@ -22,6 +22,7 @@ import mergeRecords from './mergeRecords';
 import removeAssociation from './removeAssociation';
 import removeFromList from './removeFromList';
 import submitForm from './submitForm';
+import syncCustomer from './syncCustomer';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
 import updateDeal from './updateDeal';
@@ -35,6 +36,7 @@ export const creates = [
   createContact,
   updateContact,
   createOrUpdateContact,
+  syncCustomer,
   createCompany,
   updateCompany,
   createOrUpdateCompany,

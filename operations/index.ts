@@ -25,6 +25,7 @@ import { findContact } from './contacts/findContact';
 import { newContact } from './contacts/newContact';
 import { newOrUpdatedContact } from './contacts/newOrUpdatedContact';
 import { updateContact } from './contacts/updateContact';
+import { syncCustomer } from './customers/syncCustomer';
 import { createDeal } from './deals/createDeal';
 import { dealStageChanged } from './deals/dealStageChanged';
 import { findDeal } from './deals/findDeal';
@@ -68,6 +69,7 @@ export const OPERATIONS: readonly OperationDef[] = [
   updateContact,
   createOrUpdateContact,
   findContact,
+  syncCustomer,
   newCompany,
   newOrUpdatedCompany,
   createCompany,
