@@ -9,6 +9,7 @@ import {
 } from './associationModules';
 import { batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
+import { syncCustomerModule } from './customerModule';
 import { declaredModule } from './declaredModule';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
@@ -34,6 +35,7 @@ const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
   find_owner: findOwnerModule,
   submit_form: submitFormModule,
   upload_file: uploadFileModule,
+  sync_customer: syncCustomerModule,
   // Polling watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
   contact_property_change: propertyChangeModule,
   object_property_change: propertyChangeModule,

@@ -78,6 +78,8 @@ export const CREATE_COMPANY: RequestSpec = {
 export const ASSOCIATE_COMPANY: RequestSpec = {
   method: 'PUT',
   path: path(paths.associations.putDefault, 'contacts', temp('contactId'), 'companies', temp('companyId')),
+  // HubSpot reads nothing from the body; Make's request schema wants one on a PUT, so both platforms send `{}`.
+  body: {},
 };
 
 /**

@@ -38,10 +38,30 @@ const FIELDS: InputFieldDef[] = [
     required: true,
     helpText: 'The contact is matched on it: updated when HubSpot has it, created otherwise.',
   },
-  { key: 'firstname', label: 'First name', required: false },
-  { key: 'lastname', label: 'Last name', required: false },
-  { key: 'phone', label: 'Phone number', required: false },
-  { key: 'jobtitle', label: 'Job title', required: false },
+  {
+    key: 'firstname',
+    label: 'First name',
+    required: false,
+    helpText: "The contact's first name. Left as it is when empty.",
+  },
+  {
+    key: 'lastname',
+    label: 'Last name',
+    required: false,
+    helpText: "The contact's last name. Left as it is when empty.",
+  },
+  {
+    key: 'phone',
+    label: 'Phone number',
+    required: false,
+    helpText: "The contact's phone number. Left as it is when empty.",
+  },
+  {
+    key: 'jobtitle',
+    label: 'Job title',
+    required: false,
+    helpText: "The contact's job title. Left as it is when empty.",
+  },
   {
     key: 'company_domain',
     label: 'Company domain',
@@ -113,7 +133,7 @@ export const syncCustomer: OperationDef = {
   objectType: 'contacts',
   label: 'Sync Customer',
   description:
-    'Creates or updates a contact by e-mail, finds or creates its company by domain (no duplicates), associates them and optionally adds a note, in one step.',
+    'Creates or updates a contact by e-mail, finds or creates its company by domain, associates them, and can add a note.',
   inputFields: FIELDS,
   outputFields: SYNC_OUTPUT_FIELDS,
   sample: SAMPLE_SYNC,

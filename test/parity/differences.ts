@@ -51,6 +51,14 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   contact_property_change: propertyChange,
   object_property_change: propertyChange,
   deal_stage_changed: propertyChange,
+  sync_customer: {
+    requests:
+      'After creating a company, Zapier searches the domain again until search shows it and keeps the oldest ' +
+      "company with the domain (operations/objects/keepOldest.ts), so overlapping runs end with one company; a Make " +
+      "module's requests are fixed and cannot loop on an answer " +
+      '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests), so it skips ' +
+      'the check (make/customerModule.ts).',
+  },
   find_contact: { requests: SEARCH_NOT_READ },
   find_deal: { requests: SEARCH_NOT_READ },
   find_object: { requests: SEARCH_NOT_READ },

@@ -94,6 +94,23 @@ export const SCENARIOS: Scenario[] = [
     key: 'create_or_update_contact',
     input: () => ({ id_property: 'email', email: 'new@example.com', firstname: 'New' }),
   },
+  // Sync Customer's paths: a new company with a note, an existing company, the contact alone with a note.
+  {
+    key: 'sync_customer',
+    input: () => ({
+      email: 'grace@navy.example.com',
+      firstname: 'Grace',
+      company_domain: 'https://Navy.example.com/',
+      company_name: 'Navy',
+      note: 'Ordered a compiler',
+    }),
+  },
+  {
+    key: 'sync_customer',
+    setup: (p) => ({ ...contact(p), ...company(p) }),
+    input: () => ({ email: 'ada@example.com', lastname: 'Lovelace', company_domain: 'engines.example.com' }),
+  },
+  { key: 'sync_customer', setup: contact, input: () => ({ email: 'ada@example.com', note: 'Called back' }) },
   {
     key: 'find_contact',
     setup: contact,
