@@ -7,40 +7,53 @@ import {
   findAssociationsModule,
   removeAssociationModule,
 } from './associationModules';
-import { batchUpsertModule, batchWriteModules } from './batchModules';
+import { BATCH_PATH, batchUpsertModule, batchWriteModules } from './batchModules';
 import { connections } from './connections';
 import { syncCustomerModule } from './customerModule';
-import { declaredModule } from './declaredModule';
+import { declaredModule, declaredPathParams } from './declaredModule';
 import { responseError } from './errors';
 import { formSubmissionModule } from './formWatchModule';
 import { findListModule, listMembershipModule } from './listModules';
 import type { MakeApp, MakeModule, MakeRpc } from './model';
 import { zapierOnlyReason } from './moduleParts';
 import { universalModule } from './nativeModules';
-import { withPathGuards } from './pathGuards';
+import { type PathParams, withPathGuards } from './pathGuards';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
 import { pendingReason, unsupportedReason } from './unsupported';
 import { dealStageModule, propertyChangeModule } from './watchModules';
 
-/** Operations whose Make module is written by hand because Make's shape differs (arrays, the universal module). */
-const NATIVE_MODULES: Record<string, (def: OperationDef) => MakeModule> = {
-  batch_upsert: batchUpsertModule,
-  api_request: universalModule,
-  create_association: createAssociationModule,
-  remove_association: removeAssociationModule,
-  find_associations: findAssociationsModule,
-  add_to_list: (def) => listMembershipModule(def, 'add'),
-  remove_from_list: (def) => listMembershipModule(def, 'remove'),
-  find_list: findListModule,
-  find_owner: findOwnerModule,
-  submit_form: submitFormModule,
-  upload_file: uploadFileModule,
-  sync_customer: syncCustomerModule,
+/**
+ * Operations that are code (`OperationDef.code` says why), whose Make module is written by hand, with the parameters
+ * its URLs place in a path (checked before any call, `pathGuards.ts`).
+ */
+const ASSOCIATION_PATH: PathParams = {
+  from_object_type: 'segment',
+  to_object_type: 'segment',
+  from_id: 'recordId',
+  to_id: 'recordId',
+};
+const NATIVE_MODULES: Record<string, { build: (def: OperationDef) => MakeModule; paths: PathParams }> = {
+  batch_upsert: { build: batchUpsertModule, paths: BATCH_PATH },
+  api_request: { build: universalModule, paths: {} },
+  create_association: { build: createAssociationModule, paths: ASSOCIATION_PATH },
+  remove_association: { build: removeAssociationModule, paths: ASSOCIATION_PATH },
+  find_associations: {
+    build: findAssociationsModule,
+    paths: { from_object_type: 'segment', from_id: 'recordId', to_object_type: 'segment' },
+  },
+  add_to_list: { build: (def) => listMembershipModule(def, 'add'), paths: { list_id: 'listId' } },
+  remove_from_list: { build: (def) => listMembershipModule(def, 'remove'), paths: { list_id: 'listId' } },
+  find_list: { build: findListModule, paths: {} },
+  find_owner: { build: findOwnerModule, paths: {} },
+  submit_form: { build: submitFormModule, paths: { form_id: 'segment' } },
+  upload_file: { build: uploadFileModule, paths: { attach_to_type: 'segment', attach_to_id: 'recordId' } },
+  // Its paths hold only ids HubSpot answered (`temp`), never a parameter.
+  sync_customer: { build: syncCustomerModule, paths: {} },
   // Polling watch modules with several requests a run (make/watchModules.ts, make/formWatchModule.ts).
-  contact_property_change: propertyChangeModule,
-  object_property_change: propertyChangeModule,
-  deal_stage_changed: dealStageModule,
-  new_form_submission: formSubmissionModule,
+  contact_property_change: { build: propertyChangeModule, paths: {} },
+  object_property_change: { build: propertyChangeModule, paths: { object_type: 'segment' } },
+  deal_stage_changed: { build: dealStageModule, paths: {} },
+  new_form_submission: { build: formSubmissionModule, paths: { form_id: 'segment' } },
 };
 
 /**
@@ -57,7 +70,7 @@ export const MAKE_ONLY_MODULES: Readonly<Record<string, string>> = {
 
 function makeOnlyModules(operations: readonly OperationDef[]): MakeModule[] {
   const upsert = operations.find((o) => o.key === 'batch_upsert');
-  return upsert ? batchWriteModules(upsert).map(withPathGuards) : [];
+  return upsert ? batchWriteModules(upsert).map((m) => withPathGuards(m, BATCH_PATH)) : [];
 }
 
 /** Builds the whole Make app from the shared operation definitions. */
@@ -72,10 +85,11 @@ export function operationSupport(def: OperationDef): OperationSupport {
   const reason = unsupportedReason(def);
   if (reason) return { key: def.key, unsupported: reason };
   const native = NATIVE_MODULES[def.key];
-  if (native) return { key: def.key, module: withPathGuards(native(def)) };
+  if (native) return { key: def.key, module: withPathGuards(native.build(def), native.paths) };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
-  if (def.requests?.length) return { key: def.key, module: withPathGuards(declaredModule(def)) };
+  if (def.requests?.length)
+    return { key: def.key, module: withPathGuards(declaredModule(def), declaredPathParams(def)) };
   return { key: def.key, unexpressed: true };
 }
 

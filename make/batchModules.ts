@@ -5,6 +5,7 @@ import { toMakeParam } from './fields';
 import type { Json, MakeModule } from './model';
 import { camelCase } from './naming';
 import { imlPath } from './objectRef';
+import type { PathParams } from './pathGuards';
 import { fieldMessage, guardStep } from './pathGuards';
 
 /**
@@ -91,6 +92,9 @@ function typeParam(upsert: OperationDef): Json {
  * `"id":` there only ever stands for an input's `id` key (a quote inside a value is escaped, and HubSpot has no
  * property named `id`), and the property name is checked to be one (letters, digits, `_`) so it cannot break the text.
  */
+/** The batch modules place the chosen object type in their path. */
+export const BATCH_PATH: PathParams = { object_type: 'segment' };
+
 export function batchUpsertModule(def: OperationDef): MakeModule {
   const idField = def.inputFields.find((f) => f.key === 'id_property')!;
   const matchOn = { name: idField.key, label: idField.label };

@@ -5,6 +5,7 @@ import type { Json, MakeModule } from './model';
 import { LIMIT_PARAM, operationParams } from './moduleParts';
 import { isFromInput, operationTypeRef, scopesFor, type TypeRef } from './objectRef';
 import { operationModule } from './operationModule';
+import type { PathCheck, PathParams } from './pathGuards';
 import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRequest';
 
 /**
@@ -12,9 +13,6 @@ import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRe
  * operation's kind, the communication from `renderRequests`, and for a polling search the trigger directive and the
  * epoch. No per-operation code: what the declaration says is what Make sends.
  */
-
-/** A watch module's default Limit per run. */
-const TRIGGER_LIMIT = 100;
 
 const hasLeaf = (template: Template | undefined, kind: string): boolean => {
   if (template === undefined || typeof template !== 'object') return false;
@@ -37,9 +35,11 @@ function crudOf(specs: readonly RequestSpec[]): NonNullable<MakeModule['crud']> 
 function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Partial<MakeModule> {
   const rendered = renderRequest(spec, def, type);
   const response = rendered.response as Json;
+  // A watch module's default Limit per run: the poll's own limit (100 on Zapier too).
+  const limit = spec.output?.kind === 'results' ? spec.output.limit.default : 100;
   return {
     moduleType: 'trigger',
-    staticParams: [...operationParams(def), { ...LIMIT_PARAM(TRIGGER_LIMIT), required: true }],
+    staticParams: [...operationParams(def), { ...LIMIT_PARAM(limit), required: true }],
     mappableParams: [],
     scope: scopesFor(type, 'read'),
     makeOnlyParams: ['limit'],
@@ -52,6 +52,24 @@ function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Par
     },
     epoch: renderEpoch(spec, def, type),
   };
+}
+
+/**
+ * The parameters the declared requests place in a path, in order, with their check: a chosen object type is one
+ * segment; an input is a record id, a record id or unique value ("Find by"), or one segment.
+ */
+export function declaredPathParams(def: OperationDef): PathParams {
+  const type = operationTypeRef(def);
+  const params: Record<string, PathCheck> = {};
+  for (const arg of (def.requests ?? []).flatMap((r) => r.path.args)) {
+    if (typeof arg === 'string' || arg.$ === 'temp') continue;
+    if (arg.$ === 'objectType') {
+      if (type !== undefined && isFromInput(type)) params[type.fromInput] = 'segment';
+      continue;
+    }
+    params[arg.key] = arg.recordId ? 'recordId' : arg.uniqueBy ? { uniqueBy: arg.uniqueBy } : 'segment';
+  }
+  return params;
 }
 
 export function declaredModule(def: OperationDef): MakeModule {

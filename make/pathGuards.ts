@@ -27,27 +27,33 @@ export function digitsOnly(text: string): string {
   return `${text} != '' && replace(${text}, '/[0-9]/g', '') == ''`;
 }
 
-const VALUE_IN_PATH = /encodeURL\(parameters\.([A-Za-z0-9_]+)\)/g;
+/**
+ * What a parameter placed in a URL path must be: a HubSpot record id or list id (digits only, as `recordIdInput`
+ * and `readList` check on Zapier), any one segment (not `.` or `..`), or a record id unless the parameter named in
+ * `uniqueBy` ("Find by") names a unique property, whose value may be anything (an e-mail).
+ */
+export type PathCheck = 'recordId' | 'listId' | 'segment' | { uniqueBy: string };
 
-/** Parameters holding a HubSpot record or list id: digits only, as `recordIdInput` and `readList` check on Zapier. */
-const NUMERIC_IDS: Readonly<Record<string, (value: string) => string>> = {
-  from_id: notARecordId,
-  to_id: notARecordId,
-  attach_to_id: notARecordId,
-  list_id: notAListId,
+/** The parameters a module places in its URLs, each with its check; declared by the module, never guessed. */
+export type PathParams = Readonly<Record<string, PathCheck>>;
+
+const NUMERIC: Readonly<Record<'recordId' | 'listId', (value: string) => string>> = {
+  recordId: notARecordId,
+  listId: notAListId,
 };
 
 /** The checks of one parameter placed in a URL path (`imlPath` encodes it; encoding leaves dots alone). */
-function guardsFor(param: { name: string; label: string }): Json[] {
+function guardsFor(param: { name: string; label: string }, check: PathCheck): Json[] {
   const value = `parameters.${param.name}`;
-  const numeric = NUMERIC_IDS[param.name];
   // Optional ids (attach_to_id) are checked when given; Make itself refuses a missing required one.
-  if (numeric)
-    return [guardStep(`!${value} || (${digitsOnly(value)})`, fieldMessage(param, numeric(`{{${value}}}`)))];
+  if (check === 'recordId' || check === 'listId')
+    return [
+      guardStep(`!${value} || (${digitsOnly(value)})`, fieldMessage(param, NUMERIC[check](`{{${value}}}`))),
+    ];
   const notDot = guardStep(`${value} != '.' && ${value} != '..'`, fieldMessage(param, DOT_SEGMENT_REASON));
-  if (param.name !== 'record_id') return [notDot];
+  if (check === 'segment') return [notDot];
   // A record id, or any unique value (an e-mail) when "Find by" names its property: never checked as numeric then.
-  const locator = `parameters.id_property || (${digitsOnly(value)})`;
+  const locator = `parameters.${check.uniqueBy} || (${digitsOnly(value)})`;
   return [notDot, guardStep(locator, fieldMessage(param, notARecordLocator(`{{${value}}}`)))];
 }
 
@@ -56,17 +62,15 @@ function guardsFor(param: { name: string; label: string }): Json[] {
  * stops it naming the field before any HubSpot call. Triggers are left as they are: their parameters are static,
  * picked from the module's options, never mapped (https://developers.make.com/custom-apps-documentation/app-components/modules/trigger).
  */
-export function withPathGuards(module: MakeModule): MakeModule {
+export function withPathGuards(module: MakeModule, pathParams: PathParams): MakeModule {
   if (module.moduleType === 'trigger') return module;
+  const names = Object.keys(pathParams);
+  if (names.length === 0) return module;
   const steps = Array.isArray(module.communication) ? module.communication : [module.communication];
-  const names = new Set(
-    steps.flatMap((step) => [...String(step.url ?? '').matchAll(VALUE_IN_PATH)].map((m) => m[1]!)),
-  );
-  if (names.size === 0) return module;
   const params = [...module.staticParams, ...module.mappableParams].filter(
     (p): p is Json => typeof p === 'object',
   );
   const labelOf = (name: string) => String(params.find((p) => p.name === name)?.label ?? name);
-  const guards = [...names].flatMap((name) => guardsFor({ name, label: labelOf(name) }));
+  const guards = names.flatMap((name) => guardsFor({ name, label: labelOf(name) }, pathParams[name]!));
   return { ...module, communication: [...guards, ...steps] };
 }

@@ -8,6 +8,13 @@ import type { Id } from '../hubspot/paths';
  *
  * A template is JSON whose leaves are literals (a string, number or boolean) or a `Leaf` (an object with `$`), which
  * each platform resolves from the step: the input, the object type, the record properties of the property fields...
+ *
+ * An operation in this style declares `objectType`, `requests` and, when its `perform` does more than
+ * `runRequests(ctx, def.requests, runState(type, def))`, a `code.reason`; e.g. the update
+ * (`operations/objects/updateRecord.ts`):
+ *   { method: 'PATCH', path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
+ *     query: { idProperty: input('id_property', { optional: true }) }, body: { properties: PROPERTIES },
+ *     output: { kind: 'record' } }
  */
 
 /** An input field's value (trimmed text; a list field as its values). Optional: omitted when empty. */
@@ -19,6 +26,11 @@ export interface InputLeaf {
   list?: boolean;
   /** A HubSpot record id: digits only, refused naming the field otherwise (list values always are). */
   recordId?: boolean;
+  /**
+   * A record id, or any value of the unique property named in the input field `uniqueBy` ("Find by", HubSpot's
+   * `idProperty`), such as an e-mail.
+   */
+  uniqueBy?: string;
 }
 
 /** The operation's object type: fixed, or the one chosen in the step's type field. */

@@ -200,7 +200,7 @@ export async function withRetrievedProperties(
 /** Why a write runs code after its declared request (`OperationDef.code`). */
 export const RETRIEVE_CODE =
   "Chosen properties the write's answer lacks cost one read after it (`withRetrievedProperties`), which depends on " +
-  "the answer; a Make action's fixed requests cannot, so Make leaves the field out.";
+  'the answer; declared requests cannot branch on it, so a platform rendering only them leaves the field out.';
 
 /** How `withRetrievedProperties` adds to a write's calls, for `calls.perRun` (README, `bench:calls`). */
 export const RETRIEVE_READ =

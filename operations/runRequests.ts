@@ -4,7 +4,15 @@ import type { HubSpotResponse, RequestOptions } from '../hubspot/client';
 import { FieldValidationError } from '../hubspot/coerce';
 import type { ObjectTypeDef } from '../hubspot/objectTypes';
 import type { Query, QueryValue } from '../hubspot/paths';
-import { listInput, notARecordId, propertiesFromInput, recordOutput } from './records';
+import { notARecordLocator } from './objects/common';
+import {
+  isRecordId,
+  listInput,
+  notARecordId,
+  propertiesFromInput,
+  recordOutput,
+  segmentValue,
+} from './records';
 import { isLeaf, type Leaf, type OutputSpec, type PathArg, type RequestSpec, type Template } from './request';
 import { retrievedProperties } from './retrievedProperties';
 import type { HubSpotRecord } from './search';
@@ -90,8 +98,10 @@ async function resolveLeaf(
       const value = textInput(ctx, leaf.key);
       if (value === undefined && !leaf.optional)
         throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), 'is required.');
-      if (value !== undefined && leaf.recordId && !/^\d+$/.test(value))
+      if (value !== undefined && leaf.recordId && !isRecordId(value))
         throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), notARecordId(value));
+      if (value !== undefined && leaf.uniqueBy && !textInput(ctx, leaf.uniqueBy) && !isRecordId(value))
+        throw new FieldValidationError(leaf.key, labelOf(run, leaf.key), notARecordLocator(value));
       return value;
     }
     case 'objectType':
@@ -169,7 +179,10 @@ async function pathArg(ctx: OperationContext, arg: PathArg, run: RunState): Prom
   if (typeof arg === 'string') return arg;
   const value = await resolveLeaf(ctx, arg, run);
   if (value === undefined) throw new Error(`A path segment (${JSON.stringify(arg)}) has no value.`);
-  return String(value);
+  // A dot segment would address another endpoint; refused naming the field (`hubspot/paths.ts` is the last guard).
+  return arg.$ === 'input'
+    ? segmentValue(String(value), { key: arg.key, label: labelOf(run, arg.key) })
+    : String(value);
 }
 
 /** The request `spec` describes for this step, ready for `ctx.api.request`. */
@@ -226,11 +239,39 @@ export async function outputOf(
   if (output.kind === 'fixed') return extras(ctx, output.fields, run, answer.data);
   if (output.kind === 'results') {
     const records = (answer.data as { results?: HubSpotRecord[] }).results ?? [];
-    return Promise.all(records.map(async (r) => recordOutput(r, await extras(ctx, output.extra, run, r))));
+    return Promise.all(records.map((r) => resultOutput(ctx, output, r, run)));
   }
   const record =
     output.from === 'firstResult' ? firstResult(answer.data, run) : (answer.data as HubSpotRecord);
   return recordOutput(record, await extras(ctx, output.extra, run, record));
+}
+
+/** One record of a `results` output, with the output's extra fields (a trigger's record id, its dedupe key). */
+export async function resultOutput(
+  ctx: OperationContext,
+  output: Extract<OutputSpec, { kind: 'results' }>,
+  record: HubSpotRecord,
+  run: RunState,
+): Promise<OperationResult> {
+  return recordOutput(record, await extras(ctx, output.extra, run, record));
+}
+
+/**
+ * What a declared poll asks for, for the polling code that keeps its window and last id (`operations/polling.ts`):
+ * the type's time property and the properties of the declared body.
+ */
+export async function declaredPoll(
+  ctx: OperationContext,
+  spec: RequestSpec,
+  run: RunState,
+): Promise<{ objectType: string; timeProperty: string; properties: string[] }> {
+  if (!spec.poll) throw new Error('declaredPoll: the request declares no poll.');
+  const body = (await resolveTemplate(ctx, spec.body ?? {}, run)) as { properties?: string[] };
+  return {
+    objectType: run.type.name,
+    timeProperty: run.type[spec.poll.time],
+    properties: body.properties ?? [],
+  };
 }
 
 /** The first record of a batch answer; a batch item's error fails the step as the error table classifies it. */

@@ -44,8 +44,8 @@ const TIMESTAMP = 'hs_timestamp';
 /** Why an engagement create runs code around its declared request. */
 const TIMESTAMP_CODE =
   "hs_timestamp is coerced by its property definition (a date in the user's time zone, ISO, epoch seconds or ms) " +
-  "and sent in epoch milliseconds, as the engagement docs give it (Make's date field sends ISO 8601, which HubSpot " +
-  'also accepts); besides, ' +
+  'and sent in epoch milliseconds, as the engagement docs give it (HubSpot accepts the ISO 8601 a date field sends ' +
+  'too); besides, ' +
   RETRIEVE_CODE.charAt(0).toLowerCase() +
   RETRIEVE_CODE.slice(1);
 

@@ -14,7 +14,7 @@ import { type RecordOperationConfig, recordLocatorFields, recordLocatorInput, re
 export const ARCHIVE_REQUESTS: readonly [RequestSpec, RequestSpec] = [
   {
     method: 'GET',
-    path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+    path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
     query: { idProperty: input('id_property', { optional: true }), properties: 'hs_object_id' },
     temp: { id: 'id' },
   },
@@ -59,7 +59,7 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     requests: ARCHIVE_REQUESTS,
     code: {
       reason:
-        "A 404 on the read is refused naming the field and saying nothing was archived; on Make it is the read's own 404 (a DataError).",
+        "A 404 on the read is refused naming the field and saying nothing was archived; the declared read alone reports HubSpot's own 404.",
     },
     async perform(ctx) {
       const type = types.resolve(ctx);

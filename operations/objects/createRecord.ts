@@ -75,8 +75,8 @@ export const CREATE_CODE =
   "A create's answer may be lost (connection, timeout, 5xx) after HubSpot wrote it: with a unique value the record " +
   'is read back and returned when HubSpot created it during this step; a search-or-create whose create meets a ' +
   'record written seconds ago (409) returns that one; Find or Create Company keeps the oldest company with the ' +
-  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which a ' +
-  "Make action's fixed requests cannot branch on.";
+  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which ' +
+  'declared requests cannot branch on.';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(

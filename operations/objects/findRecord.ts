@@ -45,9 +45,8 @@ export const FIND_REQUEST: RequestSpec = {
 /** Why a find runs code besides its declared search. */
 const FIND_CODE =
   'By record ID or a unique property (e-mail) the record is read directly (`GET …/{id}?idProperty=`), which sees a ' +
-  "write at once where search lags seconds, and HubSpot's 404 means no result. Make counts every 4xx as an error " +
-  'with no documented way to make it "no result" ' +
-  '(https://developers.make.com/custom-apps-documentation/app-components/base/error-handling), so Make searches.';
+  "write at once where search lags seconds, and HubSpot's 404 means no result. A declared request takes a 4xx " +
+  'answer as an error, so the declaration is the search, which finds by any property.';
 
 /**
  * Finds records by id, by a unique property, or by any searchable property.

@@ -9,11 +9,18 @@ import {
 import { DEDUPE_KEY, dedupeKeyField } from '../dedupe';
 import { declaredEndpoints } from '../endpoints';
 import { MAX_ITEMS_PER_POLL, pollRecords } from '../polling';
-import { recordOutput } from '../records';
-import { answer, OBJECT_TYPE, type PollSpec, path, type RequestSpec, type Template } from '../request';
-import { propertiesToRetrieveField, retrievedProperties } from '../retrievedProperties';
+import {
+  answer,
+  OBJECT_TYPE,
+  type OutputSpec,
+  type PollSpec,
+  path,
+  type RequestSpec,
+  type Template,
+} from '../request';
+import { propertiesToRetrieveField } from '../retrievedProperties';
+import { declaredPoll, resultOutput, runState } from '../runRequests';
 import type { HubSpotRecord } from '../search';
-import { parseHubSpotTime } from '../time';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase, withArticle } from '../wording';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
@@ -43,7 +50,7 @@ export function pollRequest(time: PollSpec['time'], extra?: Readonly<Record<stri
 export const POLL_CODE =
   "The poll's window, last id and backlog are kept in staged per-Zap state, saved only after the whole poll " +
   'succeeded (`operations/polling.ts`); a first poll returns the latest records; "Include associations" joins a ' +
-  'second batched read per record. Make keeps its own date-and-id watermark for the same search.';
+  'second batched read per record. The declared poll leaves the watermark to each platform.';
 
 /** Fires once per new record, in creation order, losing none (see `polling.ts`). */
 export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
@@ -73,13 +80,12 @@ export function newRecordTrigger(config: RecordOperationConfig): OperationDef {
     code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
+      const run = runState(type, def);
       const { records } = await pollRecords(ctx, {
-        objectType: type.name,
-        timeProperty: type.createdProperty,
-        properties: retrievedProperties(ctx, type),
+        ...(await declaredPoll(ctx, poll, run)),
         stateKey: `created${types.stateSuffix(ctx)}`,
       });
-      return withAssociations(ctx, type.name, records, (r) => recordOutput(r));
+      return withAssociations(ctx, type.name, records, (r) => resultOutput(ctx, output(poll), r, run));
     },
   };
   return def;
@@ -128,13 +134,12 @@ export function newOrUpdatedRecordTrigger(config: RecordOperationConfig): Operat
     code: { reason: POLL_CODE },
     async perform(ctx) {
       const type = types.resolve(ctx);
+      const run = runState(type, def);
       const { records } = await pollRecords(ctx, {
-        objectType: type.name,
-        timeProperty: type.lastModifiedProperty,
-        properties: retrievedProperties(ctx, type),
+        ...(await declaredPoll(ctx, poll, run)),
         stateKey: `modified${types.stateSuffix(ctx)}`,
       });
-      return withAssociations(ctx, type.name, records, (r) => changeOutput(r, type.lastModifiedProperty));
+      return withAssociations(ctx, type.name, records, (r) => resultOutput(ctx, output(poll), r, run));
     },
   };
   return def;
@@ -145,16 +150,15 @@ async function withAssociations(
   ctx: OperationContext,
   objectType: string,
   records: HubSpotRecord[],
-  output: (record: HubSpotRecord) => OperationResult,
+  output: (record: HubSpotRecord) => Promise<OperationResult>,
 ): Promise<OperationResult[]> {
+  const outputs = await Promise.all(records.map(output));
   const toTypes = includedTypes(ctx.input);
-  if (toTypes.length === 0 || records.length === 0) return records.map(output);
+  if (toTypes.length === 0 || records.length === 0) return outputs;
   const ids = [...new Set(records.map((r) => r.id))];
   const associations = await readAssociationsInBatch(ctx, objectType, ids, toTypes);
-  return records.map((r) => ({ ...output(r), ...associationsOutput(associations.get(r.id) ?? {}) }));
+  return records.map((r, i) => ({ ...outputs[i]!, ...associationsOutput(associations.get(r.id) ?? {}) }));
 }
 
-function changeOutput(record: HubSpotRecord, timeProperty: string): OperationResult {
-  const modified = parseHubSpotTime(record.properties[timeProperty] ?? record.updatedAt);
-  return recordOutput(record, { record_id: record.id, [DEDUPE_KEY]: `${record.id}-${modified}` });
-}
+/** A poll's declared output (`pollRequest` always declares one). */
+const output = (poll: RequestSpec) => poll.output as Extract<OutputSpec, { kind: 'results' }>;

@@ -23,7 +23,7 @@ import {
 /** The update as data: the record by id, or by the unique property chosen in "Find by" (`idProperty`). */
 export const UPDATE_REQUEST: RequestSpec = {
   method: 'PATCH',
-  path: path(paths.objects.one, OBJECT_TYPE, input('record_id')),
+  path: path(paths.objects.one, OBJECT_TYPE, input('record_id', { uniqueBy: 'id_property' })),
   query: { idProperty: input('id_property', { optional: true }) },
   body: { properties: PROPERTIES },
   output: { kind: 'record' },

@@ -46,7 +46,7 @@ export const UPSERT_REQUEST: RequestSpec = {
 /** Why an upsert runs code besides its declared request. */
 const UPSERT_CODE =
   "`is_new` after a replayed upsert comes from HubSpot's creation time, not from the replay's answer (`isNew`), " +
-  "which needs the client's count of uncertain attempts; Make outputs HubSpot's `new`. Besides, " +
+  "which needs the client's count of uncertain attempts; the declared output is HubSpot's `new`. Besides, " +
   RETRIEVE_CODE.charAt(0).toLowerCase() +
   RETRIEVE_CODE.slice(1);
 

@@ -1,10 +1,14 @@
 import { HubSpotClient } from '../../hubspot/client';
+import { findStandardObjectType } from '../../hubspot/objectTypes';
+import { paths } from '../../hubspot/paths';
 import type { HttpRequest, HttpResponse } from '../../hubspot/transport';
 import { generateMakeApp } from '../../make/app';
 import { type Json, runCommunication } from '../../make/iml/run';
+import { renderRequest } from '../../make/renderRequest';
 import { OPERATIONS } from '../../operations';
 import type { PortalPropertyDefinition } from '../../operations/propertyFields';
-import { isLeaf, type RequestSpec, type Template } from '../../operations/request';
+import { input, isLeaf, OBJECT_TYPE, path, type RequestSpec, type Template } from '../../operations/request';
+import { runRequests, runState } from '../../operations/runRequests';
 import type { OperationContext, OperationDef } from '../../operations/types';
 
 /**
@@ -260,4 +264,72 @@ describe('one declaration, the same requests and output on both platforms', () =
     const input = { primary_id: '51', merged_id: '../52', object_type: 'contacts' };
     await expect(onConnector(byKey('merge_records'), input, [])).rejects.toThrow(/merged_id|to merge/);
   });
+});
+
+describe('pagination, as declared', () => {
+  const page = (ids: string[], after?: string) => ({
+    results: ids.map((id) => ({ ...RECORD, id })),
+    ...(after ? { paging: { next: { after } } } : {}),
+  });
+  const listing = (cursor: 'body' | 'query'): RequestSpec => ({
+    method: cursor === 'body' ? 'POST' : 'GET',
+    path: path(cursor === 'body' ? paths.objects.search : paths.objects.list, OBJECT_TYPE),
+    ...(cursor === 'query' ? { query: { limit: 2, archived: input('archived', { optional: true }) } } : {}),
+    ...(cursor === 'body' ? { body: { limit: 2 }, search: true } : {}),
+    pagination: { cursor },
+    output: { kind: 'results', limit: { $: 'limit', default: 3, max: 100 } },
+  });
+  const contacts = findStandardObjectType('contacts')!;
+  const def = {
+    key: 'list_contacts',
+    kind: 'search',
+    inputFields: [],
+    requests: [],
+  } as unknown as OperationDef;
+
+  it.each(['body', 'query'] as const)(
+    'pages with `after` in the %s, up to the limit, on both sides',
+    async (cursor) => {
+      const method = cursor === 'body' ? 'POST' : 'GET';
+      const answers: Answer[] = [
+        [method, 200, page(['1', '2'], 'c2')],
+        [method, 200, page(['3', '4'], 'c4')],
+      ];
+      const zapierSent: Sent[] = [];
+      const queue = [...answers];
+      const transport = async (req: HttpRequest): Promise<HttpResponse> => {
+        zapierSent.push(sent(req.method, req.url, req.json));
+        const [, status, data] = queue.shift()!;
+        const text = JSON.stringify(data);
+        return { status, headers: {}, text, json: () => JSON.parse(text) };
+      };
+      const ctx = {
+        api: new HubSpotClient({ accessToken: 'pat-test', transport }),
+        input: {},
+      } as unknown as OperationContext;
+      const spec = listing(cursor);
+      const zapier = await runRequests(ctx, [spec], runState(contacts, def));
+      expect((zapier as Json[]).map((r) => r.id)).toEqual(['1', '2', '3']);
+      const afters = zapierSent.map((r) => (cursor === 'body' ? (r.body as Json).after : r.query.after));
+      expect(afters).toEqual([undefined, 'c2']);
+
+      const makeSent: Sent[] = [];
+      for (const [m, status, data] of answers)
+        nock(API)
+          .intercept(/.*/, m)
+          .query(true)
+          .reply(status, data as Record<string, unknown>);
+      const { outputs } = await runCommunication(
+        renderRequest(spec, def, 'contacts'),
+        { parameters: {}, connection: { accessToken: 'pat-test' } },
+        {
+          base: generateMakeApp().app.base,
+          rewriteUrl: (url) => url.replace(/^https:\/\/api\.hubapi\.com/, API),
+          onRequest: (r) => makeSent.push(sent(r.method, r.url, r.body)),
+        },
+      );
+      expect(makeSent).toEqual(zapierSent);
+      expect(outputs).toEqual(zapier);
+    },
+  );
 });
