@@ -5,6 +5,7 @@ import { createRecord, updateRecord } from '../sandbox/objects/write';
 import { describeCalls, type Harness, startHarness } from '../scripts/harness';
 import { APP_THROTTLE } from '../zapier/render';
 import { type CallsRow, formatCallsTable } from './callsTable';
+import { measureSyncCustomer } from './syncCustomerCalls';
 
 /**
  * `npm run bench:calls`: HubSpot calls per operation, counted by the sandbox's request log, beside the targets;
@@ -203,6 +204,8 @@ async function main() {
   await measure('new_form_submission, every form of 100, idle poll', 21, '1 forms list + 20 forms', () =>
     h.run('triggers', 'new_form_submission', {}, { zap: { id: 'forms' } }),
   );
+
+  await measureSyncCustomer(h, measure);
 
   await h.close();
   console.log(formatCallsTable(rows));
