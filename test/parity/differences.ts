@@ -62,7 +62,7 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   sync_customer: {
     requests:
       'After creating a company, Zapier searches the domain again until search shows it and keeps the oldest ' +
-      "company with the domain (operations/objects/keepOldest.ts), so overlapping runs end with one company; a Make " +
+      'company with the domain (operations/objects/keepOldest.ts), so overlapping runs end with one company; a Make ' +
       "module's requests are fixed and cannot loop on an answer " +
       '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests), so it skips ' +
       'the check (make/customerModule.ts).',
