@@ -51,7 +51,12 @@ describe('Make syncCustomer against the sandbox', () => {
       company_domain: 'make-engines.example',
       company_name: 'Ignored',
     });
-    expect(out).toMatchObject({ contact_created: true, company_created: false, company_name: 'Make Engines', note_id: null });
+    expect(out).toMatchObject({
+      contact_created: true,
+      company_created: false,
+      company_name: 'Make Engines',
+      note_id: null,
+    });
     expect(sent()).toEqual([
       'POST /crm/v3/objects/contacts/batch/upsert',
       'POST /crm/v3/objects/companies/search',
@@ -61,8 +66,16 @@ describe('Make syncCustomer against the sandbox', () => {
   });
 
   it('syncs the contact alone, updating it: 1 request, 2 with a note on the contact only', async () => {
-    const alone = await make.action('syncCustomer', { email: 'ADA@make-engines.example', lastname: 'Lovelace' });
-    expect(alone).toMatchObject({ contact_created: false, company_id: null, note_id: null, lastname: 'Lovelace' });
+    const alone = await make.action('syncCustomer', {
+      email: 'ADA@make-engines.example',
+      lastname: 'Lovelace',
+    });
+    expect(alone).toMatchObject({
+      contact_created: false,
+      company_id: null,
+      note_id: null,
+      lastname: 'Lovelace',
+    });
     expect(sent()).toHaveLength(1);
     make.requests = [];
     const noted = await make.action('syncCustomer', { email: 'solo@make.example', note: 'Hello' });
