@@ -8,6 +8,7 @@ import { runState, sendRequest } from '../runRequests';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef, OperationResult } from '../types';
 import { normalizeDomain } from './domain';
+import { findLostNote } from './lostNote';
 import {
   ASSOCIATE_COMPANY,
   CREATE_COMPANY,
@@ -120,11 +121,37 @@ async function syncCompany(
   return { company: kept as unknown as HubSpotRecord, created: false };
 }
 
+/** The note on the contact (and the company); a lost answer is recovered by reading the contact's notes. */
+async function createNote(
+  ctx: OperationContext,
+  run: ReturnType<typeof runState>,
+  step: { email: string; note: string; withCompany: boolean },
+): Promise<string> {
+  const startedAt = ctx.now();
+  try {
+    const { data } = await sendRequest<HubSpotRecord>(ctx, createNoteRequest(step.withCompany), run, {
+      errorContext: {
+        unconfirmedWrite: {
+          outcome: 'created the note',
+          check: `look at the timeline of the contact ${step.email}`,
+        },
+      },
+    });
+    return data.id;
+  } catch (error) {
+    const contactId = String(run.temp.contactId);
+    const found = await findLostNote(ctx, error, { contactId, body: step.note, startedAt });
+    if (found) return found;
+    throw error;
+  }
+}
+
 const REASON =
   'Which requests run depends on the input (a domain, a note) and on the answers: a company found by the search is ' +
   'associated with a PUT, a missing one is created with the contact inline and then checked for a company created ' +
   "first by an overlapping run (keepOldest.ts: wait for search, archive ours), which Make's fixed requests cannot " +
-  'loop on; the domain is normalized and checked before any call.';
+  'loop on; the domain is normalized and checked before any call; a note whose answer is lost is looked for among ' +
+  "the contact's notes (lostNote.ts).";
 
 export const syncCustomer: OperationDef = {
   key: 'sync_customer',
@@ -174,19 +201,11 @@ export const syncCustomer: OperationDef = {
     const synced = domain ? await syncCompany(ctx, run, domain) : undefined;
     if (synced) run.temp.companyId = synced.company.id;
 
-    const noted = note
-      ? await sendRequest<HubSpotRecord>(ctx, createNoteRequest(Boolean(synced)), run, {
-          errorContext: {
-            // Notes have no unique value to read back by: the user is told where to look before replaying.
-            unconfirmedWrite: {
-              outcome: 'created the note',
-              check: `look at the timeline of the contact ${email}`,
-            },
-          },
-        })
+    const noteId = note
+      ? await createNote(ctx, run, { email, note, withCompany: Boolean(synced) })
       : undefined;
 
-    return syncOutput(contact, synced, noted?.data.id);
+    return syncOutput(contact, synced, noteId);
   },
 };
 

@@ -111,4 +111,24 @@ describe('Zapier sync_customer against the sandbox', () => {
     expect(new Set(runs.map((r) => r.company_id))).toEqual(new Set([live[0]!.id]));
     for (const r of runs) expect(companiesOf(r.id)).toContain(live[0]!.id);
   });
+
+  it('finds the note HubSpot wrote when the answer is lost, so the step neither fails nor writes a second one', async () => {
+    context.t.sandbox.faults.add({ method: 'POST', path: '/crm/v3/objects/notes', dropAfterHandling: true });
+    const out = await create('sync_customer', { email: 'lost-note@example.com', note: 'Only once' });
+    expect(notesOf('0-1', out.id)).toEqual([out.note_id]);
+    expect(portal().records.get('0-46', String(out.note_id))!.properties.hs_note_body).toBe('Only once');
+  });
+
+  it("does not pass off an older note with the same body as this step's: it fails saying where to look", async () => {
+    const first = await create('sync_customer', { email: 'old-note@example.com', note: 'Same text' });
+    const records = portal().records;
+    const old = records.get('0-46', String(first.note_id))!;
+    records.put({ ...old, createdAt: old.createdAt - 3_600_000 }, old);
+    // The connection drops before HubSpot writes anything: only the older note has the body.
+    context.t.sandbox.faults.add({ method: 'POST', path: '/crm/v3/objects/notes', drop: true });
+    await expect(
+      create('sync_customer', { email: 'old-note@example.com', note: 'Same text' }),
+    ).rejects.toThrow(/may have created the note.*timeline of the contact old-note@example.com/);
+    expect(notesOf('0-1', String(first.id))).toEqual([first.note_id]);
+  });
 });
