@@ -63,11 +63,15 @@ export interface PropertyNamedByLeaf {
   key: string;
 }
 
-/** One inline association of a create: the ids in an input field, with HubSpot's default type to `toType`. */
+/**
+ * One inline association of a create: the ids in an input field, with HubSpot's default type to `toType`, or the
+ * association type chosen in the input field `label` (`CATEGORY:typeId`, as the label dropdowns give it).
+ */
 export interface AssociationTarget {
   input: string;
   toType: string;
   list?: boolean;
+  label?: string;
 }
 
 /** A create's inline `associations` (`[{to: {id}, types: [...]}]`) from record-id fields. */

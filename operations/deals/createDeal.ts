@@ -7,6 +7,7 @@ export const createDeal = withStageLabels(
     key: 'create_deal',
     objectType: 'deals',
     sample: SAMPLE_DEAL,
+    associateWith: ['contacts', 'companies', 'tickets'],
     // What HubSpot's guide says a create should include: https://developers.hubspot.com/docs/api/crm/deals
     requiredProperties: ['dealname', 'dealstage'],
   }),

@@ -7,6 +7,7 @@ export const createTicket = withStageLabels(
     key: 'create_ticket',
     objectType: 'tickets',
     sample: SAMPLE_TICKET,
+    associateWith: ['contacts', 'companies', 'deals'],
     // What HubSpot's guide says a create should include: https://developers.hubspot.com/docs/api/crm/tickets
     requiredProperties: ['subject', 'hs_pipeline_stage'],
   }),

@@ -70,6 +70,7 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
   find_contact: { requests: SEARCH_NOT_READ },
   find_deal: { requests: `${SEARCH_NOT_READ} ${STAGE_LABELS}`, output: STAGE_LABELS },
   create_deal: stageLabels,
+  'create_deal#2': stageLabels,
   update_deal: stageLabels,
   create_ticket: stageLabels,
   update_ticket: stageLabels,

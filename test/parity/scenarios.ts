@@ -148,6 +148,24 @@ export const SCENARIOS: Scenario[] = [
       dealstage: 'appointmentscheduled',
     }),
   },
+  // A create associating existing records inline: contacts under a portal label, a company with the default type.
+  {
+    key: 'create_deal',
+    setup: (p) => {
+      const [label] = p.associations.createLabel('0-3', '0-1', {
+        name: 'decision_maker',
+        label: 'Decision maker',
+      });
+      return { ...contact(p), ...company(p), label: `USER_DEFINED:${label!.typeId}` };
+    },
+    input: (ids) => ({
+      dealname: 'Labelled',
+      dealstage: 'appointmentscheduled',
+      contact_ids: [ids.contact],
+      contact_association_label: ids.label,
+      company_ids: [ids.company],
+    }),
+  },
   { key: 'update_deal', setup: deal, input: (ids) => ({ record_id: ids.deal, amount: '1500' }) },
   {
     key: 'find_deal',
