@@ -5,6 +5,7 @@ import { createRecord, updateRecord } from '../sandbox/objects/write';
 import { describeCalls, type Harness, startHarness } from '../scripts/harness';
 import { APP_THROTTLE } from '../zapier/render';
 import { type CallsRow, formatCallsTable } from './callsTable';
+import { measureSyncCustomer } from './syncCustomerCalls';
 
 /**
  * `npm run bench:calls`: HubSpot calls per operation, counted by the sandbox's request log, beside the targets;
@@ -331,6 +332,8 @@ async function main() {
   await measure('find_file (private: signed URL)', 2, '1 search + 1 signed URL', () =>
     h.run('searches', 'find_file', { name: 'bench-private' }),
   );
+
+  await measureSyncCustomer(h, measure);
 
   await h.close();
   console.log(formatCallsTable(rows));

@@ -35,6 +35,7 @@ import removeFromList from './removeFromList';
 import sendBehavioralEvent from './sendBehavioralEvent';
 import sendTransactionalEmail from './sendTransactionalEmail';
 import submitForm from './submitForm';
+import syncCustomer from './syncCustomer';
 import updateCart from './updateCart';
 import updateCompany from './updateCompany';
 import updateContact from './updateContact';
@@ -55,6 +56,7 @@ export const creates = [
   createContact,
   updateContact,
   createOrUpdateContact,
+  syncCustomer,
   createCompany,
   updateCompany,
   createOrUpdateCompany,

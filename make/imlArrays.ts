@@ -23,16 +23,26 @@ function literal(text: string): string {
  * https://developers.make.com/custom-apps-documentation/other/processing-of-empty-values). Values are sent as JSON
  * strings: `before`/`after` hold the rest of each object.
  */
-export function objectsFromValues(values: string, before: string, after: string): string {
+export function objectsFromValues(values: string, before: string, after: string | AfterIml): string {
   const json = `createJSON(${values})`;
   const inner = `substring(${json}, 1, length(${json}) - 1)`;
+  if (typeof after !== 'string') {
+    const wrapped = `replace(${inner}, '/","/g', '"' + ${after.iml} + ${literal(`,${before}"`)})`;
+    return `if(length(ifempty(${values}, emptyarray)) > 0, parseJSON(${literal(`[${before}`)} + ${wrapped} + ${after.iml} + ']'), emptyarray)`;
+  }
   const wrapped = `replace(${inner}, '/","/g', ${literal(`"${after},${before}"`)})`;
   return `if(length(ifempty(${values}, emptyarray)) > 0, parseJSON(${literal(`[${before}`)} + ${wrapped} + ${literal(`${after}]`)}), emptyarray)`;
 }
 
+/** An `after` computed in IML (no `$` in its value: it is a replacement), e.g. a chosen association type. */
+export interface AfterIml {
+  iml: string;
+}
+
 /** The same for one optional value: `[before + JSON(v) + after]`, or `emptyarray` when it is empty. */
-export function objectFromValue(value: string, before: string, after: string): string {
-  return `if(${value}, parseJSON(${literal(`[${before}`)} + createJSON(toString(${value})) + ${literal(`${after}]`)}), emptyarray)`;
+export function objectFromValue(value: string, before: string, after: string | AfterIml): string {
+  const tail = typeof after === 'string' ? literal(`${after}]`) : `${after.iml} + ']'`;
+  return `if(${value}, parseJSON(${literal(`[${before}`)} + createJSON(toString(${value})) + ${tail}), emptyarray)`;
 }
 
 /** HubSpot's inline association to a record by id, with a HUBSPOT_DEFINED type (`POST /crm/v3/objects/{type}`). */
@@ -41,4 +51,17 @@ export function associationParts(associationTypeId: number): { before: string; a
     before: '{"to":{"id":',
     after: `},"types":[{"associationCategory":"HUBSPOT_DEFINED","associationTypeId":${associationTypeId}}]}`,
   };
+}
+
+/**
+ * The same `after` with the association type chosen in a label parameter (`CATEGORY:typeId`, the label RPC's value),
+ * or `defaultTypeId` when it is empty. Only capitals and `_` are kept of the category and digits of the id, so a
+ * mapped value cannot break out of the JSON.
+ */
+export function chosenAssociationAfter(labelParam: string, defaultTypeId: number): AfterIml {
+  const category = `replace(first(split(${labelParam}, ':')), '/[^A-Z_]/g', '')`;
+  // A value that is no label leaves no digits: 0, which HubSpot refuses (a DataError), rather than broken JSON.
+  const typeId = `ifempty(replace(last(split(${labelParam}, ':')), '/[^0-9]/g', ''), '0')`;
+  const chosen = `${literal('},"types":[{"associationCategory":"')} + ${category} + ${literal('","associationTypeId":')} + ${typeId} + ${literal('}]}')}`;
+  return { iml: `if(${labelParam}, ${chosen}, ${literal(associationParts(defaultTypeId).after)})` };
 }

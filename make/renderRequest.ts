@@ -11,7 +11,7 @@ import {
 } from '../operations/request';
 import { PROPERTIES_TO_RETRIEVE } from '../operations/retrievedProperties';
 import type { OperationDef } from '../operations/types';
-import { associationParts, objectFromValue, objectsFromValues } from './imlArrays';
+import { associationParts, chosenAssociationAfter, objectFromValue, objectsFromValues } from './imlArrays';
 import type { Json } from './model';
 import { omitOwn } from './moduleParts';
 import { defaultPropertiesIml, imlPath, isFromInput, type TypeRef, typeIml, typeProperty } from './objectRef';
@@ -64,10 +64,11 @@ function propertiesIml(scope: Scope, leaf: Extract<Leaf, { $: 'properties' }>): 
 function associationsIml(scope: Scope, leaf: Extract<Leaf, { $: 'associations' }>): string {
   if (isFromInput(scope.type))
     throw new Error(`${scope.def.key}: inline associations need a fixed object type on Make.`);
-  const parts = leaf.targets.map(({ input, toType, list, associationTypeId }) => {
+  const parts = leaf.targets.map(({ input, toType, list, label, associationTypeId }) => {
     const typeId = associationTypeId ?? defaultAssociationTypeId(scope.type as string, toType);
     if (typeId === undefined) throw new Error(`${scope.def.key}: no default association to ${toType}.`);
-    const { before, after } = associationParts(typeId);
+    const { before, after: fixed } = associationParts(typeId);
+    const after = label ? chosenAssociationAfter(`parameters.${label}`, typeId) : fixed;
     const value = `parameters.${input}`;
     return list ? objectsFromValues(value, before, after) : objectFromValue(value, before, after);
   });

@@ -143,6 +143,17 @@ const BUILDERS: Record<string, RpcBuilder> = {
       },
     }),
   },
+  typeAssociationLabels: {
+    name: (s) => `listAssociationLabels${pascalCase(String(s.from))}${pascalCase(String(s.to))}`,
+    build: (s) => ({
+      label: 'List association labels',
+      params: [],
+      communication: {
+        url: paths.associations.labels(String(s.from), String(s.to)),
+        response: options("{{ifempty(item.label, 'Unlabeled')}}", '{{item.category}}:{{item.typeId}}'),
+      },
+    }),
+  },
   forms: {
     name: () => 'listForms',
     build: () => ({

@@ -14,7 +14,7 @@ import { typeNameFromInput, typeRefKey } from './objectTypeRef';
 import { choosePipeline, listPipelines } from './pipelines';
 import type { PortalPropertyDefinition } from './propertyFields';
 import { listRecordDropdown, recordDropdown } from './recordDropdown';
-import { associationLabelItems, objectTypeItems } from './typeDropdowns';
+import { associationLabelItems, objectTypeItems, typeAssociationLabelItems } from './typeDropdowns';
 import type { DropdownSource, InputFieldDef, ObjectTypeRef, OperationDef, OperationResult } from './types';
 
 /**
@@ -121,6 +121,8 @@ export function dropdownKey(source: DropdownSource): string {
       return source.fromField === 'from_object_type' && source.toField === 'to_object_type'
         ? 'association_label_list'
         : `${source.fromField}_${source.toField}_label_list`;
+    case 'typeAssociationLabels':
+      return `${source.from}_${source.to}_association_label_list`;
     case 'records':
       return `${typeRefKey(source.objectType)}_record_list`;
     case 'listRecords':
@@ -199,6 +201,13 @@ export function dropdownOperation(source: DropdownSource): OperationDef | undefi
         'Association label',
         (ctx) => associationLabelItems(ctx, source.fromField, source.toField),
         `GET ${paths.associations.labels('{fromType}', '{toType}')}`,
+      );
+    case 'typeAssociationLabels':
+      return dropdown(
+        key,
+        'Association label',
+        (ctx) => typeAssociationLabelItems(ctx, source.from, source.to),
+        `GET ${paths.associations.labels(source.from, source.to)}`,
       );
     case 'records':
       return recordDropdown(key, source.objectType);

@@ -39,6 +39,7 @@ import { newContact } from './contacts/newContact';
 import { newOrUpdatedContact } from './contacts/newOrUpdatedContact';
 import { searchContacts } from './contacts/searchContacts';
 import { updateContact } from './contacts/updateContact';
+import { syncCustomer } from './customers/syncCustomer';
 import { createDeal } from './deals/createDeal';
 import { dealStageChanged } from './deals/dealStageChanged';
 import { findDeal } from './deals/findDeal';
@@ -114,6 +115,7 @@ export const OPERATIONS: readonly OperationDef[] = [
   findContact,
   getContact,
   searchContacts,
+  syncCustomer,
   newCompany,
   newOrUpdatedCompany,
   createCompany,

@@ -75,13 +75,18 @@ export interface PropertyNamedByLeaf {
   key: string;
 }
 
-/** One inline association of a create: the ids in an input field, with HubSpot's default type to `toType`. */
+/**
+ * One inline association of a create: the ids in an input field, with HubSpot's default type to `toType`, or the
+ * association type chosen in the input field `label` (`CATEGORY:typeId`, as the label dropdowns give it).
+ */
 export interface AssociationTarget {
   input: string;
   toType: string;
   list?: boolean;
   /** A labelled type instead of HubSpot's default one (a lead's primary contact, 578). */
   associationTypeId?: number;
+  /** The input field holding the association label chosen for these records (`CATEGORY:typeId`). */
+  label?: string;
 }
 
 /** A create's inline `associations` (`[{to: {id}, types: [...]}]`) from record-id fields. */

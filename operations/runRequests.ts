@@ -97,6 +97,23 @@ function jsonObject(ctx: OperationContext, run: RunState, key: string, optional?
   return value;
 }
 
+/**
+ * The association type chosen in a label field: `CATEGORY:typeId` as the label dropdowns give it
+ * (https://developers.hubspot.com/docs/api/crm/associations/v4); undefined when empty (HubSpot's default type).
+ */
+function chosenAssociationType(ctx: OperationContext, run: RunState, key: string, toType: string) {
+  const value = textInput(ctx, key);
+  if (value === undefined) return undefined;
+  const match = /^(HUBSPOT_DEFINED|USER_DEFINED|INTEGRATOR_DEFINED):(\d+)$/.exec(value);
+  if (!match)
+    throw new FieldValidationError(
+      key,
+      labelOf(run, key),
+      `"${value}" is not an association label from ${run.type.name} to ${toType}: choose one in the list (its value looks like USER_DEFINED:12).`,
+    );
+  return { associationCategory: match[1]!, associationTypeId: Number(match[2]) };
+}
+
 /** Dotted path into an answer (`paging.next.after`, `results.0.id`, or IML's 1-based `results[1].id`). */
 function at(data: unknown, dotted: string): unknown {
   return dotted
@@ -163,14 +180,15 @@ async function resolveLeaf(
       return value;
     }
     case 'associations':
-      return leaf.targets.flatMap(({ input, toType, associationTypeId: labelled }) => {
+      return leaf.targets.flatMap(({ input, toType, label, associationTypeId: labelled }) => {
         const associationTypeId = labelled ?? defaultAssociationTypeId(run.type.name, toType);
         if (associationTypeId === undefined)
           throw new Error(`No HubSpot-defined association from ${run.type.name} to ${toType}.`);
-        return idsInput(ctx, run, input).map((id) => ({
-          to: { id },
-          types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }],
-        }));
+        const type = (label && chosenAssociationType(ctx, run, label, toType)) || {
+          associationCategory: 'HUBSPOT_DEFINED',
+          associationTypeId,
+        };
+        return idsInput(ctx, run, input).map((id) => ({ to: { id }, types: [type] }));
       });
     case 'temp':
       return run.temp[leaf.key];

@@ -88,3 +88,13 @@ export async function associationLabelItems(
   const defs = await associationLabels(ctx, fromType.name, toType.name);
   return defs.map((d) => ({ id: labelValue(d), label: d.label ?? UNLABELLED }));
 }
+
+/** Labels between two fixed types (a create's associations), the unlabelled default type first as HubSpot lists it. */
+export async function typeAssociationLabelItems(
+  ctx: OperationContext,
+  from: string,
+  to: string,
+): Promise<OperationResult[]> {
+  const defs = await associationLabels(ctx, from, to);
+  return defs.map((d) => ({ id: labelValue(d), label: d.label ?? UNLABELLED }));
+}

@@ -30,6 +30,8 @@ export type DropdownSource =
   | { kind: 'owners' }
   /** The portal's association labels between the object types chosen in two other fields of the step. */
   | { kind: 'associationLabels'; fromField: string; toField: string }
+  /** The portal's association labels between two fixed object types (a create's associations to one type). */
+  | { kind: 'typeAssociationLabels'; from: string; to: string }
   | { kind: 'objectTypes' }
   | { kind: 'lists' }
   | { kind: 'forms' }

@@ -5,4 +5,5 @@ export const createContact = createRecordOperation({
   key: 'create_contact',
   objectType: 'contacts',
   sample: SAMPLE_CONTACT,
+  associateWith: ['companies', 'deals', 'tickets'],
 });

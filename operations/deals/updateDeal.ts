@@ -1,8 +1,11 @@
 import { updateRecordOperation } from '../objects/updateRecord';
 import { SAMPLE_DEAL } from '../samples';
+import { withStageLabels } from '../stageLabels';
 
-export const updateDeal = updateRecordOperation({
-  key: 'update_deal',
-  objectType: 'deals',
-  sample: SAMPLE_DEAL,
-});
+export const updateDeal = withStageLabels(
+  updateRecordOperation({
+    key: 'update_deal',
+    objectType: 'deals',
+    sample: SAMPLE_DEAL,
+  }),
+);

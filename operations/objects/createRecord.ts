@@ -17,6 +17,7 @@ import { outputOf, runState, sendRequest, stepProperties } from '../runRequests'
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase } from '../wording';
+import { associationInputs } from './associationFields';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
 import { keepOldest } from './keepOldest';
 import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
@@ -88,13 +89,16 @@ export function createRecordOperation(
      * of a search-or-create step, the record created first with that value is kept (`keepOldest.ts`).
      */
     matchOn?: string;
+    /** Types whose existing records the create can associate, with a label, in the same call. */
+    associateWith?: readonly string[];
   },
 ): OperationDef {
   const required = config.requiredProperties ?? [];
   const types = recordType(config);
   const type = types.display;
   const matchOn = config.matchOn;
-  const request = createRequest();
+  const links = associationInputs(type.name, config.associateWith ?? []);
+  const request = createRequest({ associations: links.targets });
   const def: OperationDef = {
     key: config.key,
     kind: 'create',
@@ -102,7 +106,7 @@ export function createRecordOperation(
     objectType: types.ref,
     label: titleCase(`Create ${type.singular}`),
     description: `Creates a new ${type.singular.toLowerCase()}.`,
-    inputFields: [...types.inputFields, propertiesToRetrieveField(types.ref)],
+    inputFields: [...types.inputFields, ...links.fields, propertiesToRetrieveField(types.ref)],
     propertyFields: { objectType: types.ref, purpose: 'create', required },
     outputFields: outputFieldsFor(type),
     outputProperties: types.ref,

@@ -1,8 +1,11 @@
 import { newRecordTrigger } from '../objects/triggers';
 import { SAMPLE_TICKET } from '../samples';
+import { withStageLabels } from '../stageLabels';
 
-export const newTicket = newRecordTrigger({
-  key: 'new_ticket',
-  objectType: 'tickets',
-  sample: SAMPLE_TICKET,
-});
+export const newTicket = withStageLabels(
+  newRecordTrigger({
+    key: 'new_ticket',
+    objectType: 'tickets',
+    sample: SAMPLE_TICKET,
+  }),
+);

@@ -123,6 +123,23 @@ export const SCENARIOS: Scenario[] = [
     key: 'create_or_update_contact',
     input: () => ({ id_property: 'email', email: 'new@example.com', firstname: 'New' }),
   },
+  // Sync Customer's paths: a new company with a note, an existing company, the contact alone with a note.
+  {
+    key: 'sync_customer',
+    input: () => ({
+      email: 'grace@navy.example.com',
+      firstname: 'Grace',
+      company_domain: 'https://Navy.example.com/',
+      company_name: 'Navy',
+      note: 'Ordered a compiler',
+    }),
+  },
+  {
+    key: 'sync_customer',
+    setup: (p) => ({ ...contact(p), ...company(p) }),
+    input: () => ({ email: 'ada@example.com', lastname: 'Lovelace', company_domain: 'engines.example.com' }),
+  },
+  { key: 'sync_customer', setup: contact, input: () => ({ email: 'ada@example.com', note: 'Called back' }) },
   {
     key: 'find_contact',
     setup: contact,
@@ -158,6 +175,24 @@ export const SCENARIOS: Scenario[] = [
       amount: '500',
       pipeline: 'default',
       dealstage: 'appointmentscheduled',
+    }),
+  },
+  // A create associating existing records inline: contacts under a portal label, a company with the default type.
+  {
+    key: 'create_deal',
+    setup: (p) => {
+      const [label] = p.associations.createLabel('0-3', '0-1', {
+        name: 'decision_maker',
+        label: 'Decision maker',
+      });
+      return { ...contact(p), ...company(p), label: `USER_DEFINED:${label!.typeId}` };
+    },
+    input: (ids) => ({
+      dealname: 'Labelled',
+      dealstage: 'appointmentscheduled',
+      contact_ids: [ids.contact],
+      contact_association_label: ids.label,
+      company_ids: [ids.company],
     }),
   },
   { key: 'update_deal', setup: deal, input: (ids) => ({ record_id: ids.deal, amount: '1500' }) },
