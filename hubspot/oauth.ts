@@ -1,7 +1,9 @@
 import { errorFromParsed } from './classify';
 import { HubSpotClient } from './client';
 import { baseUrl } from './config';
+import { MORE_OBJECT_TYPE_SCOPES } from './objectTypes';
 import { paths } from './paths';
+import { BEYOND_CRM_SCOPES } from './scopes';
 import type { Transport } from './transport';
 
 /**
@@ -13,7 +15,7 @@ import type { Transport } from './transport';
 export const REQUIRED_SCOPES = ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write'] as const;
 
 /** Asked as optional: a portal without a product (e.g. no Service Hub for tickets) can still connect. */
-export const OPTIONAL_SCOPES = [
+export const OPTIONAL_SCOPES: readonly string[] = [
   'crm.objects.companies.read',
   'crm.objects.companies.write',
   'crm.objects.deals.read',
@@ -33,36 +35,10 @@ export const OPTIONAL_SCOPES = [
   'forms',
   // Types a portal has only with a paid tier or a feature set up (`availability` in `hubspot/objectTypes.ts`): asked
   // as optional so that a portal without them still connects.
-  'crm.objects.quotes.read',
-  'crm.objects.quotes.write',
-  'crm.objects.leads.read',
-  'crm.objects.leads.write',
-  'crm.objects.orders.read',
-  'crm.objects.orders.write',
-  'crm.objects.carts.read',
-  'crm.objects.carts.write',
-  'crm.objects.invoices.read',
-  'crm.objects.invoices.write',
-  'crm.objects.feedback_submissions.read',
-  'crm.objects.appointments.read',
-  'crm.objects.appointments.write',
-  'crm.objects.courses.read',
-  'crm.objects.courses.write',
-  'crm.objects.listings.read',
-  'crm.objects.listings.write',
-  'crm.objects.services.read',
-  'crm.objects.services.write',
-
-  'automation',
-  'automation.sequences.read',
-  'automation.sequences.enrollments.write',
-  'communication_preferences.read',
-  'communication_preferences.write',
-  'behavioral_events.event_definitions.read_write',
-  'analytics.behavioral_events.send',
-  'timeline',
-  'transactional-email',
-] as const;
+  ...MORE_OBJECT_TYPE_SCOPES,
+  // Beyond the CRM: each operation's own (`hubspot/scopes.ts`).
+  ...BEYOND_CRM_SCOPES,
+];
 
 /**
  * HubSpot's consent page lives on app.hubspot.com, not the API host. `HUBSPOT_AUTHORIZE_URL` overrides it; when only

@@ -292,6 +292,16 @@ const MORE_OBJECT_TYPES: readonly ObjectTypeDef[] = [
 /** Every standard type: the core CRM, then the others. */
 export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [...CORE_OBJECT_TYPES, ...MORE_OBJECT_TYPES];
 
+const coreScopes = new Set(CORE_OBJECT_TYPES.flatMap((t) => [...t.readScopes, ...t.writeScopes]));
+
+/**
+ * The scopes of the types beyond the core CRM, each once, in table order (communications and postal mail use the
+ * contacts scopes, listed with the core): what the scope table knows and the OAuth app asks as optional.
+ */
+export const MORE_OBJECT_TYPE_SCOPES: readonly string[] = [
+  ...new Set(MORE_OBJECT_TYPES.flatMap((t) => [...t.readScopes, ...t.writeScopes])),
+].filter((scope) => !coreScopes.has(scope));
+
 const byName = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.name, t]));
 const byId = new Map(STANDARD_OBJECT_TYPES.map((t) => [t.objectTypeId, t]));
 

@@ -1,3 +1,5 @@
+import { MORE_OBJECT_TYPE_SCOPES } from './objectTypes';
+
 /**
  * HubSpot scope names the connector and the sandbox know. https://developers.hubspot.com/docs/api/scopes
  */
@@ -25,36 +27,15 @@ export const CRM_SCOPES = [
   'crm.lists.read',
   'crm.lists.write',
   'sales-email-read',
-  // The other CRM v3 types (`hubspot/objectTypes.ts`); feedback submissions are read only, so they have no write scope.
-  'crm.objects.quotes.read',
-  'crm.objects.quotes.write',
-  'crm.objects.leads.read',
-  'crm.objects.leads.write',
-  'crm.objects.orders.read',
-  'crm.objects.orders.write',
-  'crm.objects.carts.read',
-  'crm.objects.carts.write',
-  'crm.objects.invoices.read',
-  'crm.objects.invoices.write',
-  'crm.objects.feedback_submissions.read',
-  'crm.objects.appointments.read',
-  'crm.objects.appointments.write',
-  'crm.objects.courses.read',
-  'crm.objects.courses.write',
-  'crm.objects.listings.read',
-  'crm.objects.listings.write',
-  'crm.objects.services.read',
-  'crm.objects.services.write',
+  // The other CRM v3 types, from their table (`hubspot/objectTypes.ts`).
+  ...MORE_OBJECT_TYPE_SCOPES,
 ] as const;
 
 /**
  * Beyond the CRM: automation (workflows), sequences, subscription preferences, behavioral events, timeline events,
  * transactional e-mail. Each operation names its own in `calls`; the OAuth app asks for them as optional scopes.
  */
-export const OTHER_SCOPES = [
-  'oauth',
-  'files',
-  'forms',
+export const BEYOND_CRM_SCOPES = [
   'automation',
   'automation.sequences.read',
   'automation.sequences.enrollments.write',
@@ -65,5 +46,7 @@ export const OTHER_SCOPES = [
   'timeline',
   'transactional-email',
 ] as const;
+
+export const OTHER_SCOPES = ['oauth', 'files', 'forms', ...BEYOND_CRM_SCOPES] as const;
 
 export const ALL_SCOPES: readonly string[] = [...CRM_SCOPES, ...OTHER_SCOPES];
