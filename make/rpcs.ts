@@ -32,6 +32,18 @@ const options = (label: string, value: string, condition?: string): Json => ({
   output: { label, value },
 });
 
+/** A dropdown over one cursor-paged list: pages of 100 (with `qs` beside), up to 1,000 choices. */
+const pagedList = (label: string, url: string, choices: Json, qs: Json = {}): Omit<MakeRpc, 'name'> => ({
+  label,
+  params: [],
+  communication: {
+    url,
+    qs: { ...(qs as object), limit: 100 },
+    pagination: cursorPaging,
+    response: { ...(choices as object), limit: 1000 },
+  },
+});
+
 const ref = (source: AnySource) => source.objectType as TypeRef;
 const isContacts = (type: TypeRef) =>
   isFromInput(type) ? `parameters.${type.fromInput} == 'contacts'` : String(type === 'contacts');
@@ -39,19 +51,12 @@ const isContacts = (type: TypeRef) =>
 const BUILDERS: Record<string, RpcBuilder> = {
   owners: {
     name: () => 'listOwners',
-    build: () => ({
-      label: 'List owners',
-      params: [],
-      communication: {
-        url: paths.owners.list(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: {
-          ...options('{{item.firstName}} {{item.lastName}} ({{item.email}})', '{{item.id}}'),
-          limit: 1000,
-        },
-      },
-    }),
+    build: () =>
+      pagedList(
+        'List owners',
+        paths.owners.list(),
+        options('{{item.firstName}} {{item.lastName}} ({{item.email}})', '{{item.id}}'),
+      ),
   },
   objectTypes: {
     name: () => 'listObjectTypes',
@@ -156,71 +161,42 @@ const BUILDERS: Record<string, RpcBuilder> = {
   },
   forms: {
     name: () => 'listForms',
-    build: () => ({
-      label: 'List forms',
-      params: [],
-      communication: {
-        url: paths.forms.list(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: { ...options('{{item.name}}', '{{item.id}}'), limit: 1000 },
-      },
-    }),
+    build: () => pagedList('List forms', paths.forms.list(), options('{{item.name}}', '{{item.id}}')),
   },
   // Users by user id (owners carry it): who a sequence is sent as.
   users: {
     name: () => 'listUsers',
-    build: () => ({
-      label: 'List users',
-      params: [],
-      communication: {
-        url: paths.owners.list(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: {
-          ...options(
-            '{{item.firstName}} {{item.lastName}} ({{item.email}})',
-            '{{item.userId}}',
-            '{{item.userId}}',
-          ),
-          limit: 1000,
-        },
-      },
-    }),
+    build: () =>
+      pagedList(
+        'List users',
+        paths.owners.list(),
+        options(
+          '{{item.firstName}} {{item.lastName}} ({{item.email}})',
+          '{{item.userId}}',
+          '{{item.userId}}',
+        ),
+      ),
   },
   // Contact-based workflows only: the enrollment endpoint takes contacts.
   workflows: {
     name: () => 'listWorkflows',
-    build: () => ({
-      label: 'List workflows',
-      params: [],
-      communication: {
-        url: paths.automation.flows(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: {
-          ...options(
-            "{{item.name}}{{if(item.isEnabled, '', ' (off)')}}",
-            '{{item.id}}',
-            "{{item.objectTypeId == '0-1'}}",
-          ),
-          limit: 1000,
-        },
-      },
-    }),
+    build: () =>
+      pagedList(
+        'List workflows',
+        paths.automation.flows(),
+        options(
+          "{{item.name}}{{if(item.isEnabled, '', ' (off)')}}",
+          '{{item.id}}',
+          "{{item.objectTypeId == '0-1'}}",
+        ),
+      ),
   },
   sequences: {
     name: () => 'listSequences',
-    build: (s) => ({
-      label: 'List sequences',
-      params: [],
-      communication: {
-        url: paths.automation.sequences(),
-        qs: { userId: `{{parameters.${String(s.userField)}}}`, limit: 100 },
-        pagination: cursorPaging,
-        response: { ...options('{{item.name}}', '{{item.id}}'), limit: 1000 },
-      },
-    }),
+    build: (s) =>
+      pagedList('List sequences', paths.automation.sequences(), options('{{item.name}}', '{{item.id}}'), {
+        userId: `{{parameters.${String(s.userField)}}}`,
+      }),
   },
   subscriptionTypes: {
     name: () => 'listSubscriptionTypes',
@@ -235,35 +211,21 @@ const BUILDERS: Record<string, RpcBuilder> = {
   },
   eventDefinitions: {
     name: () => 'listEventDefinitions',
-    build: () => ({
-      label: 'List custom events',
-      params: [],
-      communication: {
-        url: paths.events.definitions(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: {
-          ...options('{{ifempty(item.labels.singular, item.name)}}', '{{item.fullyQualifiedName}}'),
-          limit: 1000,
-        },
-      },
-    }),
+    build: () =>
+      pagedList(
+        'List custom events',
+        paths.events.definitions(),
+        options('{{ifempty(item.labels.singular, item.name)}}', '{{item.fullyQualifiedName}}'),
+      ),
   },
   transactionalEmails: {
     name: () => 'listTransactionalEmails',
-    build: () => ({
-      label: 'List transactional emails',
-      params: [],
-      communication: {
-        url: paths.transactionalEmail.emails(),
-        qs: { limit: 100 },
-        pagination: cursorPaging,
-        response: {
-          ...options('{{item.name}}', '{{item.id}}', '{{item.isTransactional && item.isPublished}}'),
-          limit: 1000,
-        },
-      },
-    }),
+    build: () =>
+      pagedList(
+        'List transactional emails',
+        paths.transactionalEmail.emails(),
+        options('{{item.name}}', '{{item.id}}', '{{item.isTransactional && item.isPublished}}'),
+      ),
   },
   lists: {
     name: () => 'listLists',
