@@ -1,7 +1,6 @@
 import { DEFAULT_BASE_URL } from '../hubspot/config';
 import { OPERATIONS } from '../operations';
 import { INSTANT_TRIGGERS } from '../operations/instant';
-import { stageLabelFields } from '../operations/stageLabels';
 import type { DropdownSource, OperationDef } from '../operations/types';
 import { findOwnerModule, submitFormModule, uploadFileModule } from './accountModules';
 import {
@@ -155,23 +154,7 @@ function forMake(def: OperationDef): OperationDef {
   const inputFields = def.inputFields.map(({ dropdown, ...field }) =>
     dropdown && !ZAPIER_ONLY_DROPDOWNS.has(dropdown.kind) ? { ...field, dropdown } : field,
   );
-  return { ...def, inputFields, ...withoutStageLabels(def) };
-}
-
-/**
- * The stage and pipeline labels of deal and ticket outputs are read on Zapier only (`operations/stageLabels.ts`, one
- * pipelines read a run); a Make module outputs the ids, so its interface and sample leave the labels out.
- */
-function withoutStageLabels(def: OperationDef): Pick<OperationDef, 'outputFields' | 'sample'> {
-  const labels = new Set(
-    typeof def.objectType === 'string' ? stageLabelFields(def.objectType).map((f) => f.key) : [],
-  );
-  if (labels.size === 0 || def.key === 'deal_stage_changed')
-    return { outputFields: def.outputFields, sample: def.sample };
-  return {
-    outputFields: def.outputFields.filter((f) => !labels.has(f.key)),
-    sample: Object.fromEntries(Object.entries(def.sample).filter(([k]) => !labels.has(k))),
-  };
+  return { ...def, inputFields };
 }
 
 export function generateMakeApp(all: readonly OperationDef[] = OPERATIONS): GeneratedApp {

@@ -7,7 +7,7 @@ import { LIMIT_PARAM, operationParams } from './moduleParts';
 import { isFromInput, operationTypeRef, scopesFor, type TypeRef } from './objectRef';
 import { operationModule } from './operationModule';
 import type { PathCheck, PathParams } from './pathGuards';
-import { pollDate, renderEpoch, renderRequest, renderRequests } from './renderRequest';
+import { pollDate, renderEpoch, renderRequest, renderRequests, withStageLabelSteps } from './renderRequest';
 
 /**
  * A Make module rendered from an operation's declared requests (`operations/request.ts`): the module type from the
@@ -38,22 +38,31 @@ function triggerModule(def: OperationDef, type: TypeRef, spec: RequestSpec): Par
   const response = rendered.response as Json;
   // A watch module's default Limit per run: the poll's own limit (100 on Zapier too).
   const limit = spec.output?.kind === 'results' ? spec.output.limit.default : 100;
+  const trigger = { id: '{{item.id}}', date: pollDate(spec.poll!), type: 'date', order: 'asc' };
+  const labelled = withStageLabelSteps(spec, def, type, { ...rendered, response: { ...response, trigger } });
+  const epoch = renderEpoch(spec, def, type);
   return {
     moduleType: 'trigger',
     staticParams: [...operationParams(def), { ...LIMIT_PARAM(limit), required: true }],
     mappableParams: [],
     scope: scopesFor(type, 'read'),
     makeOnlyParams: ['limit'],
-    communication: {
-      ...rendered,
-      response: {
-        ...response,
-        trigger: { id: '{{item.id}}', date: pollDate(spec.poll!), type: 'date', order: 'asc' },
-      },
-    },
-    epoch: renderEpoch(spec, def, type),
+    communication: labelled.length === 1 ? labelled[0]! : labelled,
+    epoch: labelled.length === 1 ? epoch : standalone(epoch),
   };
 }
+
+/**
+ * The epoch of a watch module of several requests (its stage labels' pipelines read first), whole in itself: Make
+ * merges the epoch's overrides onto the trigger's communication
+ * (https://developers.make.com/custom-apps-documentation/component-blocks/epoch), which says nothing of an array of
+ * requests, so the epoch is one complete request, iterating the search results itself (as the property watch
+ * modules' epochs, make/watchModules.ts).
+ */
+const standalone = (epoch: Json): Json => ({
+  ...epoch,
+  response: { iterate: '{{body.results}}', ...(epoch.response as Json) },
+});
 
 /**
  * The parameters the declared requests place in a path, in order, with their check: a chosen object type is one

@@ -15,6 +15,7 @@ import { associationParts, chosenAssociationAfter, objectFromValue, objectsFromV
 import type { Json } from './model';
 import { omitOwn } from './moduleParts';
 import { defaultPropertiesIml, imlPath, isFromInput, type TypeRef, typeIml, typeProperty } from './objectRef';
+import { carriesStage, labelOutputs, pipelinesRead } from './stageLabelSteps';
 
 /**
  * The one renderer of declared requests (`operations/request.ts`) into Make's IML `communication`: url, method, qs,
@@ -312,10 +313,38 @@ export function renderEpoch(spec: RequestSpec, def: OperationDef, type: TypeRef)
   };
 }
 
+/**
+ * A rendered request `step` (its trigger directive included) with its stage labels (`spec.stageLabels`), as the
+ * steps `make/stageLabelSteps.ts` describes: a paged or iterated request after a pipelines read, its items' output
+ * labelled from `temp`; a request answering one record kept in `temp`, a pipelines read when it has a stage, and a
+ * request-less step outputting it labelled. Without labels, the step alone.
+ */
+export function withStageLabelSteps(spec: RequestSpec, def: OperationDef, type: TypeRef, step: Json): Json[] {
+  const names = spec.stageLabels;
+  if (!names) return [step];
+  if (typeof type !== 'string') throw new Error(`${def.key}: stage labels need a fixed object type.`);
+  const { output, ...kept } = (step.response as Json | undefined) ?? {};
+  if (!spec.output || output === undefined) throw new Error(`${def.key}: stage labels need an output.`);
+  if (kept.iterate !== undefined) {
+    const labelled = { ...(output as Json), ...labelOutputs(names, 'item', true) };
+    return [pipelinesRead(type), { ...step, response: { ...kept, output: labelled } }];
+  }
+  if (spec.output.kind !== 'record') throw new Error(`${def.key}: stage labels need records in the output.`);
+  const record = 'temp.record';
+  const at = spec.output.from === 'firstResult' ? 'body.results[1]' : 'body';
+  const scope: Scope = { def, type, record };
+  const extra = spec.output.extra ? (templateIml(spec.output.extra, scope) as Json) : {};
+  return [
+    { ...step, response: { ...kept, temp: { ...(kept.temp as Json | undefined), record: `{{${at}}}` } } },
+    pipelinesRead(type, carriesStage(names, record)),
+    { response: { output: { ...recordIml(record), ...extra, ...labelOutputs(names, record, false) } } },
+  ];
+}
+
 /** Every declared request of an operation, in order: a Make `communication` (one request, or an array). */
 export function renderRequests(def: OperationDef, type: TypeRef): Json | Json[] {
   const specs = def.requests ?? [];
   if (specs.length === 0) throw new Error(`${def.key}: no declared requests to render.`);
-  const steps = specs.map((spec) => renderRequest(spec, def, type));
+  const steps = specs.flatMap((spec) => withStageLabelSteps(spec, def, type, renderRequest(spec, def, type)));
   return steps.length === 1 ? steps[0]! : steps;
 }

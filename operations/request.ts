@@ -204,6 +204,20 @@ export interface PollSpec {
   time: 'createdProperty' | 'lastModifiedProperty';
 }
 
+/**
+ * The labels of a deal's or ticket's stage and pipeline beside their ids, in each record the request outputs: the
+ * output gains `<stage>_label` and `<pipeline>_label` (`dealstage_label`, `pipeline_label`), read from the type's
+ * pipelines (`GET /crm/v3/pipelines/{objectType}`, https://developers.hubspot.com/docs/api/crm/pipelines) once a run.
+ * An id no pipeline holds (deleted since) is its own label; a record without one gets null. Each platform places the
+ * read its own way: Zapier after the records, only when one has a stage (`operations/stageLabels.ts`); Make after a
+ * request answering one record, or before a paged one (`make/stageLabelSteps.ts`).
+ */
+export interface StageLabelsSpec {
+  /** The record properties holding the pipeline and stage ids. */
+  pipeline: string;
+  stage: string;
+}
+
 export interface RequestSpec {
   method: HttpMethodSpec;
   path: PathSpec;
@@ -220,6 +234,8 @@ export interface RequestSpec {
   temp?: Readonly<Record<string, string>>;
   /** The step's output: on the last request only. */
   output?: OutputSpec;
+  /** The output's records also carry their stage and pipeline labels (with `output`, on a type with pipelines). */
+  stageLabels?: StageLabelsSpec;
 }
 
 /** Builders, so a declaration reads as what it sends. */

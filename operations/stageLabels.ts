@@ -1,5 +1,6 @@
 import { paths } from '../hubspot/paths';
 import { listPipelines, PIPELINE_PROPERTIES, type Pipeline } from './pipelines';
+import type { RequestSpec, StageLabelsSpec } from './request';
 import type { OperationContext, OperationDef, OperationResult, OutputFieldDef } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { OperationContext, OperationDef, OperationResult, OutputFieldDef } 
  * (`dealstage_label`, `pipeline_label`; `hs_pipeline_stage_label`, `hs_pipeline_label`).
  */
 
-type Names = { pipeline: string; stage: string };
+type Names = StageLabelsSpec;
 
 const labelKey = (property: string) => `${property}_label`;
 
@@ -61,13 +62,20 @@ export function withStageLabels(def: OperationDef): OperationDef {
   const sample = def.sample.properties
     ? labelled([def.sample], names, SAMPLE_PIPELINES[objectType]!)[0]!
     : def.sample;
+  const requests = def.requests ? marked(def.requests, names) : undefined;
+  const paged = requests?.some((r) => r.pagination || r.poll);
+  const noun = def.noun.toLowerCase();
   return {
     ...def,
+    ...(requests ? { requests } : {}),
     outputFields: [...def.outputFields, stageField!, pipelineField!],
     sample,
     calls: {
       endpoints: [...def.calls.endpoints, `GET ${paths.pipelines.list(objectType)}`],
-      perRun: `${def.calls.perRun}; +1 pipelines read for the stage labels when a ${def.noun.toLowerCase()} is output`,
+      perRun:
+        `${def.calls.perRun}; +1 pipelines read for the stage labels when a ${noun} is output` +
+        // Make keeps no documented value across the pages of a request, so its paged module reads them first.
+        (paged ? ` (on Make: before the ${poll(requests!) ? 'poll' : 'search'}, every run)` : ''),
     },
     async perform(ctx: OperationContext) {
       const result = await def.perform(ctx);
@@ -78,6 +86,15 @@ export function withStageLabels(def: OperationDef): OperationDef {
       return Array.isArray(result) ? done : done[0]!;
     },
   };
+}
+
+const poll = (requests: readonly RequestSpec[]) => requests.some((r) => r.poll);
+
+/** The declared requests with the labels marked on the one that outputs (the last), for Make to render. */
+function marked(requests: readonly RequestSpec[], names: Names): RequestSpec[] {
+  const last = requests[requests.length - 1];
+  if (!last?.output) throw new Error('stage labels need a declared request with an output.');
+  return [...requests.slice(0, -1), { ...last, stageLabels: { pipeline: names.pipeline, stage: names.stage } }];
 }
 
 /** HubSpot's default pipelines, for the samples only (https://knowledge.hubspot.com/object-settings/set-up-and-customize-pipelines). */

@@ -146,6 +146,11 @@ function checkDirectives(spec: Json): void {
   known(Object.keys(spec), REQUEST_DIRECTIVES, '');
   known(Object.keys((spec.response as Json) ?? {}), RESPONSE_DIRECTIVES, 'response.');
   known(Object.keys((spec.pagination as Json) ?? {}), PAGINATION_DIRECTIVES, 'pagination.');
+  // `temp` is documented between requests and within one response; what it holds across the pages of a paginated
+  // request (each page's, the last one's, or all of them merged) is not
+  // (https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/temp, .../pagination).
+  if (spec.pagination !== undefined && (spec.response as Json | undefined)?.temp !== undefined)
+    notDocumented('response.temp on a paginated request (what temp keeps across its pages)');
 }
 
 function inheritBase(spec: Json, base: Json | undefined): Json {

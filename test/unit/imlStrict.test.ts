@@ -204,6 +204,31 @@ describe('IML communications (Make: requests, multiple requests)', () => {
     expect((await runCommunication(paged, {})).outputs).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('refuses response.temp on a paginated request (what temp keeps across pages is not documented), before sending', async () => {
+    const spec = {
+      url: `${API}/items`,
+      pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.next}}' },
+      response: {
+        temp: { seen: "{{merge(ifempty(temp.seen, emptyarray), body.items)}}" },
+        iterate: '{{body.items}}',
+      },
+    };
+    await expect(runCommunication(spec, {})).rejects.toThrow(/response\.temp on a paginated request/);
+    // The documented way: a value kept by an earlier request, read in each item's output of the paged one.
+    nock(API).get('/labels').reply(200, { names: { a: 'Alpha' } });
+    nock(API).get('/items').reply(200, { items: ['a'], next: true });
+    nock(API).get('/items').query({ page: '2' }).reply(200, { items: ['a'] });
+    const steps = [
+      { url: `${API}/labels`, response: { temp: { names: '{{body.names}}' } } },
+      {
+        url: `${API}/items`,
+        pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.next}}' },
+        response: { iterate: '{{body.items}}', output: '{{get(temp.names, item)}}' },
+      },
+    ];
+    expect((await runCommunication(steps, {})).outputs).toEqual(['Alpha', 'Alpha']);
+  });
+
   it('refuses a directive Make does not document, and says which documented ones it does not run', async () => {
     await expect(runCommunication({ url: `${API}/a`, retry: 3 }, {})).rejects.toThrow(NOT_DOCUMENTED);
     await expect(runCommunication({ url: `${API}/a`, repeat: { limit: 2 } }, {})).rejects.toThrow(
