@@ -94,7 +94,10 @@ const poll = (requests: readonly RequestSpec[]) => requests.some((r) => r.poll);
 function marked(requests: readonly RequestSpec[], names: Names): RequestSpec[] {
   const last = requests[requests.length - 1];
   if (!last?.output) throw new Error('stage labels need a declared request with an output.');
-  return [...requests.slice(0, -1), { ...last, stageLabels: { pipeline: names.pipeline, stage: names.stage } }];
+  return [
+    ...requests.slice(0, -1),
+    { ...last, stageLabels: { pipeline: names.pipeline, stage: names.stage } },
+  ];
 }
 
 /** HubSpot's default pipelines, for the samples only (https://knowledge.hubspot.com/object-settings/set-up-and-customize-pipelines). */

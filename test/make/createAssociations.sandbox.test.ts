@@ -36,7 +36,10 @@ describe('Make creates with inline associations and labels', () => {
       contact_ids: [a, b],
       contact_association_label: `USER_DEFINED:${labelTypeId}`,
     });
-    expect(make.requests).toHaveLength(1);
+    // One write: the associations travel in the create; the read after it is the stage labels' pipelines.
+    expect(make.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(make.requests[1]!.url).toMatch(/\/crm\/v3\/pipelines\/tickets$/);
+    expect(ticket).toMatchObject({ hs_pipeline_label: 'Support Pipeline', hs_pipeline_stage_label: 'New' });
     expect(types(String(ticket.id), a)).toEqual([16, labelTypeId].sort());
     expect(types(String(ticket.id), b)).toEqual([16, labelTypeId].sort());
   });

@@ -31,8 +31,16 @@ describe('Make deal and ticket modules output stage and pipeline labels', () => 
   afterAll(() => t.close());
 
   it('labels found deals from one pipelines read made first: known ids, an unknown id as itself, none as null', async () => {
-    const known = record('deals', { dealname: 'Mixed', dealstage: 'appointmentscheduled', pipeline: 'default' });
-    const gone = record('deals', { dealname: 'Mixed' }, { dealstage: 'gone-stage', pipeline: 'gone-pipeline' });
+    const known = record('deals', {
+      dealname: 'Mixed',
+      dealstage: 'appointmentscheduled',
+      pipeline: 'default',
+    });
+    const gone = record(
+      'deals',
+      { dealname: 'Mixed' },
+      { dealstage: 'gone-stage', pipeline: 'gone-pipeline' },
+    );
     const bare = record('deals', { dealname: 'Mixed' });
     make.requests = [];
     const { outputs } = await make.run('findDeal', { search_property: 'dealname', search_value: 'Mixed' });
@@ -73,7 +81,11 @@ describe('Make deal and ticket modules output stage and pipeline labels', () => 
 
   it('labels a created and an updated ticket after their write, and skips the read for a record without a stage', async () => {
     make.requests = [];
-    const created = await make.action('createTicket', { subject: 'Jam', hs_pipeline: '0', hs_pipeline_stage: '1' });
+    const created = await make.action('createTicket', {
+      subject: 'Jam',
+      hs_pipeline: '0',
+      hs_pipeline_stage: '1',
+    });
     expect(created).toMatchObject({ hs_pipeline_stage_label: 'New', hs_pipeline_label: 'Support Pipeline' });
     expect(urls()).toEqual(['POST /crm/v3/objects/tickets', 'GET /crm/v3/pipelines/tickets']);
 
@@ -102,7 +114,11 @@ describe('Make deal and ticket modules output stage and pipeline labels', () => 
     for (const bundle of emitted as Json[]) {
       const stage = (bundle.properties as Json).dealstage;
       const expected =
-        stage === 'appointmentscheduled' ? 'Appointment Scheduled' : stage === 'gone-stage' ? 'gone-stage' : null;
+        stage === 'appointmentscheduled'
+          ? 'Appointment Scheduled'
+          : stage === 'gone-stage'
+            ? 'gone-stage'
+            : null;
       expect(bundle.dealstage_label).toBe(expected);
     }
     const items = await make.epoch('newDeal', { limit: 100 });

@@ -133,12 +133,16 @@ describe('every operation declares its requests or says why it is code', () => {
     );
   });
 
-  it('renders a Make module for each operation that declares requests, with one HubSpot request per declaration', () => {
+  it("renders a Make module for each operation that declares requests, with one HubSpot request per declaration (and the stage labels' pipelines read)", () => {
     const { app } = generateMakeApp();
     for (const op of shown.filter((o) => o.requests?.length)) {
       const module = app.modules.find((m) => m.operationKey === op.key);
       const steps = [module?.communication ?? []].flat().filter((s) => (s as Json).url !== undefined);
-      expect({ key: op.key, requests: steps.length }).toEqual({ key: op.key, requests: op.requests!.length });
+      const pipelinesReads = op.requests!.filter((r) => r.stageLabels).length;
+      expect({ key: op.key, requests: steps.length }).toEqual({
+        key: op.key,
+        requests: op.requests!.length + pipelinesReads,
+      });
     }
   });
 

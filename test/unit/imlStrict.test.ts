@@ -209,15 +209,22 @@ describe('IML communications (Make: requests, multiple requests)', () => {
       url: `${API}/items`,
       pagination: { qs: { page: '{{pagination.page}}' }, condition: '{{body.next}}' },
       response: {
-        temp: { seen: "{{merge(ifempty(temp.seen, emptyarray), body.items)}}" },
+        temp: { seen: '{{merge(ifempty(temp.seen, emptyarray), body.items)}}' },
         iterate: '{{body.items}}',
       },
     };
     await expect(runCommunication(spec, {})).rejects.toThrow(/response\.temp on a paginated request/);
     // The documented way: a value kept by an earlier request, read in each item's output of the paged one.
-    nock(API).get('/labels').reply(200, { names: { a: 'Alpha' } });
-    nock(API).get('/items').reply(200, { items: ['a'], next: true });
-    nock(API).get('/items').query({ page: '2' }).reply(200, { items: ['a'] });
+    nock(API)
+      .get('/labels')
+      .reply(200, { names: { a: 'Alpha' } });
+    nock(API)
+      .get('/items')
+      .reply(200, { items: ['a'], next: true });
+    nock(API)
+      .get('/items')
+      .query({ page: '2' })
+      .reply(200, { items: ['a'] });
     const steps = [
       { url: `${API}/labels`, response: { temp: { names: '{{body.names}}' } } },
       {
