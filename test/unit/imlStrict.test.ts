@@ -236,6 +236,19 @@ describe('IML communications (Make: requests, multiple requests)', () => {
     expect((await runCommunication(steps, {})).outputs).toEqual(['Alpha', 'Alpha']);
   });
 
+  it('no generated module, epoch or RPC keeps temp on a paginated request (the stage labels read first instead)', () => {
+    const { app } = generateMakeApp();
+    const comms = [
+      ...app.modules.flatMap((m) => [m.communication, m.epoch ?? []]),
+      ...app.rpcs.map((r) => r.communication),
+    ];
+    const paged = comms.flat().filter((s) => (s as Json).pagination !== undefined) as Json[];
+    expect(paged.length).toBeGreaterThan(10);
+    expect(paged.filter((s) => (s.response as Json | undefined)?.temp !== undefined)).toEqual([]);
+    const findDeal = [app.modules.find((m) => m.name === 'findDeal')!.communication].flat() as Json[];
+    expect(findDeal.map((s) => s.url)).toEqual(['/crm/v3/pipelines/deals', '/crm/v3/objects/deals/search']);
+  });
+
   it('refuses a directive Make does not document, and says which documented ones it does not run', async () => {
     await expect(runCommunication({ url: `${API}/a`, retry: 3 }, {})).rejects.toThrow(NOT_DOCUMENTED);
     await expect(runCommunication({ url: `${API}/a`, repeat: { limit: 2 } }, {})).rejects.toThrow(

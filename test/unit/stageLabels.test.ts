@@ -1,3 +1,4 @@
+import { OPERATIONS } from '../../operations';
 import { labelled, stageLabelFields, withStageLabels } from '../../operations/stageLabels';
 import type { OperationDef } from '../../operations/types';
 
@@ -32,6 +33,20 @@ describe('stage labels', () => {
     );
     expect(gone).toMatchObject({ dealstage_label: 'deleted', pipeline_label: '99' });
     expect(none).toMatchObject({ dealstage_label: null, pipeline_label: null });
+  });
+
+  it('marks the outputting declared request for Make, and says where a paged Make module reads the pipelines', () => {
+    const op = (key: string) => OPERATIONS.find((o) => o.key === key)!;
+    for (const key of ['create_deal', 'update_ticket', 'find_deal', 'new_or_updated_ticket']) {
+      const requests = op(key).requests!;
+      expect(requests[requests.length - 1]!.stageLabels).toEqual(
+        key.endsWith('deal') ? names : { stage: 'hs_pipeline_stage', pipeline: 'hs_pipeline' },
+      );
+      expect(requests.slice(0, -1).some((r) => r.stageLabels)).toBe(false);
+    }
+    expect(op('find_deal').calls.perRun).toMatch(/on Make: before the search, every run/);
+    expect(op('new_ticket').calls.perRun).toMatch(/on Make: before the poll, every run/);
+    expect(op('update_deal').calls.perRun).not.toMatch(/on Make/);
   });
 
   it('names the fields after the properties of each type and refuses a type without pipelines', () => {
