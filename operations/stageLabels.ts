@@ -62,7 +62,7 @@ export function withStageLabels(def: OperationDef): OperationDef {
   const sample = def.sample.properties
     ? labelled([def.sample], names, SAMPLE_PIPELINES[objectType]!)[0]!
     : def.sample;
-  const requests = def.requests ? marked(def.requests, names) : undefined;
+  const requests = def.requests ? marked(def.key, def.requests, names) : undefined;
   const paged = requests?.some((r) => r.pagination || r.poll);
   const noun = def.noun.toLowerCase();
   return {
@@ -91,9 +91,9 @@ export function withStageLabels(def: OperationDef): OperationDef {
 const poll = (requests: readonly RequestSpec[]) => requests.some((r) => r.poll);
 
 /** The declared requests with the labels marked on the one that outputs (the last), for Make to render. */
-function marked(requests: readonly RequestSpec[], names: Names): RequestSpec[] {
+function marked(key: string, requests: readonly RequestSpec[], names: Names): RequestSpec[] {
   const last = requests[requests.length - 1];
-  if (!last?.output) throw new Error('stage labels need a declared request with an output.');
+  if (!last?.output) throw new Error(`${key}: stage labels need a declared request with an output.`);
   return [
     ...requests.slice(0, -1),
     { ...last, stageLabels: { pipeline: names.pipeline, stage: names.stage } },
