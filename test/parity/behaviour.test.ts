@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { MakeError } from '../../make/iml/run';
@@ -10,14 +8,14 @@ import { MakeRunner } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { run, useBaseUrl } from '../support/zapier';
 import { EXPECTED_DIFFERENCES } from './differences';
-import { SCENARIOS, type Scenario } from './scenarios';
+import { namedScenarios, type Scenario } from './scenarios';
 
 /**
  * One behaviour on both platforms: every scenario runs the operation through the real Zapier app
  * (`createAppTester`) and through the generated Make module (the IML runner), each against its own sandbox seeded
  * the same way. The HubSpot requests (from the sandbox's request log) and the outputs must match, or the difference
  * is listed in `differences.ts` with its reason; a listed difference that no longer occurs fails too, so the list
- * stays true. The table is written to `test/parity/.last-table.md` (git-ignored) for docs/make.md.
+ * stays true. So docs/make.md's parity table is rendered from that list (`npm run docs`, scripts/parityDoc.ts).
  */
 
 interface Side {
@@ -104,26 +102,7 @@ interface Row {
 }
 
 describe('Zapier ↔ Make: the same requests and outputs for the same inputs', () => {
-  const rows: Row[] = [];
-  const counts = new Map<string, number>();
-  const named = SCENARIOS.map((s) => {
-    const n = (counts.get(s.key) ?? 0) + 1;
-    counts.set(s.key, n);
-    return [n === 1 ? s.key : `${s.key}#${n}`, s] as const;
-  });
-
-  afterAll(() => {
-    const lines = [
-      '| scenario | requests | output | reason |',
-      '| --- | --- | --- | --- |',
-      ...rows.map((r) => {
-        const expected = EXPECTED_DIFFERENCES[r.name] ?? {};
-        const reason = [expected.requests, expected.output].filter(Boolean).join(' ');
-        return `| \`${r.name}\` | ${r.requests ? 'same' : 'differ'} | ${r.output ? 'same' : 'differ'} | ${reason} |`;
-      }),
-    ];
-    writeFileSync(join(__dirname, '.last-table.md'), `${lines.join('\n')}\n`);
-  });
+  const named = namedScenarios();
 
   it.each(named)('%s', async (name, scenario) => {
     const [z, m] = [await startTestSandbox(), await startTestSandbox()];
@@ -143,7 +122,6 @@ describe('Zapier ↔ Make: the same requests and outputs for the same inputs', (
         zapier,
         make,
       };
-      rows.push(row);
       const expected = EXPECTED_DIFFERENCES[name] ?? {};
       // A difference needs its reason; a reason needs its difference.
       const problems: unknown[] = [];

@@ -4,6 +4,13 @@
  * fails on a difference missing here and on a reason whose difference no longer occurs.
  */
 
+/** A side's reasons: one, or several when more than one cause makes it differ (each is explained once in the docs). */
+export type Reasons = string | readonly string[];
+export interface Difference {
+  requests?: Reasons;
+  output?: Reasons;
+}
+
 const FIRST_POLL =
   "A trigger's first run: Zapier shows the latest records (search sorted newest first, nothing filtered) so the " +
   "editor has samples and Zapier's dedupe marks them seen; Make's watch module reads from its own stored date and " +
@@ -55,9 +62,9 @@ const PER_RECORD =
   'https://developers.make.com/custom-apps-documentation/component-blocks/api/handling-responses/valid) where ' +
   'Zapier, keeping its own window, goes on.';
 
-const propertyChange = { requests: `${FIRST_POLL} ${PER_RECORD}`, output: FIRST_POLL };
+const propertyChange = { requests: [FIRST_POLL, PER_RECORD], output: FIRST_POLL };
 
-export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {
+export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
   new_contact: trigger,
   new_or_updated_contact: trigger,
   new_company: trigger,
@@ -87,7 +94,7 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
       'the check (make/customerModule.ts).',
   },
   find_contact: { requests: SEARCH_NOT_READ },
-  find_deal: { requests: `${SEARCH_NOT_READ} ${PIPELINES_FIRST}` },
+  find_deal: { requests: [SEARCH_NOT_READ, PIPELINES_FIRST] },
   'create_deal#2': { output: PIPELINE_OF_STAGE },
   find_ticket: { requests: PIPELINES_FIRST },
   find_object: { requests: SEARCH_NOT_READ },

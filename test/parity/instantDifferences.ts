@@ -1,3 +1,5 @@
+import type { Difference } from './differences';
+
 /**
  * Where the instant triggers differ between Zapier and Make for the same delivery, and why; the instant parity suite
  * fails on a difference missing here and on a reason whose difference no longer occurs.
@@ -19,7 +21,7 @@ const PIPELINE_ONLY =
  * A delivery of one event (or one record) costs one read on both platforms: the scenarios of deal stage (two moves,
  * one into the chosen stage), property change of any object, association change and merge are the same.
  */
-export const INSTANT_DIFFERENCES: Record<string, { requests?: string; output?: string }> = {
+export const INSTANT_DIFFERENCES: Record<string, Difference> = {
   new_contact_instant: { requests: READ_PER_EVENT },
   contact_property_change_instant: { requests: READ_PER_EVENT },
   new_company_instant: { requests: READ_PER_EVENT },

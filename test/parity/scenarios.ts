@@ -452,3 +452,13 @@ export const SCENARIOS: Scenario[] = [
     input: (ids) => ({ method: 'GET', path: `/crm/v3/objects/contacts/${ids.contact}` }),
   },
 ];
+
+/** Each scenario's name: its operation's key, then `key#2`, `key#3`… for an operation's further scenarios. */
+export function namedScenarios(): (readonly [string, Scenario])[] {
+  const counts = new Map<string, number>();
+  return SCENARIOS.map((s) => {
+    const n = (counts.get(s.key) ?? 0) + 1;
+    counts.set(s.key, n);
+    return [n === 1 ? s.key : `${s.key}#${n}`, s] as const;
+  });
+}
