@@ -71,11 +71,12 @@ export const EXPECTED_DIFFERENCES: Record<string, { requests?: string; output?: 
 
   sync_customer: {
     requests:
-      'After creating a company, Zapier searches the domain again until search shows it and keeps the oldest ' +
-      'company with the domain (operations/objects/keepOldest.ts), so overlapping runs end with one company; a Make ' +
-      "module's requests are fixed and cannot loop on an answer " +
-      '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests), so it skips ' +
-      'the check (make/customerModule.ts).',
+      'Zapier claims a new domain in z.cache before creating its company (operations/customers/domainClaim.ts), and ' +
+      'without a claim searches the domain again after creating until search shows it and keeps the oldest company ' +
+      '(operations/objects/keepOldest.ts), so overlapping runs end with one company; a Make module has no store shared ' +
+      'by runs, and its requests are fixed and cannot loop on an answer ' +
+      '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multiple-requests), so it does ' +
+      'neither (make/customerModule.ts).',
   },
   find_contact: { requests: SEARCH_NOT_READ },
   find_deal: { requests: `${SEARCH_NOT_READ} ${STAGE_LABELS}`, output: STAGE_LABELS },
