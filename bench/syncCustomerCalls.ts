@@ -9,16 +9,18 @@ type Measure = (
 ) => Promise<number>;
 
 /**
- * `sync_customer`, path by path (one Zapier task each, where a Zap did it in three steps). A new company costs one
- * duplicate check more than the 4 of the other paths: `operations/objects/keepOldest.ts` searches until the new company
- * shows, which the sandbox's search (no index lag unless asked) does at once.
+ * `sync_customer`, path by path (one Zapier task each, where a Zap did it in three steps). A new company is claimed in
+ * the shared store (`z.cache`, `operations/customers/domainClaim.ts`) before it is created, which costs no HubSpot call
+ * and replaces the duplicate check after the create: 4 calls at most on every path. The harness's `z.cache` is
+ * zapier-platform-core's test mock, which answers every set-if-absent true: right for these runs, one after another,
+ * each the only run on its domain (overlapping runs are counted in test/integration/syncCustomerClaim.zapier.test.ts).
  */
 export async function measureSyncCustomer(h: Harness, measure: Measure): Promise<void> {
   const sync = (input: Record<string, unknown>) => () => h.run('creates', 'sync_customer', input);
   await measure(
     'sync_customer: new contact + new company + note',
-    5,
-    'upsert, search, create (contact inline), 1 duplicate check, note',
+    4,
+    'upsert, search, create (contact inline; domain claimed in z.cache), note',
     sync({
       email: 'ada@sync.example',
       company_domain: 'sync.example',

@@ -126,11 +126,27 @@ export interface OperationState {
   set<T>(key: string, value: T): Promise<void>;
 }
 
+/**
+ * A small key-value store that every run on the same HubSpot portal shares (all connections, all Zaps), with an
+ * atomic set-if-absent: what lets overlapping runs agree on one record before CRM search can show it
+ * (`operations/customers/domainClaim.ts`). The platform scopes keys to the portal. Any method may throw when the
+ * store is unreachable; callers fall back to a way that needs no store.
+ */
+export interface SharedStore {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Sets only when no live entry has the key; answers true when this call set it, false when one was there. */
+  setIfAbsent<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
+  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface OperationContext {
   /** The HubSpot core client, over whichever transport the platform gives. */
   api: HubSpotClient;
   schema: PortalSchema;
   state: OperationState;
+  /** Absent where the platform has no such store (Make) or the portal is unknown. */
+  shared?: SharedStore;
   input: Record<string, unknown>;
   /** The user's IANA time zone, for dates typed without one. */
   timezone?: string;

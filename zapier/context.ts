@@ -4,7 +4,7 @@ import { paths } from '../hubspot/paths';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
 import { portalThrottle } from '../hubspot/throttle';
 import { noStateStore, type StagedState, stagedState } from '../operations/stagedState';
-import type { OperationContext, PortalSchema } from '../operations/types';
+import type { OperationContext, PortalSchema, SharedStore } from '../operations/types';
 import { zapierTransport } from './transport';
 
 /**
@@ -37,6 +37,7 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
     api,
     schema: cachedSchema(api, portalCache(z, bundle)),
     state: zapState(z, bundle, operationKey),
+    shared: portalSharedStore(z, bundle),
     input: (bundle.inputData ?? {}) as Record<string, unknown>,
     timezone: bundle.meta?.timezone ?? undefined,
     isLoadingSample: Boolean(bundle.meta?.isLoadingSample),
@@ -62,6 +63,38 @@ function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
     get: async <T>(key: string) => ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined,
     set: async (key, value, ttl) => {
       await z.cache.set(prefix + key, value, ttl);
+    },
+  };
+}
+
+/**
+ * The portal's shared store for overlapping runs (`operations/customers/domainClaim.ts`), over `z.cache` with its
+ * `nx` flag: `z.cache.set(key, value, ttl, scope, nx)` sets only when the key is absent when `nx` is true, and answers
+ * whether it set (zapier-platform-core `src/tools/create-cache.js`, PR "Adds nx argument to z.cache.set()":
+ * https://github.com/zapier/zapier-platform/pull/900; its types answer `boolean | null`). Zapier documents no
+ * z.cache section in its CLI docs and calls `set` "still for internal usage" (that PR), so only a strict `true` or
+ * `false` is taken as an answer; anything else throws, and the step falls back to the check that needs no store.
+ * No scope: the entry is shared by every connection and Zap of this integration, as runs of two teammates'
+ * connections to one portal must agree too (`['auth']` would split them per connection). The key names the portal
+ * (`hub_id`, from the connection, never a token) and the domain.
+ */
+function portalSharedStore(z: ZObject, bundle: Bundle): SharedStore | undefined {
+  const portal = bundle.authData?.hub_id;
+  if (!portal) return undefined;
+  const prefix = `hubspot-bridge:portal:${portal}:`;
+  return {
+    get: async <T>(key: string) => ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined,
+    setIfAbsent: async (key, value, ttl) => {
+      const answer: unknown = await z.cache.set(prefix + key, value, ttl, undefined, true);
+      if (answer !== true && answer !== false)
+        throw new TypeError('z.cache.set with nx answered neither true nor false');
+      return answer;
+    },
+    set: async (key, value, ttl) => {
+      await z.cache.set(prefix + key, value, ttl);
+    },
+    delete: async (key) => {
+      await z.cache.delete(prefix + key);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { errorsFromBatch } from '../../hubspot/classify';
+import { NotFoundError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { declaredEndpoints } from '../endpoints';
 import { objectType } from '../objects/common';
@@ -6,8 +7,9 @@ import { keepOldest } from '../objects/keepOldest';
 import { requiredText } from '../records';
 import { runState, sendRequest } from '../runRequests';
 import type { HubSpotRecord } from '../search';
-import type { InputFieldDef, OperationContext, OperationDef, OperationResult } from '../types';
+import type { InputFieldDef, OperationContext, OperationDef, OperationResult, SharedStore } from '../types';
 import { normalizeDomain } from './domain';
+import { abandonClaim, claimDomain, forgetCompany, type RecordedCompany, recordCompany } from './domainClaim';
 import { findLostNote } from './lostNote';
 import {
   ASSOCIATE_COMPANY,
@@ -23,10 +25,16 @@ import { SAMPLE_SYNC, SYNC_OUTPUT_FIELDS } from './sample';
  * associated, and an optional note on both, in ONE step (one Zapier task instead of three). HubSpot calls a run:
  * - contact only: 1 (the upsert); + 1 with a note;
  * - existing company: upsert, search, association = 3; + 1 with a note = 4;
- * - new company: upsert, search, create (associated with the contact inline), 1 duplicate check = 4; + 1 with a note
- *   = 5. The check is `keepOldest.ts`'s: it holds the no-duplicate guarantee when runs overlap, and costs one more
+ * - new company, with the platform's shared store (Zapier): upsert, search, then the run that claims the domain
+ *   creates the company with the contact inline (`domainClaim.ts`), and every other run associates the contact with
+ *   the company the claiming run recorded = 3; + 1 with a note = 4. The claim costs no HubSpot call.
+ * - new company without a claim (Make has no store; the store failed; the claiming run failed or is too slow):
+ *   upsert, search, create, then `keepOldest.ts`'s duplicate check = 4; + 1 with a note = 5; the check costs one more
  *   search per check while HubSpot's search index lags, plus an archive and an association when another run created
  *   the domain's company first.
+ * What the claim does not see: a company with the domain created seconds earlier by another way (the HubSpot UI,
+ * Make, Create Company) and not yet shown by search. keepOldest.ts's check would find it; a claiming run keeps its
+ * own company and that one stays a duplicate.
  */
 
 const companies = objectType('companies');
@@ -87,6 +95,9 @@ const FIELDS: InputFieldDef[] = [
 
 const label = (key: string) => FIELDS.find((f) => f.key === key)!.label;
 
+/** The company as the output reads it: found, created, or recorded by the run that created it. */
+type SyncedCompany = Pick<HubSpotRecord, 'id' | 'properties'>;
+
 interface UpsertAnswer {
   results?: Array<HubSpotRecord & { new?: boolean }>;
 }
@@ -96,15 +107,47 @@ async function syncCompany(
   ctx: OperationContext,
   run: ReturnType<typeof runState>,
   domain: string,
-): Promise<{ company: HubSpotRecord; created: boolean }> {
+): Promise<{ company: SyncedCompany; created: boolean }> {
   const found = await sendRequest<{ results?: HubSpotRecord[] }>(ctx, FIND_COMPANY, run);
   const oldest = found.data.results?.[0];
-  if (oldest) {
-    run.temp.companyId = oldest.id;
-    await sendRequest(ctx, ASSOCIATE_COMPANY, run, { idempotent: true });
-    return { company: oldest, created: false };
+  if (oldest) return { company: await associate(ctx, run, oldest), created: false };
+  const store = ctx.shared;
+  if (!store) return createChecked(ctx, run, domain);
+  const claim = await claimDomain(ctx, store, domain);
+  if (claim.kind === 'won') return createClaimed(ctx, run, store, domain);
+  if (claim.kind === 'known') {
+    const known = recordedAsRecord(claim.company);
+    try {
+      return { company: await associate(ctx, run, known), created: false };
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      // Archived or merged since it was recorded: forget it and take the way that needs no record.
+      ctx.log('sync customer: the recorded company is gone; creating with the duplicate check', {
+        id: known.id,
+      });
+      await forgetCompany(ctx, store, domain);
+      return createChecked(ctx, run, domain);
+    }
   }
-  const created = await sendRequest<HubSpotRecord>(ctx, CREATE_COMPANY, run, {
+  ctx.log('sync customer: no claim on the domain; creating with the duplicate check', {
+    reason: claim.reason,
+  });
+  return createChecked(ctx, run, domain);
+}
+
+/** The contact's default association with an existing company (a PUT, safe to repeat). */
+async function associate(
+  ctx: OperationContext,
+  run: ReturnType<typeof runState>,
+  company: SyncedCompany,
+): Promise<SyncedCompany> {
+  run.temp.companyId = company.id;
+  await sendRequest(ctx, ASSOCIATE_COMPANY, run, { idempotent: true });
+  return company;
+}
+
+const createCompany = (ctx: OperationContext, run: ReturnType<typeof runState>, domain: string) =>
+  sendRequest<HubSpotRecord>(ctx, CREATE_COMPANY, run, {
     errorContext: {
       // Never repeated blind; a replay finds it by domain, or its duplicate check archives the second one.
       unconfirmedWrite: {
@@ -113,12 +156,49 @@ async function syncCompany(
       },
     },
   });
+
+/** This run holds the domain's claim: no other run creates it, so no duplicate check follows the create. */
+async function createClaimed(
+  ctx: OperationContext,
+  run: ReturnType<typeof runState>,
+  store: SharedStore,
+  domain: string,
+): Promise<{ company: SyncedCompany; created: boolean }> {
+  let created: HubSpotRecord;
+  try {
+    created = (await createCompany(ctx, run, domain)).data;
+  } catch (error) {
+    await abandonClaim(ctx, store, domain);
+    throw error;
+  }
+  await recordCompany(ctx, store, {
+    id: created.id,
+    domain,
+    name: created.properties?.name ?? null,
+  });
+  return { company: created, created: true };
+}
+
+/**
+ * Without a claim (no shared store, the store failed, the claiming run failed or is too slow): create, then
+ * `keepOldest.ts`'s duplicate check, which holds the no-duplicate guarantee for overlapping runs at one search more.
+ */
+async function createChecked(
+  ctx: OperationContext,
+  run: ReturnType<typeof runState>,
+  domain: string,
+): Promise<{ company: SyncedCompany; created: boolean }> {
+  const created = await createCompany(ctx, run, domain);
   const kept = await keepOldest(ctx, companies, created.data, { name: 'domain', value: domain });
   if (!kept.existing) return { company: created.data, created: true };
   // Another run created the domain's company first: ours is archived, so the contact joins that one.
-  run.temp.companyId = String(kept.id);
-  await sendRequest(ctx, ASSOCIATE_COMPANY, run, { idempotent: true });
-  return { company: kept as unknown as HubSpotRecord, created: false };
+  const first = kept as unknown as HubSpotRecord;
+  return { company: await associate(ctx, run, { ...first, id: String(kept.id) }), created: false };
+}
+
+/** A recorded company as the output reads it. */
+function recordedAsRecord(company: RecordedCompany): SyncedCompany {
+  return { id: company.id, properties: { domain: company.domain, name: company.name } };
 }
 
 /** The note on the contact (and the company); a lost answer is recovered by reading the contact's notes. */
@@ -148,8 +228,9 @@ async function createNote(
 
 const REASON =
   'Which requests run depends on the input (a domain, a note) and on the answers: a company found by the search is ' +
-  'associated with a PUT, a missing one is created with the contact inline and then checked for a company created ' +
-  "first by an overlapping run (keepOldest.ts: wait for search, archive ours), which Make's fixed requests cannot " +
+  "associated with a PUT; a missing one is created by the one run that claims the domain in the platform's shared " +
+  'store, the others associating with the company it recorded (domainClaim.ts), or, without a claim, created and ' +
+  "then checked for a company created first by an overlapping run (keepOldest.ts: wait for search, archive ours), which Make's fixed requests cannot " +
   'loop on; the domain is normalized and checked before any call; a note whose answer is lost is looked for among ' +
   "the contact's notes (lostNote.ts).";
 
@@ -175,8 +256,10 @@ export const syncCustomer: OperationDef = {
       `DELETE ${paths.objects.one('companies', '{id}')}`,
     ],
     perRun:
-      '1 contact only (+1 note); 3 with an existing company (+1 note = 4); 4 with a new company (upsert, search, ' +
-      'create with the association inline, 1 duplicate check; +1 note = 5); +1 check per second of search-index ' +
+      '1 contact only (+1 note); 3 with an existing company (+1 note = 4); 3 with a new company on Zapier (upsert, ' +
+      'search, then create with the association inline by the run that claims the domain, or the association with ' +
+      'the company it recorded for the others; +1 note = 4); without a claim (Make, or the store failing) 4 with a ' +
+      'new company (upsert, search, create, 1 duplicate check; +1 note = 5), +1 check per second of search-index ' +
       "lag, +2 (archive, association) when an overlapping run created the domain's company first",
   },
   async perform(ctx) {
@@ -211,7 +294,7 @@ export const syncCustomer: OperationDef = {
 
 function syncOutput(
   contact: HubSpotRecord & { new?: boolean },
-  synced: { company: HubSpotRecord; created: boolean } | undefined,
+  synced: { company: SyncedCompany; created: boolean } | undefined,
   noteId: string | undefined,
 ): OperationResult {
   const props = contact.properties ?? {};
