@@ -91,7 +91,11 @@ const listOutput = (list: string): Json => ({
   name: `{{${list}.name}}`,
   objectTypeId: `{{${list}.objectTypeId}}`,
   processingType: `{{${list}.processingType}}`,
+  processingStatus: `{{${list}.processingStatus}}`,
+  listVersion: `{{${list}.listVersion}}`,
   size: `{{${list}.size}}`,
+  createdById: `{{${list}.createdById}}`,
+  updatedById: `{{${list}.updatedById}}`,
   createdAt: `{{${list}.createdAt}}`,
   updatedAt: `{{${list}.updatedAt}}`,
 });

@@ -64,6 +64,24 @@ const PER_RECORD =
 
 const propertyChange = { requests: [FIRST_POLL, PER_RECORD], output: FIRST_POLL };
 
+const LIST_MEMBER_READS =
+  "Make's module checks every value both as a record id and, for a contact list, as an e-mail (two batch reads under " +
+  "the list's objectTypeId); Zapier splits the values into digits-only ids and e-mails first and reads each group " +
+  "only when it has values. IML's `map()` filters arrays of collections by a key, and no documented function filters " +
+  'an array of plain values by a pattern (https://help.make.com/array-functions), so the module cannot split them. ' +
+  'The membership call is the same.';
+
+const LIST_UNCHANGED =
+  'Zapier also outputs `unchanged` (the values that were already members, or were not members): the difference of ' +
+  "two arrays, which none of Make's documented array functions computes (`remove` takes the values to remove as " +
+  'separate arguments, not as an array: https://help.make.com/array-functions).';
+
+const LIST_BY_NAME =
+  'Zapier reads a list by id, then by exact name (`GET /crm/v3/lists/object-type-id/{id}/name/{name}`), with 404 as ' +
+  "no result; Make's module searches lists (`POST /crm/v3/lists/search`) and keeps the exact match, because a 4xx is " +
+  'always an error on Make (https://developers.make.com/custom-apps-documentation/app-components/base/error-handling). ' +
+  'The list output is the same.';
+
 export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
   new_contact: trigger,
   new_or_updated_contact: trigger,
@@ -83,6 +101,11 @@ export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
   object_property_change: propertyChange,
   deal_stage_changed: propertyChange,
   new_order: trigger,
+  new_cart: trigger,
+  new_invoice: trigger,
+  new_quote: trigger,
+  new_lead: trigger,
+  ticket_stage_changed: propertyChange,
   new_or_updated_order: trigger,
 
   // sync_customer is not listed: one run sends the same requests on both (Zapier claims a new domain in z.cache,
@@ -98,6 +121,9 @@ export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
       'read-only hs_object_id; Make sends the upsert and HubSpot refuses it.',
     output: 'Both refuse; the messages differ (Zapier names the field, Make relays HubSpot’s 400).',
   },
+  add_to_list: { requests: LIST_MEMBER_READS, output: LIST_UNCHANGED },
+  remove_from_list: { requests: LIST_MEMBER_READS, output: LIST_UNCHANGED },
+  find_list: { requests: LIST_BY_NAME },
   find_associations: {
     output:
       "Make's search modules output one bundle per associated record (Make's convention, so later modules " +

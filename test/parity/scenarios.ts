@@ -446,6 +446,106 @@ export const SCENARIOS: Scenario[] = [
     },
     input: () => ({ name: 'proposal', extension: 'pdf' }),
   },
+  // Issue 12's further steps, each once on both platforms.
+  { key: 'get_company', setup: company, input: (ids) => ({ record_id: ids.company }) },
+  {
+    key: 'search_deals',
+    setup: deal,
+    input: () => ({ conditions: [{ group: '1', property: 'amount', operator: 'GTE', value: '1000' }] }),
+    makeInput: () => ({
+      conditions: [{ filters: [{ propertyName: 'amount', operator: 'GTE', value: '1000' }] }],
+    }),
+  },
+  {
+    key: 'search_tickets',
+    setup: ticket,
+    input: () => ({
+      conditions: [{ group: '1', property: 'subject', operator: 'CONTAINS_TOKEN', value: 'Printer' }],
+    }),
+    makeInput: () => ({
+      conditions: [{ filters: [{ propertyName: 'subject', operator: 'CONTAINS_TOKEN', value: 'Printer' }] }],
+    }),
+  },
+  { key: 'ticket_stage_changed', setup: all, input: () => ({}) },
+  {
+    key: 'update_line_item',
+    setup: (p) => ({ item: record(p, 'line_items', { name: 'Widget', quantity: '1', price: '10' }) }),
+    input: (ids) => ({ record_id: ids.item, quantity: '3' }),
+  },
+  ...(
+    [
+      ['cart', 'carts', 'hs_cart_name', 'Abandoned'],
+      ['invoice', 'invoices', 'hs_purchase_order_number', 'PO-1'],
+      ['quote', 'quotes', 'hs_title', 'Two licences'],
+      ['lead', 'leads', 'hs_lead_name', 'Ada Lovelace'],
+    ] as const
+  ).flatMap(([noun, type, property, value]) => {
+    const setup = (p: Portal): Record<string, string> => {
+      // A quote needs its expiration date, a lead its primary contact (578), as HubSpot requires on create.
+      if (noun === 'quote')
+        return { quote: record(p, type, { [property]: value, hs_expiration_date: '2026-12-31' }) };
+      if (noun !== 'lead') return { [noun]: record(p, type, { [property]: value }) };
+      const { contact: contactId } = contact(p);
+      const to = { id: contactId };
+      const types = [{ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId: 578 }];
+      return {
+        lead: createRecord(p, findStandardObjectType(type)!, {
+          properties: { [property]: value },
+          associations: [{ to, types }],
+        }).id,
+      };
+    };
+    return [
+      { key: `new_${noun}`, setup, input: () => ({}) },
+      {
+        key: `update_${noun}`,
+        setup,
+        input: (ids: Record<string, string>) => ({ record_id: ids[noun]!, [property]: `${value} (2)` }),
+      },
+      { key: `find_${noun}`, setup, input: () => ({ search_property: property, search_value: value }) },
+    ];
+  }),
+  { key: 'create_invoice', input: () => ({ hs_purchase_order_number: 'PO-2', hs_currency: 'EUR' }) },
+  ...(['add_to_list', 'remove_from_list'] as const).map((key) => ({
+    key,
+    setup: (p: Portal) => {
+      const ids = contact(p);
+      const list = p.lists.create({
+        name: 'Customers',
+        objectTypeId: '0-1',
+        processingType: 'MANUAL',
+        createdAt: p.now(),
+        updatedAt: p.now(),
+        createdById: '1',
+      });
+      if (key === 'remove_from_list') list.members.set(ids.contact, p.now());
+      return { ...ids, list: list.listId };
+    },
+    input: (ids: Record<string, string>) => ({ list_id: ids.list!, record_ids: [ids.contact!] }),
+  })),
+  {
+    key: 'find_list',
+    setup: (p) => ({
+      list: p.lists.create({
+        name: 'Newsletter',
+        objectTypeId: '0-1',
+        processingType: 'MANUAL',
+        createdAt: p.now(),
+        updatedAt: p.now(),
+        createdById: '1',
+      }).listId,
+    }),
+    input: () => ({ name_or_id: 'Newsletter' }),
+  },
+  {
+    key: 'submit_form',
+    setup: (p) => ({ form: p.forms.all()[1]!.id }),
+    input: (ids) => ({
+      form_id: ids.form,
+      fields: '{"email": "news@example.com", "firstname": "Nia"}',
+      page_uri: 'https://www.example.com/news',
+    }),
+  },
   {
     key: 'api_request',
     setup: contact,
