@@ -55,14 +55,33 @@ export interface PortalCache {
   set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
 }
 
+/**
+ * A copy that only saves calls: when `z.cache` fails, the run reads the definitions from HubSpot instead of failing
+ * (a Find or Create then still reaches its create and the check that needs no store). Logged by error class only.
+ */
 function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
   const portal = bundle.authData?.hub_id;
   if (!portal) return undefined;
   const prefix = `hubspot-bridge:portal:${portal}:`;
+  const failed = (error: unknown) =>
+    z.console.log('z.cache failed; reading from HubSpot', {
+      error: error instanceof Error ? error.name : typeof error,
+    });
   return {
-    get: async <T>(key: string) => ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined,
+    get: async <T>(key: string) => {
+      try {
+        return ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined;
+      } catch (error) {
+        failed(error);
+        return undefined;
+      }
+    },
     set: async (key, value, ttl) => {
-      await z.cache.set(prefix + key, value, ttl);
+      try {
+        await z.cache.set(prefix + key, value, ttl);
+      } catch (error) {
+        failed(error);
+      }
     },
   };
 }

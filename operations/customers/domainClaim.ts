@@ -1,12 +1,15 @@
 import type { OperationContext, SharedStore } from '../types';
 
 /**
- * Which run creates the company of a new domain, agreed through the platform's shared store instead of HubSpot.
+ * Which run creates the company of a new domain, agreed through the platform's shared store instead of HubSpot. Used by
+ * Sync Customer and by Find or Create Company's create (`operations/objects/claimedCreate.ts`): one entry per domain,
+ * so the two steps agree with each other too.
  *
  * Why: HubSpot keeps no domain unique and CRM search shows a new company only "after a few moments"
  * (https://developers.hubspot.com/docs/api/crm/search), so runs that all miss the domain in search would each create
  * one. `keepOldest.ts` resolves that after the fact with one more search per run (and an archive for the losers); a
- * claim taken BEFORE creating costs no HubSpot call, which keeps Sync Customer within 4 calls on every path.
+ * claim taken BEFORE creating costs no HubSpot call, which keeps Sync Customer within 4 calls on every path and Find or
+ * Create Company at 2 (the find, then the create or a read of the recorded company).
  *
  * One entry per domain holds first the claim, then the answer: `{ creating }` while the winner creates, then
  * `{ company }` for `RECORD_TTL_SECONDS`. A separate lock and record would need a second look at the record after
@@ -79,7 +82,7 @@ export async function recordCompany(
     await store.set<Entry>(keyOf(company.domain), { company }, RECORD_TTL_SECONDS);
   } catch (error) {
     // Waiting runs then fall back to keepOldest.ts, which finds this (older) company and keeps it.
-    ctx.log('sync customer: could not record the new company in the shared store', {
+    ctx.log('domain claim: could not record the new company in the shared store', {
       error: errorName(error),
     });
   }
@@ -93,7 +96,7 @@ export async function abandonClaim(ctx: OperationContext, store: SharedStore, do
   try {
     await store.set<Entry>(keyOf(domain), { unsure: true }, CLAIM_TTL_SECONDS);
   } catch (error) {
-    ctx.log('sync customer: could not mark the failed claim', { error: errorName(error) });
+    ctx.log('domain claim: could not mark the failed claim', { error: errorName(error) });
   }
 }
 
@@ -106,7 +109,24 @@ export async function forgetCompany(
   try {
     await store.delete(keyOf(domain));
   } catch (error) {
-    ctx.log('sync customer: could not forget a stale company', { error: errorName(error) });
+    ctx.log('domain claim: could not forget a stale company', { error: errorName(error) });
+  }
+}
+
+/**
+ * A company created without a claim (a plain Create Company), recorded only when no entry holds the domain: a Find
+ * or Create whose search misses it (index lag) then returns it, as keepOldest.ts's check did, instead of creating a
+ * second one. An entry already there (a claim, an earlier company) is left alone: it came first.
+ */
+export async function noteCompany(
+  ctx: OperationContext,
+  store: SharedStore,
+  company: RecordedCompany,
+): Promise<void> {
+  try {
+    await store.setIfAbsent<Entry>(keyOf(company.domain), { company }, RECORD_TTL_SECONDS);
+  } catch (error) {
+    ctx.log('domain claim: could not note the new company in the shared store', { error: errorName(error) });
   }
 }
 

@@ -18,8 +18,8 @@ import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationDef, OperationResult } from '../types';
 import { titleCase } from '../wording';
 import { associationInputs } from './associationFields';
+import { type CreateSteps, createOnce, noteCreated } from './claimedCreate';
 import { outputFieldsFor, type RecordOperationConfig, recordType } from './common';
-import { keepOldest } from './keepOldest';
 import { createCheck, mayHaveBeenApplied, readBack, uniqueValueOf } from './lostAnswer';
 
 /**
@@ -139,24 +139,34 @@ export function createRecordOperation(
       if (missing) throw new FieldValidationError(missing, missing, 'is required to create a record.');
       const defs = (await ctx.schema.properties(type.name)) as PortalPropertyDefinition[];
       const startedAt = ctx.now();
-      try {
-        const answer = await sendRequest<HubSpotRecord>(ctx, request, run, {
-          // A create is never repeated blind; if its answer is lost, the message says what to look for.
-          errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
-        });
-        if (ctx.withSearch && matchOn && properties[matchOn]) {
-          // Returned, not awaited, as before: a failure while keeping the oldest is not a lost create to recover.
-          return keepOldest(ctx, type, answer.data, { name: matchOn, value: properties[matchOn] }).then(
-            (kept) => withRetrievedProperties(ctx, type, kept),
-          );
-        }
-        const output = (await outputOf(ctx, request.output!, answer, run)) as OperationResult;
-        return withRetrievedProperties(ctx, type, output);
-      } catch (error) {
-        const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
-        if (recovered) return withRetrievedProperties(ctx, type, recovered);
-        throw error;
-      }
+      const steps: CreateSteps = {
+        async send() {
+          try {
+            const answer = await sendRequest<HubSpotRecord>(ctx, request, run, {
+              // A create is never repeated blind; if its answer is lost, the message says what to look for.
+              errorContext: { unconfirmedWrite: createCheck(type, defs, properties, matchOn) },
+            });
+            return { answer };
+          } catch (error) {
+            const recovered = await recover(ctx, type, error, { defs, properties, startedAt });
+            if (recovered) return { recovered };
+            throw error;
+          }
+        },
+        async finish(sent) {
+          const output =
+            'answer' in sent
+              ? ((await outputOf(ctx, request.output!, sent.answer, run)) as OperationResult)
+              : sent.recovered;
+          return withRetrievedProperties(ctx, type, output);
+        },
+      };
+      const match =
+        matchOn && properties[matchOn] ? { name: matchOn, value: properties[matchOn] } : undefined;
+      if (ctx.withSearch && match) return createOnce(ctx, type, match, steps);
+      const sent = await steps.send();
+      if (match && 'answer' in sent) await noteCreated(ctx, match.value, sent.answer.data);
+      return steps.finish(sent);
     },
   };
   return def;

@@ -21,12 +21,15 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let failure: (() => unknown) | undefined;
+/** Which keys `failure` applies to; every key when absent. */
+let failing: RegExp | undefined;
 
 /** The test's handle on the store: read what runs wrote, empty it, or make it fail. */
 export const zcache = {
   clear(): void {
     entries.clear();
     failure = undefined;
+    failing = undefined;
   },
   /** The parsed value of a live entry. */
   value(key: string): unknown {
@@ -36,11 +39,15 @@ export const zcache = {
   keys(): string[] {
     return [...entries.keys()].filter((key) => live(key));
   },
-  /** Every zcache call throws this error until `clear` (Zapier's RPC unreachable or refusing). */
-  failWith(error: Error): void {
+  /**
+   * Every zcache call throws this error until `clear` (Zapier's RPC unreachable or refusing); with `keys`, only calls
+   * on keys it matches (one use of the store failing while the others work).
+   */
+  failWith(error: Error, keys?: RegExp): void {
     failure = () => {
       throw error;
     };
+    failing = keys;
   },
   /** Every zcache call answers this instead of doing anything (a platform answering something unexpected). */
   answer(value: unknown): void {
@@ -58,8 +65,8 @@ function live(key: string): Entry | undefined {
 }
 
 async function zcacheCall(method: string, params: unknown[]): Promise<unknown> {
-  if (failure) return failure();
   const [key, value, ttl, _scope, nx] = params as [string, string, number | null, unknown, boolean | null];
+  if (failure && (!failing || failing.test(key))) return failure();
   if (method === 'zcache_get') return live(key)?.value ?? null;
   if (method === 'zcache_delete') return entries.delete(key);
   // zcache_set
