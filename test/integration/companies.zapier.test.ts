@@ -1,5 +1,15 @@
 import { expectRefused, liveCount, runner, tick, useZapierSandbox } from '../support/crm';
 import { run } from '../support/zapier';
+import { zcache } from '../support/zcacheRpc';
+
+// z.cache honouring `nx` and `ttl`, as Zapier serves it: Find or Create Company claims a new domain through it
+// (operations/objects/claimedCreate.ts). zapier-platform-core's own mock answers every set-if-absent true, so under
+// it every overlapping run would claim the domain and create a company.
+jest.mock('zapier-platform-core/src/tools/create-rpc-client', () =>
+  jest
+    .requireActual('../support/zcacheRpc')
+    .withZcache(jest.requireActual('zapier-platform-core/src/tools/create-rpc-client')),
+);
 
 /**
  * Companies through the Zapier app. Create-or-update matches only on a `hasUniqueValue` property: HubSpot's batch
@@ -105,6 +115,7 @@ describe('Zapier company operations against the sandbox', () => {
         .filter((r) => !r.archived && r.properties.domain === domain)
         .map((r) => r.id);
     beforeEach(() => {
+      zcache.clear();
       context.t.sandbox.portal.searchIndexLagMs = INDEX_LAG_MS;
     });
     afterEach(() => {

@@ -9,6 +9,15 @@ import { putRecord, withProperty } from './support/world';
 import { type AuthData, create, messageOf, poll, search } from './support/zapierPlatform';
 import { closeZapierWorld, openZapierWorld } from './support/zapierWorld';
 
+// z.cache honouring `nx` and `ttl`, as Zapier serves it: Find or Create Company claims a new domain through it
+// (operations/objects/claimedCreate.ts). zapier-platform-core's own mock answers every set-if-absent true, so under
+// it every overlapping run would claim the domain and create a company.
+jest.mock('zapier-platform-core/src/tools/create-rpc-client', () =>
+  jest
+    .requireActual('../support/zcacheRpc')
+    .withZcache(jest.requireActual('zapier-platform-core/src/tools/create-rpc-client')),
+);
+
 /**
  * Concurrency: parallel create-or-update on one e-mail, parallel and index-lagged find-or-create (Zapier's
  * search-or-create: the search step, then the create step when it found nothing), and parallel polls of one Zap.
