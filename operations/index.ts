@@ -227,8 +227,9 @@ export const SEARCH_OR_CREATE: ReadonlyArray<{
     search: 'find_company',
     create: 'create_company',
     update: 'update_company',
-    // The guarantee and its limits (search must show the new company within 20 s): operations/objects/keepOldest.ts,
-    // and README's "Find or create without duplicates".
+    // The guarantee and its limits: operations/objects/claimedCreate.ts (the domain claimed in z.cache), its fallback
+    // operations/objects/keepOldest.ts (search must show the new company within 20 s), and README's "Find or create
+    // without duplicates".
     description:
       'Finds a company and updates it, or creates it when none matches, keeping one company per domain when runs overlap.',
   },

@@ -33,8 +33,8 @@ import { SAMPLE_SYNC, SYNC_OUTPUT_FIELDS } from './sample';
  *   search per check while HubSpot's search index lags, plus an archive and an association when another run created
  *   the domain's company first.
  * What the claim does not see: a company with the domain created seconds earlier by another way (the HubSpot UI,
- * Make, Create Company) and not yet shown by search. keepOldest.ts's check would find it; a claiming run keeps its
- * own company and that one stays a duplicate.
+ * Make, an import; Zapier's Create Company records its company in the claim's entry) and not yet shown by search.
+ * keepOldest.ts's check would find it; a claiming run keeps its own company and that one stays a duplicate.
  */
 
 const companies = objectType('companies');

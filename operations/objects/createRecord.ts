@@ -75,9 +75,10 @@ export function createRequest(
 export const CREATE_CODE =
   "A create's answer may be lost (connection, timeout, 5xx) after HubSpot wrote it: with a unique value the record " +
   'is read back and returned when HubSpot created it during this step; a search-or-create whose create meets a ' +
-  'record written seconds ago (409) returns that one; Find or Create Company keeps the oldest company with the ' +
-  'domain; chosen properties the answer lacks cost one read. Each depends on the answer or the failure, which ' +
-  'declared requests cannot branch on.';
+  'record written seconds ago (409) returns that one; Find or Create Company claims a new domain in the ' +
+  "platform's shared store and returns the company the claiming run created, or without a claim keeps the oldest " +
+  'company with the domain; chosen properties the answer lacks cost one read. Each depends on the answer, the ' +
+  'failure or the store, which declared requests cannot branch on.';
 
 /** Creates one record: `POST /crm/v3/objects/{type}` (201). https://developers.hubspot.com/docs/api/crm/understanding-the-crm */
 export function createRecordOperation(
@@ -120,9 +121,10 @@ export function createRecordOperation(
             `GET ${paths.objects.one(type.name, '{id}')}`,
           ],
           perRun:
-            `1; in Find or Create with a ${matchOn}: + 1 search per check until search shows the new ` +
-            `${type.singular.toLowerCase()} (index lag; a few checks), + 1 archive when another one with that ` +
-            `${matchOn} came first; ${RETRIEVE_READ}`,
+            `1; in Find or Create with a ${matchOn}: 1 while z.cache answers (the run that claims the ${matchOn} ` +
+            `creates the ${type.singular.toLowerCase()}; the others read the one it created, chosen properties ` +
+            `included), else + 1 search per check until search shows the new ${type.singular.toLowerCase()} ` +
+            `(index lag; a few checks), + 1 archive when another one with that ${matchOn} came first; ${RETRIEVE_READ}`,
         }
       : {
           endpoints: [...declaredEndpoints([request], type), `GET ${paths.objects.one(type.name, '{id}')}`],

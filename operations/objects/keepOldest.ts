@@ -5,8 +5,9 @@ import { type HubSpotRecord, searchRecords } from '../search';
 import type { OperationContext, OperationResult } from '../types';
 
 /**
- * The create half of a find-or-create that matches on a property HubSpot does NOT keep unique (a company's domain:
- * https://developers.hubspot.com/docs/api/crm/companies). Nothing in HubSpot refuses a second company with the same
+ * Where the platform's shared store gives no claim (`claimedCreate.ts`: no store, the store failing, the claiming run
+ * failed or slow), the create half of a find-or-create that matches on a property HubSpot does NOT keep unique (a
+ * company's domain: https://developers.hubspot.com/docs/api/crm/companies). Nothing in HubSpot refuses a second company with the same
  * domain, and the find step uses CRM search, which shows a write only "after a few moments"
  * (https://developers.hubspot.com/docs/api/crm/search); so overlapping runs, or runs seconds apart, each find nothing
  * and each create a company. No read by domain sees a write at once (domain cannot be an `idProperty`).
