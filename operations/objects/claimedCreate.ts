@@ -80,10 +80,12 @@ export async function createOnce(
       return steps.finish(sent);
     }
     if (claim.kind === 'known') {
-      const known = await readRecorded(ctx, type, claim.company.id);
-      if (known) return recordOutput(known, { existing: true });
-      // Archived or merged since it was recorded: forget it and take the way that needs no record.
-      ctx.log('find-or-create: the recorded company is gone; creating with the duplicate check', {
+      const known = await readRecorded(ctx, type, claim.company.id, match.name);
+      // Its domain may have been changed since it was recorded: then it is not this domain's company any more.
+      if (known && claimKey(String(known.properties?.[match.name] ?? '')) === domain)
+        return recordOutput(known, { existing: true });
+      // Archived, merged or given another domain since it was recorded: forget it, take the way that needs no record.
+      ctx.log('find-or-create: the recorded company is gone or moved; creating with the check', {
         id: claim.company.id,
       });
       await forgetCompany(ctx, store, domain);
@@ -108,17 +110,21 @@ export async function noteCreated(
   if (ctx.shared) await noteCompany(ctx, ctx.shared, recorded(claimKey(domain), company));
 }
 
-/** The recorded company with the properties the step outputs (its chosen ones included), or none when it is gone. */
+/**
+ * The recorded company with the properties the step outputs (its chosen ones included) and the matched one, or none
+ * when it is gone.
+ */
 async function readRecorded(
   ctx: OperationContext,
   type: ObjectTypeDef,
   id: string,
+  matched: string,
 ): Promise<HubSpotRecord | undefined> {
   try {
     const { data } = await ctx.api.request<HubSpotRecord>({
       method: 'GET',
       path: paths.objects.one(type.name, id),
-      query: { properties: retrievedProperties(ctx, type).join(',') },
+      query: { properties: [...new Set([...retrievedProperties(ctx, type), matched])].join(',') },
     });
     return data;
   } catch (error) {

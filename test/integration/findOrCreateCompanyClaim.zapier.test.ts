@@ -202,6 +202,19 @@ describe('Zapier Find or Create Company: one company per new domain, one call fe
     expect(entryOf('gone.example')).toBeUndefined();
   });
 
+  it('does not return a recorded company whose domain was changed since', async () => {
+    const moved = await findOrCreate('moved.example', 'Moved');
+    const record = portal().records.get('0-2', moved.out.id)!;
+    portal().records.put(
+      { ...record, properties: { ...record.properties, domain: 'elsewhere.example' } },
+      record,
+    );
+    const next = await findOrCreate('moved.example', 'Next');
+    expect(next.out).toMatchObject({ properties: { domain: 'moved.example', name: 'Next' } });
+    expect(next.out.id).not.toBe(moved.out.id);
+    expect(withDomain('moved.example')).toEqual([next.out.id]);
+  });
+
   it("lets the others check for duplicates at once when the claiming run's create answer is lost", async () => {
     // HubSpot writes the company, then the connection drops: the claiming run fails, saying what to look for.
     context.t.sandbox.faults.add({

@@ -1,10 +1,12 @@
 import {
   CLAIM_TTL_SECONDS,
   claimDomain,
+  noteCompany,
   RECORD_TTL_SECONDS,
   recordCompany,
   WAIT_MS,
 } from '../../operations/customers/domainClaim';
+import { claimKey } from '../../operations/objects/claimedCreate';
 import type { OperationContext, SharedStore } from '../../operations/types';
 
 /**
@@ -101,5 +103,48 @@ describe('claimDomain', () => {
     await expect(recordCompany(ctx, store, company)).resolves.toBeUndefined();
     expect(JSON.stringify(ctx.lines)).not.toContain('pat-na1');
     expect(ctx.lines).toHaveLength(1);
+  });
+});
+
+describe('noteCompany (a plain create recording its company for the find-or-create runs after it)', () => {
+  const company = { id: '8002', domain: 'noted.example', name: 'Noted' };
+
+  it('records the company for 10 minutes when no entry holds the domain; the next claim gets it', async () => {
+    const { store, entries } = memoryStore();
+    const ctx = context({ now: 0 });
+    await noteCompany(ctx, store, company);
+    expect(entries.get('company-domain:noted.example')).toEqual({
+      value: { company },
+      ttl: RECORD_TTL_SECONDS,
+    });
+    expect(await claimDomain(ctx, store, 'noted.example')).toEqual({ kind: 'known', company });
+  });
+
+  it('leaves a claim in progress or an earlier company alone: it came first', async () => {
+    const { store, entries } = memoryStore();
+    const ctx = context({ now: 0 });
+    expect(await claimDomain(ctx, store, 'noted.example')).toEqual({ kind: 'won' });
+    await noteCompany(ctx, store, company);
+    expect(entries.get('company-domain:noted.example')!.value).toEqual({ creating: true });
+  });
+
+  it('logs a failed store by error class only, and does not fail the run', async () => {
+    const { store } = memoryStore();
+    store.setIfAbsent = async () => {
+      throw new Error('token pat-na1-secret in a message');
+    };
+    const ctx = context({ now: 0 });
+    await expect(noteCompany(ctx, store, company)).resolves.toBeUndefined();
+    expect(JSON.stringify(ctx.lines)).not.toContain('pat-na1');
+    expect(ctx.lines).toHaveLength(1);
+  });
+});
+
+describe('claimKey (Find or Create Company)', () => {
+  it('matches as CRM search EQ does: case and surrounding blanks ignored, nothing else changed', () => {
+    expect(claimKey('  Acme.Example ')).toBe('acme.example');
+    // Search treats these as other values, so they get other claims.
+    expect(claimKey('www.acme.example')).toBe('www.acme.example');
+    expect(claimKey('https://acme.example')).toBe('https://acme.example');
   });
 });
