@@ -335,6 +335,32 @@ async function main() {
 
   await measureSyncCustomer(h, measure);
 
+  // Find or Create Company on a new domain: the find, then the create of the run that claims the domain in z.cache
+  // (operations/objects/claimedCreate.ts), with no duplicate check after it. The harness's z.cache answers every
+  // set-if-absent true, right for one run; overlapping runs are counted in
+  // test/integration/findOrCreateCompanyClaim.zapier.test.ts (2 calls each, where the check made 4 or 5).
+  await h.run('creates', 'create_company', { name: 'Warm', domain: 'warm.example' });
+  await measure(
+    'find or create company (new domain)',
+    2,
+    'search, create (domain claimed in z.cache)',
+    async () => {
+      const find = await h.run<unknown[]>('searches', 'find_company', {
+        search_property: 'domain',
+        search_value: 'new-domain.example',
+      });
+      const create = await h.run(
+        'creates',
+        'create_company',
+        { name: 'New domain', domain: 'new-domain.example' },
+        { withSearch: 'find_company' },
+      );
+      const byEndpoint = { ...find.byEndpoint };
+      for (const [k, v] of Object.entries(create.byEndpoint)) byEndpoint[k] = (byEndpoint[k] ?? 0) + v;
+      return { calls: find.calls + create.calls, throttled: find.throttled + create.throttled, byEndpoint };
+    },
+  );
+
   await h.close();
   console.log(formatCallsTable(rows));
 }
