@@ -32,6 +32,20 @@ export interface JournalEntry {
   url: string;
 }
 
+/** An install-specific journal subscription, as the relay writes and reads it. */
+export interface JournalSubscriptionSpec {
+  subscriptionType: 'OBJECT' | 'ASSOCIATION' | 'LIST_MEMBERSHIP';
+  portalId: number;
+  objectTypeId: string;
+  actions: string[];
+  properties: string[];
+  listIds?: number[];
+}
+
+export interface JournalSubscriptionFound extends JournalSubscriptionSpec {
+  id: number;
+}
+
 export interface AppSubscription {
   id?: number;
   eventType: string;
@@ -111,6 +125,25 @@ export class HubSpotApi {
     } catch (error) {
       if (error instanceof HubSpotCallError && (error.status === 404 || error.status === 400))
         return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * The object type id of a list's members (`0-1`), read with the user's token; undefined when the portal has no such
+   * list (404). https://developers.hubspot.com/docs/api/crm/lists (`GET /crm/v3/lists/{listId}` → `{list: {…}}`).
+   */
+  async listObjectTypeId(accessToken: string, listId: string): Promise<string | undefined> {
+    try {
+      const res = await this.call(
+        paths.lists.one(listId),
+        { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } },
+        `Reading list ${listId}`,
+      );
+      const body = (await res.json()) as { list?: { objectTypeId?: unknown } };
+      return typeof body.list?.objectTypeId === 'string' ? body.list.objectTypeId : undefined;
+    } catch (error) {
+      if (error instanceof HubSpotCallError && error.status === 404) return undefined;
       throw error;
     }
   }
@@ -232,15 +265,9 @@ export class HubSpotApi {
   /** Creates or updates the install-specific journal subscription of one portal and object type. */
   async upsertJournalSubscription(
     token: string,
-    subscription: {
-      subscriptionType: 'OBJECT' | 'ASSOCIATION';
-      portalId: number;
-      objectTypeId: string;
-      actions: string[];
-      properties: string[];
-    },
-  ): Promise<void> {
-    await this.journalCall(
+    subscription: JournalSubscriptionSpec,
+  ): Promise<number | undefined> {
+    const res = await this.journalCall(
       `/webhooks-journal/subscriptions/${JOURNAL_VERSION}`,
       {
         method: 'POST',
@@ -248,6 +275,41 @@ export class HubSpotApi {
         body: JSON.stringify({ objectIds: [], ...subscription }),
       },
       `Subscribing portal ${subscription.portalId} in the journal`,
+    );
+    const body = (await res.json().catch(() => undefined)) as { id?: unknown } | undefined;
+    return typeof body?.id === 'number' ? body.id : undefined;
+  }
+
+  /**
+   * The app's journal subscriptions of one portal (`GET /webhooks-journal/subscriptions/2026-03` answers every portal's,
+   * unpaged: https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/subscriptions/get-subscriptions).
+   */
+  async journalSubscriptions(token: string, portalId: number): Promise<JournalSubscriptionFound[]> {
+    const res = await this.journalCall(
+      `/webhooks-journal/subscriptions/${JOURNAL_VERSION}`,
+      { method: 'GET', headers: { authorization: `Bearer ${token}` } },
+      `Listing portal ${portalId}'s journal subscriptions`,
+    );
+    const results = ((await res.json()) as { results?: Array<Record<string, unknown>> }).results ?? [];
+    return results
+      .filter((r) => Number(r.portalId) === portalId && typeof r.id === 'number')
+      .map((r) => ({
+        id: r.id as number,
+        subscriptionType: String(r.subscriptionType) as JournalSubscriptionSpec['subscriptionType'],
+        portalId,
+        objectTypeId: String(r.objectTypeId ?? ''),
+        actions: Array.isArray(r.actions) ? r.actions.map(String) : [],
+        properties: Array.isArray(r.properties) ? r.properties.map(String) : [],
+        ...(Array.isArray(r.listIds) ? { listIds: r.listIds.map(Number) } : {}),
+      }));
+  }
+
+  /** `DELETE /webhooks-journal/subscriptions/2026-03/{subscriptionId}` (answered 204). */
+  async deleteJournalSubscription(token: string, id: number): Promise<void> {
+    await this.journalCall(
+      `/webhooks-journal/subscriptions/${JOURNAL_VERSION}/${id}`,
+      { method: 'DELETE', headers: { authorization: `Bearer ${token}` } },
+      `Removing journal subscription ${id}`,
     );
   }
 
