@@ -72,9 +72,10 @@ export class JournalReader {
    * collecting (and the relay keeps downloading) every event the departed hooks once asked for, for as long as the app
    * stays installed.
    */
-  async narrow(portalId: number): Promise<number> {
+  async narrow(portalId: number, gone?: string): Promise<number> {
     const { store, api } = this.options;
-    const wanted = wantedJournalSubscriptions(portalId, await store.subscriptionsOfPortal(portalId));
+    const remaining = (await store.subscriptionsOfPortal(portalId)).filter((s) => s.id !== gone);
+    const wanted = wantedJournalSubscriptions(portalId, remaining);
     const readToken = await api.journalToken([]);
     const existing = await api.journalSubscriptions(readToken, portalId);
     let changed = 0;

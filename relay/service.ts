@@ -47,20 +47,16 @@ export function createRelay(options: RelayOptions): Relay {
     now,
     ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   });
-  // A hook that answered 410 is removed once its batch is settled; narrow the journal a moment later, off the
-  // delivery path (a failure only leaves the journal wider than needed, and is logged).
+  // A hook that answered 410 is removed when its batch is settled, just after this hook: the narrowing leaves it out
+  // by id rather than wait for the row to go, and runs off the delivery path (a failure only leaves the journal
+  // wider than needed, and is reported as a journal worker error).
   const narrowing: RelayHooks = {
-    subscriptionGone: ({ portalId }) => {
-      setTimeout(() => {
-        journal
-          ?.narrow(portalId)
-          .catch((error: Error) =>
-            emit(hooks, 'workerError', {
-              worker: 'journal',
-              error: `narrowing the journal: ${error.message}`,
-            }),
-          );
-      }, 1_000).unref();
+    subscriptionGone: ({ subscriptionId, portalId }) => {
+      journal
+        ?.narrow(portalId, subscriptionId)
+        .catch((error: Error) =>
+          emit(hooks, 'workerError', { worker: 'journal', error: `narrowing the journal: ${error.message}` }),
+        );
     },
   };
   const hooks = combineHooks(options.hooks ?? {}, ops.hooks, narrowing);
