@@ -270,7 +270,7 @@ const OBJECT_LIBRARY = 'turned on in the accountâ€™s object library (Settings â€
  * The ids 0-101 and 0-69 are not printed in the guides' text; they are the ids integrators' code uses for these paths
  * (UNVERIFIED against a HubSpot page; the object-definition pages hold them).
  */
-const PAYMENTS = 'payments collected through HubSpot payments or Stripe payment processing (Commerce Hub)';
+const PAYMENTS = 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)';
 const ACCOUNT_AND_PAYMENT_TYPES: readonly ObjectTypeDef[] = [
   recordType('users', '0-115', 'User', 'Users', 'hs_email', {
     writeScopes: ['crm.objects.users.write'],

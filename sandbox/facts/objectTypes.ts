@@ -244,7 +244,7 @@ const contactScopes = {
 const library = { availability: 'turned on in the account’s object library (Settings › Objects)' };
 
 const payments = {
-  availability: 'payments collected through HubSpot payments or Stripe payment processing (Commerce Hub)',
+  availability: 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)',
 };
 
 const OTHER: readonly ObjectTypeDef[] = [

@@ -156,9 +156,7 @@ describe('Zapier any-object steps for users, goal targets, payments and subscrip
     const label = (id: string) => items.find((i) => i.id === id)?.label;
     expect(label('users')).toBe('Users (update only)');
     expect(label('goal_targets')).toBe('Goal targets (read only)');
-    expect(label('commerce_payments')).toMatch(
-      /^Payments \(needs payments collected through HubSpot payments/,
-    );
+    expect(label('commerce_payments')).toMatch(/^Payments \(needs HubSpot payments or Stripe/);
     expect(findStandardObjectType('subscriptions')?.objectTypeId).toBe('0-69');
   });
 });

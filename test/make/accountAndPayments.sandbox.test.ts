@@ -119,7 +119,7 @@ describe('Make any-object modules for users, goal targets, payments and subscrip
     const labels = Object.fromEntries(items.map((i) => [i.value, i.label]));
     expect(labels.users).toBe('Users (update only)');
     expect(labels.goal_targets).toBe('Goal targets (read only)');
-    expect(labels.commerce_payments).toMatch(/^Payments \(needs payments collected/);
+    expect(labels.commerce_payments).toMatch(/^Payments \(needs HubSpot payments/);
     expect(labels.subscriptions).toMatch(/^Subscriptions \(needs/);
   });
 });

@@ -120,6 +120,10 @@ describe('standard object types beyond the core CRM', () => {
     expect(scopeAvailability('crm.objects.feedback_submissions.read')).toMatch(
       /^Feedback submissions need Service Hub/,
     );
+    expect(scopeAvailability('crm.objects.commercepayments.write')).toBe(
+      'Payments need HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)',
+    );
+    expect(scopeAvailability('crm.objects.users.read')).toBeUndefined();
     expect(scopeAvailability('crm.objects.orders.read')).toBeUndefined();
     expect(scopeAvailability('crm.objects.contacts.read')).toBeUndefined();
   });
@@ -150,7 +154,7 @@ describe('standard object types beyond the core CRM', () => {
     expect(objectTypeLabel(type('users'))).toBe('Users (update only)');
     expect(objectTypeLabel(type('goal_targets'))).toBe('Goal targets (read only)');
     expect(objectTypeLabel(type('subscriptions'))).toBe(
-      'Subscriptions (needs payments collected through HubSpot payments or Stripe payment processing (Commerce Hub))',
+      'Subscriptions (needs HubSpot payments or Stripe payment processing set up in the account (Commerce Hub))',
     );
   });
 });
