@@ -106,7 +106,7 @@ const FILE_MEDIA_TYPE =
   "The file part's media type: Zapier sends the type the file's URL answered with (here `text/csv`); a Make file is " +
   "a buffer and a name, and Make's multipart request documents only the part's `filename` option " +
   '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multipart-form-data), so the module ' +
-  'sends `application/octet-stream`. HubSpot types the file by its name: both answers say `csv`, `DOCUMENT`. The ' +
+  'names no type and the part goes as `application/octet-stream` (the multipart default the IML runner sends). HubSpot types the file by its name: both answers say `csv`, `DOCUMENT`. The ' +
   'bytes, names, folder, options, note and its association are the same.';
 
 export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
