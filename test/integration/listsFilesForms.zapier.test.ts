@@ -194,12 +194,13 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     expect([
       ...(portal().associations.typesBetween('0-46', uploaded.note_id, '0-1', id)?.keys() ?? []),
     ]).toEqual([202]);
-    expect(calls()).toMatchObject({
+    // Besides the reads of note property definitions (cached schema), the step spends 3 calls.
+    const { 'GET /crm/v3/properties/:objectType': _schema, ...spent } = calls();
+    expect(spent).toEqual({
       'GET /crm/v3/objects/:objectType/:objectId': 1,
       'POST /files/v3/files': 1,
       'POST /crm/v3/objects/:objectType': 1,
     });
-    expect(Object.keys(calls()).filter((e) => e.startsWith('PUT '))).toEqual([]);
     const before = portal().files.toJSON().files.length;
     await expect(
       run('creates', 'upload_file', {

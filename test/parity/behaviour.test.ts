@@ -118,12 +118,13 @@ async function onMake(t: TestSandbox, scenario: Scenario, ids: Record<string, st
   return { requests: requestsOf(t.sandbox.log.all()), output: normalise(output) };
 }
 
-type RecordOut = { id?: unknown; properties?: unknown; archived?: unknown };
+type RecordOut = { id?: unknown; properties?: unknown; archived?: unknown; is_new?: unknown; new?: unknown };
 
 /**
  * What a buffered write's two outputs must agree on whatever their shapes (listed in differences.ts): the records
- * written, by id with their properties, or for an archive how many ids were sent. Zapier answers per run
- * (`{ [run id]: { outputData } }`), Make with one bundle (HubSpot's batch answer, or the archived count).
+ * written, by id with their properties (and, for an upsert, whether each was created), or for an archive how many
+ * ids were sent. Zapier answers per run (`{ [run id]: { outputData } }`), Make with one bundle (HubSpot's batch
+ * answer, or the archived count).
  */
 function bufferedRecords(zapier: unknown, make: unknown): { zapier: unknown; make: unknown } {
   const runs = Object.values(zapier as Record<string, { outputData?: RecordOut }>).map((r) => r.outputData);
@@ -132,7 +133,8 @@ function bufferedRecords(zapier: unknown, make: unknown): { zapier: unknown; mak
     return { zapier: runs.filter((o) => o?.archived === true).length, make: answer.archived };
   const records = (list: readonly (RecordOut | undefined)[]) =>
     list
-      .map((r) => ({ id: r?.id, properties: r?.properties }))
+      // An upsert's "created": Zapier's `is_new`, HubSpot's `new` in Make's batch answer.
+      .map((r) => ({ id: r?.id, properties: r?.properties, created: r?.is_new ?? r?.new }))
       .sort((a, b) => String(a.id).localeCompare(String(b.id)));
   return { zapier: records(runs), make: records(answer.results ?? []) };
 }
