@@ -34,8 +34,11 @@ export interface ObjectTypeDef {
    * help and error messages; absent when every account has it.
    */
   availability?: string;
-  /** The API reads this type but offers no create, update or archive (feedback submissions). */
+  /** The API reads this type but offers no create, update or archive (feedback submissions, goal targets). */
   readOnly?: boolean;
+  /** The API reads and updates existing records but creates and archives none (users: people join an account through
+   * user provisioning, not the CRM objects API). */
+  updateOnly?: boolean;
 }
 
 const engagementDefaults = ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'];
@@ -250,6 +253,43 @@ function recordType(
 const OBJECT_LIBRARY = 'turned on in the account’s object library (Settings › Objects)';
 
 /**
+ * Users, goal targets, commerce payments and commerce subscriptions.
+ * - Users: "read or update" working hours, time zone, phone and job title; people are added to an account through the
+ *   user provisioning API, not here. Scopes `crm.objects.users.read|write`.
+ *   https://developers.hubspot.com/docs/api-reference/latest/crm/objects/users/guide (id 0-115:
+ *   https://developers.hubspot.com/docs/guides/crm/using-object-apis)
+ * - Goal targets: the API "allow[s] you to retrieve goals data" (list, read, search); scope `crm.objects.goals.read`.
+ *   Id 0-74 in the object table of https://developers.hubspot.com/docs/api-reference/latest/crm/objects/goals/guide
+ *   and its object-definition page.
+ * - Commerce payments: created with `hs_initial_amount` and `hs_initiated_date`; scopes
+ *   `crm.objects.commercepayments.read|write`; the account must collect payments through HubSpot payments or Stripe.
+ *   https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-payments/guide
+ * - Commerce subscriptions (path `subscriptions`, not the e-mail subscription preferences): scopes
+ *   `crm.objects.subscriptions.read|write`, same payment prerequisite.
+ *   https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-subscriptions/guide
+ * The ids 0-101 and 0-69 are not printed in the guides' text; they are the ids integrators' code uses for these paths
+ * (UNVERIFIED against a HubSpot page; the object-definition pages hold them).
+ */
+const PAYMENTS = 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)';
+const ACCOUNT_AND_PAYMENT_TYPES: readonly ObjectTypeDef[] = [
+  recordType('users', '0-115', 'User', 'Users', 'hs_email', {
+    writeScopes: ['crm.objects.users.write'],
+    updateOnly: true,
+  }),
+  recordType('goal_targets', '0-74', 'Goal target', 'Goal targets', 'hs_goal_name', {
+    readScopes: ['crm.objects.goals.read'],
+    writeScopes: [],
+    readOnly: true,
+  }),
+  recordType('commerce_payments', '0-101', 'Payment', 'Payments', 'hs_initial_amount', {
+    readScopes: ['crm.objects.commercepayments.read'],
+    writeScopes: ['crm.objects.commercepayments.write'],
+    availability: PAYMENTS,
+  }),
+  recordType('subscriptions', '0-69', 'Subscription', 'Subscriptions', 'hs_name', { availability: PAYMENTS }),
+];
+
+/**
  * The other types CRM v3 serves. Ids: https://developers.hubspot.com/docs/guides/crm/using-object-apis; tiers: the
  * "Supported products" box of each type's guide (quotes https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide,
  * leads https://developers.hubspot.com/docs/api/crm/leads, feedback submissions
@@ -287,6 +327,7 @@ const MORE_OBJECT_TYPES: readonly ObjectTypeDef[] = [
   recordType('courses', '0-410', 'Course', 'Courses', 'hs_course_name', { availability: OBJECT_LIBRARY }),
   recordType('listings', '0-420', 'Listing', 'Listings', 'hs_name', { availability: OBJECT_LIBRARY }),
   recordType('services', '0-162', 'Service', 'Services', 'hs_name', { availability: OBJECT_LIBRARY }),
+  ...ACCOUNT_AND_PAYMENT_TYPES,
 ];
 
 /** Every standard type: the core CRM, then the others. */
@@ -324,4 +365,19 @@ export function scopeAvailability(scope: string): string | undefined {
     (t) => t.availability && (t.readScopes.includes(scope) || t.writeScopes.includes(scope)),
   );
   return type ? `${type.plural} need ${type.availability}` : undefined;
+}
+
+/** The writes a step can ask of a type. */
+export type RecordWrite = 'create' | 'update' | 'archive' | 'merge';
+
+/**
+ * Why HubSpot serves no such write for this type, in words for an error naming the type field; undefined when it does.
+ * Read-only types (feedback submissions, goal targets) take no write; users take updates only.
+ */
+export function refusedWrite(type: ObjectTypeDef, write: RecordWrite): string | undefined {
+  if (type.readOnly)
+    return `${type.plural} are read only in HubSpot's API: choose a type that can be written.`;
+  if (type.updateOnly && write !== 'update')
+    return `${type.plural} can only be updated through HubSpot's API, not ${write === 'create' ? 'created' : write === 'archive' ? 'archived' : 'merged'}.`;
+  return undefined;
 }

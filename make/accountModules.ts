@@ -88,6 +88,30 @@ const FILE_PARAMS: Record<string, Json> = {
   },
 };
 
+const FILE_ANSWER = [
+  'id',
+  'name',
+  'extension',
+  'type',
+  'size',
+  'fileMd5',
+  'access',
+  'path',
+  'parentFolderId',
+  'url',
+  'defaultHostingUrl',
+  'isUsableInContent',
+  'encoding',
+  'width',
+  'height',
+  'sourceGroup',
+  'expiresAt',
+  'createdAt',
+  'updatedAt',
+  'archived',
+  'archivedAt',
+];
+
 /**
  * A Make file (a buffer, e.g. from HTTP "Get a file" or any module's file output) uploaded as multipart
  * (`POST /files/v3/files`), then, when a record is chosen, a note carrying `hs_attachment_ids` associated to it
@@ -98,14 +122,9 @@ const FILE_PARAMS: Record<string, Json> = {
 export function uploadFileModule(def: OperationDef): MakeModule {
   const noteTypes = ATTACH_TYPES.map((t) => `'${t}', ${defaultAssociationTypeId('notes', t)}`).join(', ');
   const file = (key: string) => `{{temp.file.${key}}}`;
-  const output: Json = {
-    id: file('id'),
-    name: file('name'),
-    extension: file('extension'),
-    size: file('size'),
-    url: file('url'),
-    access: file('access'),
-  };
+  // Every field of HubSpot's upload answer, as the Zapier step returns the whole answer (a missing one is left out):
+  // https://developers.hubspot.com/docs/api-reference/files-files-v3/files/post-files-v3-files
+  const output: Json = Object.fromEntries(FILE_ANSWER.map((key) => [key, file(key)]));
   const module = operationModule(def, 'Files', {
     moduleType: 'action',
     crud: 'create',

@@ -29,6 +29,7 @@ import { universalModule } from './nativeModules';
 import { outputPropertiesRpc, outputPropertiesSource } from './outputPropertiesRpc';
 import { type PathParams, withPathGuards } from './pathGuards';
 import { ALWAYS_RENDERED, propertyFieldsRpc, rpcFor } from './rpcs';
+import { withTypeWriteGuards } from './typeWriteGuards';
 import { pendingReason, unsupportedReason } from './unsupported';
 import { propertyChangeModule, stageModule } from './watchModules';
 import { instantRpcSources, RELAY_COMMON_KEY, relayWebhook } from './webhooks';
@@ -105,11 +106,18 @@ export function operationSupport(def: OperationDef): OperationSupport {
   const reason = unsupportedReason(def);
   if (reason) return { key: def.key, unsupported: reason };
   const native = NATIVE_MODULES[def.key];
-  if (native) return { key: def.key, module: withPathGuards(native.build(def), native.paths) };
+  if (native)
+    return {
+      key: def.key,
+      module: withTypeWriteGuards(withPathGuards(native.build(def), native.paths), def),
+    };
   const pending = pendingReason(def);
   if (pending) return { key: def.key, pending };
   if (def.requests?.length)
-    return { key: def.key, module: withPathGuards(declaredModule(def), declaredPathParams(def)) };
+    return {
+      key: def.key,
+      module: withTypeWriteGuards(withPathGuards(declaredModule(def), declaredPathParams(def)), def),
+    };
   return { key: def.key, unexpressed: true };
 }
 

@@ -43,14 +43,18 @@ function subscriptionBody(def: InstantTriggerDef): Json {
   );
   return {
     targetUrl: '{{webhook.url}}',
-    objectType: sample.objectType,
+    // A list membership names its list; the relay reads the list's object type.
+    ...(sample.objectType ? { objectType: sample.objectType } : {}),
     event: sample.event,
     ...(sample.property ? { property: sample.property } : {}),
+    ...(sample.listId ? { listId: sample.listId } : {}),
   };
 }
 
 /** Only moves into the chosen stage, when one is chosen (the relay's `values` filter, applied here). */
 function eventFilter(def: InstantTriggerDef): string | undefined {
+  // Removals from the list only when asked for (the relay delivers both directions of one list).
+  if (def.event === 'listMembership') return '{{parameters.include_removals || !item.list.removed}}';
   const stage = webhookFields(def).find((f) => f.dropdown?.kind === 'stages');
   return stage ? `{{!parameters.${stage.key} || item.propertyValue == parameters.${stage.key}}}` : undefined;
 }
@@ -88,6 +92,9 @@ function eventOutput(def: InstantTriggerDef): Json {
           association_category: '{{item.association.associationCategory}}',
           association_removed: '{{item.association.removed}}',
         }
+      : {}),
+    ...(def.event === 'listMembership'
+      ? { list_id: '{{item.list.listId}}', membership_removed: '{{item.list.removed}}' }
       : {}),
   };
 }

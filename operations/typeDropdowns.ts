@@ -11,11 +11,11 @@ import type { OperationContext, OperationResult } from './types';
 /**
  * A type as the type pickers show it: its plural, with what the account needs first and whether steps can write it,
  * so that a user sees before choosing why HubSpot may refuse (e.g. "Leads (needs Sales Hub Professional or
- * Enterprise, ...)", "Feedback submissions (read only; needs Service Hub ...)").
+ * Enterprise, ...)", "Feedback submissions (read only; needs Service Hub ...)", "Users (update only)").
  */
 export function objectTypeLabel(type: ObjectTypeDef): string {
   const notes = [
-    type.readOnly ? 'read only' : '',
+    type.readOnly ? 'read only' : type.updateOnly ? 'update only' : '',
     type.availability ? `needs ${type.availability}` : '',
   ].filter(Boolean);
   return notes.length > 0 ? `${type.plural} (${notes.join('; ')})` : type.plural;

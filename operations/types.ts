@@ -4,6 +4,7 @@
  * apps never drift.
  */
 import type { HubSpotClient } from '../hubspot/client';
+import type { RecordWrite } from '../hubspot/objectTypes';
 import type { PropertyDefinition } from '../hubspot/propertyDefinition';
 import type { CodeNote, RequestSpec } from './request';
 
@@ -170,6 +171,12 @@ export interface OperationDef {
   noun: string;
   /** The object type the operation works on: what `OBJECT_TYPE` in its declared requests stands for. */
   objectType?: ObjectTypeRef;
+  /**
+   * The write the operation asks of its object type. When the type is chosen in the step, a type HubSpot serves no
+   * such write for (read-only, update-only: `refusedWrite` in `hubspot/objectTypes.ts`) is refused naming the type
+   * field before any call, on both platforms.
+   */
+  typeWrite?: RecordWrite;
   label: string;
   description: string;
   /** Powers a dropdown only; not shown in the editor. */

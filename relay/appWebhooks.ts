@@ -27,9 +27,12 @@ export async function ensureAppSubscriptions(
   api: HubSpotApi,
   subscriptions: readonly StoredSubscription[],
 ): Promise<number> {
+  // List memberships come from the journal only: webhooks v3 has no event type for them.
+  const pushed = subscriptions.filter((s) => s.event !== 'listMembership');
+  if (pushed.length === 0) return 0;
   const existing = new Map((await api.appSubscriptions()).map((a) => [key(a), a]));
   let changed = 0;
-  for (const wanted of subscriptions.map(appSubscriptionFor)) {
+  for (const wanted of pushed.map(appSubscriptionFor)) {
     const found = existing.get(key(wanted));
     if (found && found.active !== false) continue;
     if (found?.id !== undefined) await api.activateAppSubscription(found.id);

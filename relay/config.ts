@@ -35,6 +35,8 @@ export interface RelayConfig {
   explicitTargets: readonly string[];
   alertUrl?: string;
   adminToken?: string;
+  /** When set, `/metrics` answers only requests bearing it. */
+  metricsToken?: string;
   ingest: IngestMode;
   /** How often each portal's journal is read. */
   journalIntervalMs: number;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     explicitTargets: explicit,
     ...optional('alertUrl', urlSetting(env, 'RELAY_ALERT_URL')),
     ...optional('adminToken', value(env, 'RELAY_ADMIN_TOKEN')),
+    ...optional('metricsToken', value(env, 'RELAY_METRICS_TOKEN')),
     ingest: ingestMode(env),
     journalIntervalMs: integerSetting(env, 'RELAY_JOURNAL_INTERVAL_MS') ?? 5_000,
     journalLagAlertMs: (integerSetting(env, 'RELAY_JOURNAL_LAG_ALERT_SECONDS') ?? 300) * 1000,

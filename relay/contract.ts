@@ -18,6 +18,7 @@ export const RELAY_EVENTS = [
   'restore',
   'merge',
   'associationChange',
+  'listMembership',
 ] as const;
 export type RelayEventKind = (typeof RELAY_EVENTS)[number];
 
@@ -25,9 +26,14 @@ export type RelayEventKind = (typeof RELAY_EVENTS)[number];
 export interface SubscriptionRequest {
   /** Where deliveries go: Zapier's `bundle.targetUrl`, Make's `webhook.url`. */
   targetUrl: string;
-  /** A CRM object type name (`contacts`, `deals`, `p_orders`) or id (`0-1`, `2-123`). */
-  objectType: string;
+  /**
+   * A CRM object type name (`contacts`, `deals`, `p_orders`) or id (`0-1`, `2-123`). Not needed for
+   * `listMembership`: the relay reads the list's own object type.
+   */
+  objectType?: string;
   event: RelayEventKind;
+  /** For `listMembership`: the list (lists v3 `listId`) whose members to watch (required then, refused otherwise). */
+  listId?: string;
   /** For `propertyChange`: the one property to watch (required then, refused otherwise). */
   property?: string;
   /** For `propertyChange`: deliver only when the new value is one of these (e.g. a deal stage id). */
@@ -42,6 +48,7 @@ export interface SubscriptionCreated {
   objectType: string;
   event: RelayEventKind;
   property?: string;
+  listId?: string;
 }
 
 /** `DELETE {RELAY_URL}/v1/subscriptions/{id}`, with a token of the same portal → 204. */
@@ -72,6 +79,8 @@ export interface RelayEvent {
     associationCategory?: string;
     removed: boolean;
   };
+  /** `listMembership`: the list, and whether the record left it (false: it joined). */
+  list?: { listId: string; removed: boolean };
 }
 
 /** The JSON body of one delivery: at most `MAX_EVENTS_PER_DELIVERY` events of one subscription, oldest first. */

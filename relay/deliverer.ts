@@ -164,7 +164,7 @@ export class Deliverer {
     // A hook URL that answers 410 Gone will never take deliveries again (Zapier's answer once the hook's owner
     // turned it off); its REST hook guide asks the sender to drop that subscription (https://docs.zapier.com/platform/build/cli-hook-trigger).
     if (status === 410) {
-      emit(hooks, 'subscriptionGone', { subscriptionId: subscription.id });
+      emit(hooks, 'subscriptionGone', { subscriptionId: subscription.id, portalId: subscription.portalId });
       return { kind: 'gone', status };
     }
     const now = this.now();

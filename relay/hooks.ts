@@ -18,7 +18,7 @@ export interface RelayHooks {
   }): void;
   deadLettered?(info: { subscriptionId: string; events: number; error: string }): void;
   /** The target answered 410 Gone and the subscription was removed. */
-  subscriptionGone?(info: { subscriptionId: string }): void;
+  subscriptionGone?(info: { subscriptionId: string; portalId: number }): void;
   subscriptionAdded?(info: { subscriptionId: string; portalId: number }): void;
   subscriptionRemoved?(info: { subscriptionId: string; portalId: number }): void;
   /** A turn of reading one portal's journal; `caughtUp` when it reached the newest entry. */

@@ -46,7 +46,8 @@ function associatedTypeId(raw: Record<string, unknown>): string | undefined {
 export function fromWebhookEvent(raw: Record<string, unknown>): RelayEvent | undefined {
   const type = text(raw.subscriptionType) ?? text(raw.eventType) ?? '';
   const [prefix = '', action = ''] = type.split('.');
-  if (!isKind(action)) return undefined;
+  // Webhooks v3 has no list membership type (event types table of the webhooks guide): those come from the journal.
+  if (!isKind(action) || action === 'listMembership') return undefined;
   const objectTypeId = prefix === 'object' ? text(raw.objectTypeId) : legacyObjectTypeId(prefix);
   const eventId = text(raw.eventId);
   const portalId = Number(raw.portalId);
@@ -106,6 +107,8 @@ const JOURNAL_ACTIONS: Readonly<Record<string, RelayEventKind>> = {
   MERGE: 'merge',
   ASSOCIATION_ADDED: 'associationChange',
   ASSOCIATION_REMOVED: 'associationChange',
+  ADDED_TO_LIST: 'listMembership',
+  REMOVED_FROM_LIST: 'listMembership',
 };
 
 /**
@@ -114,7 +117,10 @@ const JOURNAL_ACTIONS: Readonly<Record<string, RelayEventKind>> = {
  * subscription per portal, type and object type
  * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide, subscription types).
  */
-export function journalSubscriptionType(kind: RelayEventKind): 'OBJECT' | 'ASSOCIATION' {
+export type JournalSubscriptionType = 'OBJECT' | 'ASSOCIATION' | 'LIST_MEMBERSHIP';
+
+export function journalSubscriptionType(kind: RelayEventKind): JournalSubscriptionType {
+  if (kind === 'listMembership') return 'LIST_MEMBERSHIP';
   return kind === 'associationChange' ? 'ASSOCIATION' : 'OBJECT';
 }
 
@@ -168,6 +174,13 @@ function fromJournalEvent(raw: Record<string, unknown>): RelayEvent[] {
     objectId,
     event: kind,
   };
+  if (kind === 'listMembership') {
+    // UNVERIFIED: HubSpot documents the LIST_MEMBERSHIP type and its actions, not the event's fields; `listId`
+    // (or `listIds`' one entry) is read as the sandbox writes it, the member as `objectId` like every journal event.
+    const listId = text(raw.listId) ?? (Array.isArray(raw.listIds) ? text(raw.listIds[0]) : undefined);
+    if (!listId) return [];
+    return [{ ...base, list: { listId, removed: text(raw.action) === 'REMOVED_FROM_LIST' } }];
+  }
   if (kind === 'associationChange') {
     return [
       withDetails(base, {

@@ -1,5 +1,10 @@
 import { emit, type RelayHooks } from './hooks';
-import { type HubSpotApi, HubSpotCallError } from './hubspotApi';
+import {
+  type HubSpotApi,
+  HubSpotCallError,
+  type JournalSubscriptionFound,
+  type JournalSubscriptionSpec,
+} from './hubspotApi';
 import { fromJournalFile, journalActions, journalSubscriptionType } from './hubspotEvents';
 import { ingest } from './ingest';
 import { readScopesFor } from './objectTypes';
@@ -38,26 +43,55 @@ export class JournalReader {
 
   /**
    * A portal's first subscription of a kind: create or widen its install-specific journal subscription (actions and
-   * properties of every relay subscription of that portal, object type and journal subscription type), and start
-   * reading its journal.
+   * properties of every relay subscription of that portal, object type and journal subscription type; lists for list
+   * memberships), and start reading its journal.
    */
   async subscribe(subscription: StoredSubscription): Promise<void> {
     const { store, api } = this.options;
-    const subscriptionType = journalSubscriptionType(subscription.event);
-    const same = (await store.subscriptionsOfPortal(subscription.portalId)).filter(
-      (s) =>
-        s.objectTypeId === subscription.objectTypeId && journalSubscriptionType(s.event) === subscriptionType,
-    );
-    const all = same.some((s) => s.id === subscription.id) ? same : [...same, subscription];
+    const stored = await store.subscriptionsOfPortal(subscription.portalId);
+    const all = stored.some((s) => s.id === subscription.id) ? stored : [...stored, subscription];
+    const wanted = wantedJournalSubscriptions(subscription.portalId, all).find(
+      (w) => w.key === journalKey(subscription),
+    )!;
     const token = await api.journalToken(readScopesFor(subscription.objectTypeId));
-    await api.upsertJournalSubscription(token, {
-      subscriptionType,
-      portalId: subscription.portalId,
-      objectTypeId: subscription.objectTypeId,
-      actions: [...new Set(all.flatMap((s) => journalActions(s.event)))],
-      properties: [...new Set(all.flatMap((s) => (s.property ? [s.property] : [])))],
-    });
+    const id = await api.upsertJournalSubscription(token, wanted.spec);
+    if (wanted.spec.subscriptionType === 'LIST_MEMBERSHIP') {
+      // Whether HubSpot's upsert keys a list membership subscription by its lists too is UNVERIFIED: if it made a new
+      // one for the wider set, the narrower one would repeat every event, so it goes.
+      const stale = (await api.journalSubscriptions(token, subscription.portalId)).filter(
+        (f) => specKey(f) === wanted.key && id !== undefined && f.id !== id,
+      );
+      for (const f of stale) await api.deleteJournalSubscription(token, f.id);
+    }
     await store.trackJournal(subscription.portalId);
+  }
+
+  /**
+   * After a relay subscription went (deleted, or its hook answered 410): narrows the portal's journal subscriptions to
+   * what the remaining relay subscriptions need, and removes those nothing needs any more. Without it the journal keeps
+   * collecting (and the relay keeps downloading) every event the departed hooks once asked for, for as long as the app
+   * stays installed.
+   */
+  async narrow(portalId: number, gone?: string): Promise<number> {
+    const { store, api } = this.options;
+    const remaining = (await store.subscriptionsOfPortal(portalId)).filter((s) => s.id !== gone);
+    const wanted = wantedJournalSubscriptions(portalId, remaining);
+    const readToken = await api.journalToken([]);
+    const existing = await api.journalSubscriptions(readToken, portalId);
+    let changed = 0;
+    for (const found of existing) {
+      const want = wanted.find((w) => w.key === specKey(found));
+      if (want && sameSpec(want.spec, found)) continue;
+      const token = await api.journalToken(readScopesFor(found.objectTypeId));
+      if (want) {
+        const id = await api.upsertJournalSubscription(token, want.spec);
+        if (id !== undefined && id !== found.id) await api.deleteJournalSubscription(token, found.id);
+      } else {
+        await api.deleteJournalSubscription(token, found.id);
+      }
+      changed++;
+    }
+    return changed;
   }
 
   start(): void {
@@ -168,4 +202,50 @@ export class JournalReader {
     });
     return { stored, more: entries === ENTRIES_PER_TURN };
   }
+}
+
+/** One journal subscription per portal, journal type and object type (the unit HubSpot's upsert replaces). */
+const keyOf = (type: string, objectTypeId: string) => `${type}|${objectTypeId}`;
+const journalKey = (s: StoredSubscription) => keyOf(journalSubscriptionType(s.event), s.objectTypeId);
+const specKey = (s: JournalSubscriptionSpec) => keyOf(s.subscriptionType, s.objectTypeId);
+
+/** What a portal's journal subscriptions must be for these relay subscriptions of it. */
+export function wantedJournalSubscriptions(
+  portalId: number,
+  subscriptions: readonly StoredSubscription[],
+): Array<{ key: string; spec: JournalSubscriptionSpec }> {
+  const groups = new Map<string, StoredSubscription[]>();
+  for (const s of subscriptions.filter((x) => x.portalId === portalId)) {
+    groups.set(journalKey(s), [...(groups.get(journalKey(s)) ?? []), s]);
+  }
+  return [...groups].map(([key, group]) => {
+    const first = group[0]!;
+    const subscriptionType = journalSubscriptionType(first.event);
+    const lists = group.flatMap((s) => (s.listId ? [Number(s.listId)] : []));
+    return {
+      key,
+      spec: {
+        subscriptionType,
+        portalId,
+        objectTypeId: first.objectTypeId,
+        actions: sorted(group.flatMap((s) => journalActions(s.event))),
+        properties: sorted(group.flatMap((s) => (s.property ? [s.property] : []))),
+        ...(subscriptionType === 'LIST_MEMBERSHIP'
+          ? { listIds: [...new Set(lists)].sort((a, b) => a - b) }
+          : {}),
+      },
+    };
+  });
+}
+
+const sorted = (items: string[]) => [...new Set(items)].sort();
+const sameSet = (a: readonly unknown[] = [], b: readonly unknown[] = []) =>
+  JSON.stringify([...new Set(a.map(String))].sort()) === JSON.stringify([...new Set(b.map(String))].sort());
+
+function sameSpec(want: JournalSubscriptionSpec, found: JournalSubscriptionFound): boolean {
+  return (
+    sameSet(want.actions, found.actions) &&
+    sameSet(want.properties, found.properties) &&
+    sameSet(want.listIds, found.listIds)
+  );
 }

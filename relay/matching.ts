@@ -5,6 +5,7 @@ import type { QueuedEvent, StoredSubscription } from './store/types';
 export function wants(subscription: StoredSubscription, event: RelayEvent): boolean {
   if (subscription.portalId !== event.portalId) return false;
   if (subscription.objectTypeId !== event.objectTypeId || subscription.event !== event.event) return false;
+  if (subscription.event === 'listMembership') return subscription.listId === event.list?.listId;
   if (subscription.event !== 'propertyChange') return true;
   if (subscription.property !== event.propertyName) return false;
   return !subscription.values?.length || subscription.values.includes(event.propertyValue ?? '');

@@ -5,7 +5,7 @@ import { emit, type RelayHooks } from './hooks';
 import { fromWebhookEvent } from './hubspotEvents';
 import { verifyHubSpotSignature } from './hubspotSignature';
 import { ingest } from './ingest';
-import type { RelayStore } from './store/types';
+import type { RelayStore, StoredSubscription } from './store/types';
 import { RelayError, type SubscriptionDeps, subscribe, unsubscribe } from './subscriptions';
 
 declare module 'fastify' {
@@ -23,6 +23,8 @@ export interface ServerDeps extends SubscriptionDeps {
   publicUrl: () => string;
   /** Events were stored: start delivering. */
   onEvents: () => void;
+  /** A relay subscription was deleted: HubSpot may stop sending what only it needed. Errors are logged, not answered. */
+  afterUnsubscribe?: (subscription: StoredSubscription) => Promise<void>;
   /** HubSpot is configured and the workers run: until then `/readyz` says not ready. */
   started: () => boolean;
 }
@@ -101,6 +103,12 @@ export function buildServer(
   app.delete<{ Params: { id: string } }>(`${SUBSCRIPTIONS_PATH}/:id`, async (req, reply) => {
     const removed = await unsubscribe(deps, req.headers.authorization, req.params.id);
     emit(deps.hooks, 'subscriptionRemoved', { subscriptionId: removed.id, portalId: removed.portalId });
+    // The subscription is gone whatever HubSpot says; a journal left wider than needed only costs downloads.
+    await deps
+      .afterUnsubscribe?.(removed)
+      .catch((error: Error) =>
+        req.log.warn({ err: { name: error.name, message: error.message } }, 'narrowing the journal failed'),
+      );
     return reply.code(204).send();
   });
 

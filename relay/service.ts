@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { configureAppWebhooks, ensureAppSubscriptions } from './appWebhooks';
 import type { RelayConfig } from './config';
 import { Deliverer } from './deliverer';
-import type { RelayHooks } from './hooks';
+import { emit, type RelayHooks } from './hooks';
 import { HubSpotApi } from './hubspotApi';
 import { JournalReader } from './journal';
 import { combineHooks, createOperations } from './ops';
@@ -47,7 +47,19 @@ export function createRelay(options: RelayOptions): Relay {
     now,
     ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   });
-  const hooks = combineHooks(options.hooks ?? {}, ops.hooks);
+  // A hook that answered 410 is removed when its batch is settled, just after this hook: the narrowing leaves it out
+  // by id rather than wait for the row to go, and runs off the delivery path (a failure only leaves the journal
+  // wider than needed, and is reported as a journal worker error).
+  const narrowing: RelayHooks = {
+    subscriptionGone: ({ subscriptionId, portalId }) => {
+      journal
+        ?.narrow(portalId, subscriptionId)
+        .catch((error: Error) =>
+          emit(hooks, 'workerError', { worker: 'journal', error: `narrowing the journal: ${error.message}` }),
+        );
+    },
+  };
+  const hooks = combineHooks(options.hooks ?? {}, ops.hooks, narrowing);
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const api = new HubSpotApi(config, options.fetcher, now);
   const targets: TargetPolicy = {
@@ -93,6 +105,10 @@ export function createRelay(options: RelayOptions): Relay {
       publicUrl,
       onEvents: () => deliverer.kick(),
       started: () => started,
+      readsJournal: journal !== undefined,
+      async afterUnsubscribe(subscription) {
+        await journal?.narrow(subscription.portalId);
+      },
       async afterSubscribe(subscription) {
         if (pushManaged) await ensureAppSubscriptions(api, [subscription]);
         if (journal) await journal.subscribe(subscription);

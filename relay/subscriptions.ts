@@ -40,6 +40,11 @@ export interface SubscriptionDeps {
   /** The app this relay serves; a token of another app is refused. */
   appId?: number;
   now: () => number;
+  /**
+   * Whether the relay reads the webhooks journal (`RELAY_INGEST` journal or both): list membership events come only
+   * from there, so without it a `listMembership` subscription is refused.
+   */
+  readsJournal?: boolean;
   /** Makes HubSpot send what the new subscription needs (app webhooks, journal); throwing undoes the subscription. */
   afterSubscribe: (subscription: StoredSubscription) => Promise<void>;
 }
@@ -78,6 +83,7 @@ export async function tokenOwner(api: HubSpotApi, token: string, appId?: number)
 
 interface ValidRequest {
   targetUrl: string;
+  /** Empty for a list membership until the list is read. */
   objectType: string;
   /** Unknown until HubSpot is asked, for a custom object named by its name. */
   objectTypeId?: string;
@@ -85,6 +91,37 @@ interface ValidRequest {
   event: RelayEventKind;
   property?: string;
   values?: string[];
+  listId?: string;
+}
+
+/** A lists v3 `listId`: digits (https://developers.hubspot.com/docs/api/crm/lists). */
+const LIST_ID = /^\d{1,20}$/;
+
+function validListRequest(fields: Record<string, unknown>, targetUrl: string): ValidRequest {
+  const { listId, objectType, property, values } = fields;
+  const id = typeof listId === 'number' ? String(listId) : listId;
+  if (typeof id !== 'string' || !LIST_ID.test(id.trim())) {
+    throw new RelayError(
+      400,
+      `listId is required for listMembership: the list's ID (digits, as in the list's URL); got ${JSON.stringify(listId)}.`,
+      'listId',
+    );
+  }
+  if (property !== undefined || values !== undefined) {
+    throw new RelayError(
+      400,
+      'property and values are only allowed with propertyChange, not listMembership.',
+      'property',
+    );
+  }
+  if (objectType !== undefined && typeof objectType !== 'string') {
+    throw new RelayError(
+      400,
+      'objectType must be a string when given; a list names its own object type.',
+      'objectType',
+    );
+  }
+  return { targetUrl, objectType: '', readScopes: [], event: 'listMembership', listId: id.trim() };
 }
 
 function validRequest(body: unknown): ValidRequest {
@@ -94,9 +131,13 @@ function validRequest(body: unknown): ValidRequest {
       'The body must be a JSON object {targetUrl, objectType, event, property?, values?}.',
     );
   }
-  const { targetUrl, objectType, event, property, values } = body as Record<string, unknown>;
+  const { targetUrl, objectType, event, property, values, listId } = body as Record<string, unknown>;
   if (typeof targetUrl !== 'string' || !targetUrl) {
     throw new RelayError(400, 'targetUrl is required: the https URL deliveries go to.', 'targetUrl');
+  }
+  if (event === 'listMembership') return validListRequest(body as Record<string, unknown>, targetUrl);
+  if (listId !== undefined) {
+    throw new RelayError(400, `listId is only allowed with listMembership, not ${String(event)}.`, 'listId');
   }
   const resolved =
     typeof objectType !== 'string'
@@ -156,8 +197,16 @@ export async function subscribe(
   body: unknown,
 ): Promise<SubscriptionCreated> {
   const token = bearerToken(authorization);
-  const request = validRequest(body);
+  let request = validRequest(body);
+  if (request.event === 'listMembership' && !deps.readsJournal) {
+    throw new RelayError(
+      400,
+      'event listMembership needs the webhooks journal (RELAY_INGEST=journal or both): HubSpot pushes no list membership events.',
+      'event',
+    );
+  }
   const owner = await tokenOwner(deps.api, token, deps.appId);
+  if (request.listId !== undefined) request = await withListType(deps.api, token, request, owner);
   if (!request.readScopes.some((s) => owner.scopes.includes(s))) {
     throw new RelayError(
       403,
@@ -202,6 +251,43 @@ export async function subscribe(
     objectType: subscription.objectType,
     event: subscription.event,
     ...(subscription.property ? { property: subscription.property } : {}),
+    ...(subscription.listId ? { listId: subscription.listId } : {}),
+  };
+}
+
+/** A list membership subscription takes its object type from the list itself, read with the user's token. */
+async function withListType(
+  api: HubSpotApi,
+  token: string,
+  request: ValidRequest,
+  owner: TokenInfo,
+): Promise<ValidRequest> {
+  let objectTypeId: string | undefined;
+  try {
+    objectTypeId = await api.listObjectTypeId(token, request.listId!);
+  } catch (error) {
+    if (error instanceof HubSpotCallError && error.status === 403) {
+      throw new RelayError(
+        403,
+        'The access token cannot read lists: it needs the scope crm.lists.read.',
+        'listId',
+      );
+    }
+    throw new RelayError(502, `List ${request.listId} could not be read from HubSpot; try again.`, 'listId');
+  }
+  if (!objectTypeId) {
+    throw new RelayError(
+      400,
+      `listId ${request.listId} is not a list of portal ${owner.portalId}.`,
+      'listId',
+    );
+  }
+  const resolved = resolveObjectType(objectTypeId);
+  return {
+    ...request,
+    objectType: objectTypeId,
+    objectTypeId,
+    readScopes: resolved?.readScopes ?? CUSTOM_READ_SCOPES,
   };
 }
 

@@ -7,6 +7,7 @@ import { Faults } from './faults';
 import { Query, type SandboxRequest, type SandboxResponse } from './http';
 import { JournalRecorder } from './journal/recorder';
 import { isLocalOnly, requireLocalCaller } from './localOnly';
+import { multipartForLog } from './multipart';
 import { Portal } from './portal';
 import { RequestLog, tokenFingerprint } from './requestLog';
 import { Router } from './router';
@@ -138,7 +139,7 @@ async function handle(sandbox: Sandbox, incoming: IncomingSandboxRequest): Promi
           if (anyOf.length > 0 && !anyOf.some((s) => req.auth!.scopes.has(s))) throw missingScopes(anyOf);
         }
         req.body = parseBody(req.rawBody, headers['content-type']);
-        requestBody = req.body;
+        requestBody = req.body ?? multipartForLog(req.rawBody, headers['content-type']);
         response = await route.handler(req, portal);
       } catch (error) {
         if (error instanceof HubSpotError)

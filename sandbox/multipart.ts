@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A small `multipart/form-data` reader (RFC 7578) for the files API. The sandbox only needs whole, in-memory bodies
  * of a few parts, so a 40-line split on the boundary is enough; a streaming library (busboy) would add a dependency
@@ -46,4 +47,28 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     start = next;
   }
   return parts;
+}
+
+/**
+ * A multipart body as the request log keeps it: each text part by name, and each file part by its name, media type,
+ * size and MD5 (never its bytes), so two clients' uploads compare without their random boundaries.
+ */
+export function multipartForLog(
+  body: Buffer,
+  contentType: string | undefined,
+): Record<string, unknown> | undefined {
+  const boundary = multipartBoundary(contentType);
+  if (!boundary) return undefined;
+  const logged: Record<string, unknown> = {};
+  for (const part of parseMultipart(body, boundary))
+    logged[part.name] =
+      part.filename === undefined
+        ? part.data.toString('utf8')
+        : {
+            filename: part.filename,
+            contentType: part.contentType,
+            bytes: part.data.length,
+            md5: createHash('md5').update(part.data).digest('hex'),
+          };
+  return logged;
 }

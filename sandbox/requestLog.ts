@@ -14,7 +14,7 @@ export interface LogEntry {
   status: number;
   /** The query string as sent, without `?`. */
   query?: string;
-  /** The parsed request body (JSON or form fields), so tests can compare what two clients sent. */
+  /** The parsed request body (JSON, form fields, or a multipart summary), so tests can compare what two clients sent. */
   body?: unknown;
   token?: string;
 }

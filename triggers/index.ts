@@ -16,6 +16,7 @@ import newInvoice from './newInvoice';
 import newLead from './newLead';
 import newLineItem from './newLineItem';
 import newListMember from './newListMember';
+import newListMemberInstant from './newListMemberInstant';
 import newObject from './newObject';
 import newObjectInstant from './newObjectInstant';
 import newOrder from './newOrder';
@@ -76,4 +77,5 @@ export const hookTriggers = [
   objectDeletedInstant,
   associationChangedInstant,
   recordsMergedInstant,
+  newListMemberInstant,
 ];

@@ -1,4 +1,6 @@
+import { defaultAssociationTypeId } from '../../hubspot/associationTypes';
 import { FieldValidationError } from '../../hubspot/coerce';
+import { findStandardObjectType } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
 import { createRecordOperation } from '../objects/createRecord';
 import { recordPicker } from '../recordDropdown';
@@ -29,8 +31,26 @@ const ACCESS_CHOICES = [
 
 const ATTACH_TYPES = ['contacts', 'companies', 'deals', 'tickets'];
 
-/** The note factory, reused so the note is validated and written like any note (`create_note`). */
-const noteWriter = createRecordOperation({ key: 'upload_file_note', objectType: 'notes', sample: {} });
+/**
+ * The note factory, reused so the note is validated and written like any note (`create_note`), associated to the
+ * record inline in its create call (HubSpot's default note → record type), as the Make module does: one call, and no
+ * note left without its record if a second call failed.
+ * https://developers.hubspot.com/docs/api/crm/understanding-the-crm#create-records-with-associations
+ */
+const noteWriter = createRecordOperation({
+  key: 'upload_file_note',
+  objectType: 'notes',
+  sample: {},
+  associateWith: ATTACH_TYPES,
+});
+/** The note writer's input for the record (`associationInputs`: `<noun>_ids` and its label, the default one). */
+const noteLinkInput = (attach: { type: string; id: string }) => {
+  const noun = findStandardObjectType(attach.type)!.singular.toLowerCase().replace(/ /g, '_');
+  return {
+    [`${noun}_ids`]: [attach.id],
+    [`${noun}_association_label`]: `HUBSPOT_DEFINED:${defaultAssociationTypeId('notes', attach.type)}`,
+  };
+};
 
 export function uploadFileOperation(download: FileDownloader): OperationDef {
   return {
@@ -98,16 +118,16 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
     },
     code: {
       reason:
-        'The file is downloaded from the mapped URL or file and sent as multipart, and attaching it to a record checks the record, creates a note and associates it, each from the answer before; the declaration sends JSON bodies only.',
+        'The file is downloaded from the mapped URL or file and sent as multipart, and attaching it to a record checks the record, then creates a note (associated inline) from the upload answer; the declaration sends JSON bodies only.',
     },
     calls: {
       endpoints: [
         `POST ${paths.files.upload()}`,
         `GET ${paths.objects.one('{toType}', '{toId}')}`,
         `POST ${paths.objects.create('notes')}`,
-        `PUT ${paths.associations.putDefault('notes', '{id}', '{toType}', '{toId}')}`,
       ],
-      perRun: '1 (4 when attached to a record: the record is checked first)',
+      perRun:
+        '1 (3 when attached to a record: the record is checked first, the note carries the association)',
     },
     async perform(ctx) {
       const attach = attachment(ctx);
@@ -144,13 +164,9 @@ export function uploadFileOperation(download: FileDownloader): OperationDef {
           hs_timestamp: new Date(ctx.now()).toISOString(),
           hs_attachment_ids: data.id,
           ...(ctx.input.note_body ? { hs_note_body: ctx.input.note_body } : {}),
+          ...noteLinkInput(attach),
         },
       })) as OperationResult;
-      await ctx.api.request({
-        method: 'PUT',
-        path: paths.associations.putDefault('notes', String(note.id), attach.type, attach.id),
-        idempotent: true,
-      });
       return { ...data, note_id: note.id };
     },
   };

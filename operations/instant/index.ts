@@ -4,6 +4,7 @@ import { dealStageChangedInstant } from './dealStageChangedInstant';
 import { newCompanyInstant } from './newCompanyInstant';
 import { newContactInstant } from './newContactInstant';
 import { newDealInstant } from './newDealInstant';
+import { newListMemberInstant } from './newListMemberInstant';
 import { newObjectInstant } from './newObjectInstant';
 import { newTicketInstant } from './newTicketInstant';
 import { objectDeletedInstant } from './objectDeletedInstant';
@@ -24,4 +25,5 @@ export const INSTANT_TRIGGERS: readonly InstantTriggerDef[] = [
   objectDeletedInstant,
   associationChangedInstant,
   recordsMergedInstant,
+  newListMemberInstant,
 ];

@@ -72,6 +72,7 @@ export function eventItem(event: RelayEvent, record: HubSpotRecord | undefined):
           association_removed: association.removed,
         }
       : {}),
+    ...(event.list ? { list_id: event.list.listId, membership_removed: event.list.removed } : {}),
     ...(record
       ? {
           createdAt: record.createdAt,

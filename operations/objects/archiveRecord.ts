@@ -40,6 +40,7 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
     kind: 'create',
     noun: type.singular,
     objectType: types.ref,
+    typeWrite: 'archive',
     label: titleCase(`Archive ${type.singular}`),
     description: `Archives (deletes) ${withArticle(noun)}; it stays restorable from the recycling bin for 90 days.`,
     warning:
@@ -62,7 +63,7 @@ export function archiveRecordOperation(config: RecordOperationConfig): Operation
         "A 404 on the read is refused naming the field and saying nothing was archived; the declared read alone reports HubSpot's own 404.",
     },
     async perform(ctx) {
-      const type = types.resolve(ctx);
+      const type = types.resolve(ctx, 'archive');
       const { value, idProperty } = recordLocatorInput(ctx, types.display);
       const [find, archive] = ARCHIVE_REQUESTS;
       const run = runState(type, def);

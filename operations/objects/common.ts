@@ -1,5 +1,10 @@
 import { FieldValidationError } from '../../hubspot/coerce';
-import { findStandardObjectType, type ObjectTypeDef } from '../../hubspot/objectTypes';
+import {
+  findStandardObjectType,
+  type ObjectTypeDef,
+  type RecordWrite,
+  refusedWrite,
+} from '../../hubspot/objectTypes';
 import { customObjectType, objectTypeFromValue, typeRefKey } from '../objectTypeRef';
 import type { PortalPropertyDefinition } from '../propertyFields';
 import { recordPicker } from '../recordDropdown';
@@ -53,7 +58,11 @@ export interface RecordType {
   inputFields: InputFieldDef[];
   /** Input keys that belong to the operation, not to the record's properties. */
   inputKeys: string[];
-  resolve(ctx: OperationContext): ObjectTypeDef;
+  /**
+   * The type of this run. With `write`, a type HubSpot serves no such write for (read-only feedback submissions and
+   * goal targets, update-only users) is refused naming the type field, before any call.
+   */
+  resolve(ctx: OperationContext, write?: RecordWrite): ObjectTypeDef;
   /** Distinguishes per-Zap state (watermarks) of different chosen types; empty for a fixed type. */
   stateSuffix(ctx: OperationContext): string;
 }
@@ -67,7 +76,11 @@ export function recordType(config: RecordOperationConfig): RecordType {
       display: fixed,
       inputFields: [],
       inputKeys: [],
-      resolve: () => fixed,
+      resolve: (_ctx, write) => {
+        const refused = write && refusedWrite(fixed, write);
+        if (refused) throw new FieldValidationError('object_type', 'Object type', refused);
+        return fixed;
+      },
       stateSuffix: () => '',
     };
   }
@@ -84,7 +97,7 @@ export function recordType(config: RecordOperationConfig): RecordType {
           helpText: 'Any HubSpot object, custom objects included. The fields below load for the type chosen.',
         }),
   };
-  const resolve = (ctx: OperationContext): ObjectTypeDef => {
+  const resolve = (ctx: OperationContext, write?: RecordWrite): ObjectTypeDef => {
     const value = ctx.input[ref.fromInput];
     if (typeof value !== 'string' || value.trim() === '')
       throw new FieldValidationError(field.key, field.label, 'is required.');
@@ -95,6 +108,8 @@ export function recordType(config: RecordOperationConfig): RecordType {
         field.label,
         `"${value}" is not one of ${config.typeChoices.map((c) => c.value).join(', ')}.`,
       );
+    const refused = write && refusedWrite(type, write);
+    if (refused) throw new FieldValidationError(field.key, field.label, refused);
     return type;
   };
   return {

@@ -105,6 +105,7 @@ export function createRecordOperation(
     kind: 'create',
     noun: type.singular,
     objectType: types.ref,
+    typeWrite: 'create',
     label: titleCase(`Create ${type.singular}`),
     description: `Creates a new ${type.singular.toLowerCase()}.`,
     inputFields: [...types.inputFields, ...links.fields, propertiesToRetrieveField(types.ref)],
@@ -133,7 +134,7 @@ export function createRecordOperation(
     requests: [request],
     code: { reason: CREATE_CODE },
     async perform(ctx) {
-      const type = types.resolve(ctx);
+      const type = types.resolve(ctx, 'create');
       checkPropertiesToRetrieve(ctx.input);
       const run = runState(type, def);
       const properties = await stepProperties(ctx, run);

@@ -52,6 +52,7 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     kind: 'create',
     noun: type.singular,
     objectType: types.ref,
+    typeWrite: 'merge',
     label: titleCase(`Merge ${type.plural}`),
     description: `Merges ${withArticle(noun)} into another one, which keeps its values and takes the other's where it has none.`,
     warning:
@@ -63,7 +64,7 @@ export function mergeRecordsOperation(config: RecordOperationConfig): OperationD
     calls: { endpoints: declaredEndpoints([MERGE_REQUEST], type), perRun: '1' },
     requests: [MERGE_REQUEST],
     async perform(ctx) {
-      const type = types.resolve(ctx);
+      const type = types.resolve(ctx, 'merge');
       const primaryId = recordIdInput(ctx, primary);
       const mergedId = recordIdInput(ctx, merged);
       if (primaryId === mergedId) {

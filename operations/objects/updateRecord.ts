@@ -45,6 +45,7 @@ export function updateRecordOperation(
     kind: 'create',
     noun: type.singular,
     objectType: types.ref,
+    typeWrite: 'update',
     label: titleCase(`Update ${type.singular}`),
     description: `Updates an existing ${noun}, found by its record ID or by ${uniquePropertyWording(types.ref)}.`,
     inputFields: [
@@ -66,7 +67,7 @@ export function updateRecordOperation(
     requests: [UPDATE_REQUEST],
     code: { reason: RETRIEVE_CODE },
     async perform(ctx) {
-      const type = types.resolve(ctx);
+      const type = types.resolve(ctx, 'update');
       recordLocatorInput(ctx, types.display);
       checkPropertiesToRetrieve(ctx.input);
       const output = (await runRequests(ctx, [UPDATE_REQUEST], runState(type, def))) as OperationResult;

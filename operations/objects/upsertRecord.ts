@@ -67,6 +67,7 @@ export function upsertRecordOperation(
     kind: 'create',
     noun: type.singular,
     objectType: types.ref,
+    typeWrite: 'create',
     label: titleCase(`Create or Update ${type.singular}`),
     description: `Creates ${withArticle(noun)}, or updates the one matched by ${uniquePropertyWording(types.ref)}, in one call.`,
     inputFields: [
@@ -98,7 +99,7 @@ export function upsertRecordOperation(
     requests: [UPSERT_REQUEST],
     code: { reason: UPSERT_CODE },
     async perform(ctx) {
-      const type = types.resolve(ctx);
+      const type = types.resolve(ctx, 'create');
       const idProperty = ctx.input.id_property
         ? String(ctx.input.id_property)
         : (config.idPropertyDefault ?? requiredText(ctx, 'id_property', 'Match on'));

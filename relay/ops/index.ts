@@ -3,6 +3,7 @@ import type { RelayConfig } from '../config';
 import type { RelayHooks } from '../hooks';
 import type { RelayStore } from '../store/types';
 import { registerAdmin } from './admin';
+import { bearerOf, sameSecret } from './adminAuth';
 import { Alerter } from './alerts';
 import { JournalLag } from './journalLag';
 import { createMetrics } from './metrics';
@@ -46,6 +47,17 @@ export function combineHooks(...sets: RelayHooks[]): RelayHooks {
   return combined as RelayHooks;
 }
 
+/**
+ * `/metrics` is open unless `RELAY_METRICS_TOKEN` is set; then only `Authorization: Bearer <token>` reads it
+ * (Prometheus sends it with `authorization: {credentials: …}` in a scrape config,
+ * https://prometheus.io/docs/prometheus/latest/configuration/configuration/#scrape_config). Compared timing-safe.
+ */
+export function metricsAllowed(token: string | undefined, authorization: string | undefined): boolean {
+  if (!token) return true;
+  const given = bearerOf(authorization);
+  return given !== undefined && sameSecret(given, token);
+}
+
 export function createOperations(options: OperationsOptions): Operations {
   const { config, store, now } = options;
   const lag = new JournalLag(now);
@@ -70,9 +82,17 @@ export function createOperations(options: OperationsOptions): Operations {
     alerter,
     register(server, deps) {
       app = server;
-      server.get('/metrics', async (_req, reply) =>
-        reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
-      );
+      server.get('/metrics', async (req, reply) => {
+        if (!metricsAllowed(config.metricsToken, req.headers.authorization)) {
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Bearer realm="metrics"')
+            .send({ message: 'Authorization must be "Bearer <RELAY_METRICS_TOKEN>" for /metrics.' });
+        }
+        return reply
+          .header('content-type', metrics.registry.contentType)
+          .send(await metrics.registry.metrics());
+      });
       if (config.adminToken) {
         registerAdmin(server, { token: config.adminToken, store, now, onRedeliver: deps.onRedeliver });
       }

@@ -36,6 +36,7 @@ function schema(serialKey: string): string[] {
       event TEXT NOT NULL,
       property TEXT,
       filter_values TEXT,
+      list_id TEXT,
       secret TEXT NOT NULL,
       created_at BIGINT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 0,
@@ -72,9 +73,26 @@ function schema(serialKey: string): string[] {
   ];
 }
 
+/**
+ * Tables made before list membership subscriptions lack `list_id`. Postgres adds it with `IF NOT EXISTS`
+ * (https://www.postgresql.org/docs/current/sql-altertable.html); SQLite has no such clause, so its columns are read first
+ * (https://www.sqlite.org/pragma.html#pragma_table_info).
+ */
+async function addListIdColumn(tx: SqlExecutor, kind: 'sqlite' | 'postgres'): Promise<void> {
+  if (kind === 'postgres') {
+    await tx.query('ALTER TABLE relay_subscriptions ADD COLUMN IF NOT EXISTS list_id TEXT');
+    return;
+  }
+  const columns = await tx.query("SELECT name FROM pragma_table_info('relay_subscriptions')");
+  if (!columns.some((c) => c.name === 'list_id')) {
+    await tx.query('ALTER TABLE relay_subscriptions ADD COLUMN list_id TEXT');
+  }
+}
+
 function toSubscription(row: Row): StoredSubscription {
   const property = optionalText(row.property);
   const values = optionalText(row.filter_values);
+  const listId = optionalText(row.list_id);
   return {
     id: String(row.id),
     portalId: num(row.portal_id),
@@ -84,6 +102,7 @@ function toSubscription(row: Row): StoredSubscription {
     event: String(row.event) as RelayEventKind,
     ...(property === undefined ? {} : { property }),
     ...(values === undefined ? {} : { values: JSON.parse(values) as string[] }),
+    ...(listId === undefined ? {} : { listId }),
     secret: String(row.secret),
     createdAt: num(row.created_at),
   };
@@ -122,6 +141,7 @@ export class SqlStore implements RelayStore {
   async migrate(): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const statement of schema(this.db.serialKey)) await tx.query(statement);
+      await addListIdColumn(tx, this.db.kind);
     });
   }
 
@@ -135,8 +155,9 @@ export class SqlStore implements RelayStore {
       if (num(row?.n) >= maxPerPortal) return false;
       await tx.query(
         `INSERT INTO relay_subscriptions
-          (id, portal_id, target_url, object_type, object_type_id, event, property, filter_values, secret, created_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          (id, portal_id, target_url, object_type, object_type_id, event, property, filter_values, secret, created_at,
+            list_id)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           s.id,
           s.portalId,
@@ -148,6 +169,7 @@ export class SqlStore implements RelayStore {
           s.values ? JSON.stringify(s.values) : null,
           s.secret,
           s.createdAt,
+          s.listId ?? null,
         ],
       );
       return true;

@@ -15,6 +15,8 @@ export interface StoredSubscription {
   event: RelayEventKind;
   property?: string;
   values?: string[];
+  /** `listMembership`: the list watched. */
+  listId?: string;
   /** The `whsec_` secret that signs deliveries. The user's HubSpot token is never stored. */
   secret: string;
   createdAt: number;

@@ -4,6 +4,12 @@
  */
 import { findStandardObjectType } from '../facts/objectTypes';
 import type { PropertyDef, PropertyGroup } from '../model';
+import {
+  goalTargetDefaults,
+  paymentDefaults,
+  subscriptionDefaults,
+  userDefaults,
+} from './accountAndPayments';
 import type { ObjectDefaults } from './build';
 import { callDefaults } from './calls';
 import { cartDefaults, invoiceDefaults, orderDefaults, quoteDefaults } from './commerce';
@@ -58,6 +64,10 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
   courses: courseDefaults,
   listings: listingDefaults,
   services: serviceDefaults,
+  users: userDefaults,
+  goal_targets: goalTargetDefaults,
+  commerce_payments: paymentDefaults,
+  subscriptions: subscriptionDefaults,
 };
 
 /**
@@ -75,6 +85,8 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
  * timeline time of every activity (https://developers.hubspot.com/docs/api/crm/communications).
  */
 const REQUIRED_ON_CREATE: Readonly<Record<string, readonly string[]>> = {
+  // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-payments/guide ("at a minimum")
+  commerce_payments: ['hs_initial_amount', 'hs_initiated_date'],
   notes: ['hs_timestamp'],
   tasks: ['hs_timestamp'],
   calls: ['hs_timestamp'],

@@ -30,8 +30,10 @@ export interface ObjectTypeDef {
   custom: boolean;
   /** What the account needs before HubSpot serves the type (a paid tier, a feature set up); absent for every account. */
   availability?: string;
-  /** Readable through the API, never written (feedback submissions). */
+  /** Readable through the API, never written (feedback submissions, goal targets). */
   readOnly?: boolean;
+  /** Existing records can be updated, none created or archived through the objects API (users). */
+  updateOnly?: boolean;
 }
 
 type Row = Omit<ObjectTypeDef, 'engagement' | 'custom' | 'lastModifiedProperty' | 'createdProperty'> &
@@ -241,6 +243,10 @@ const contactScopes = {
 /** Object-library types must be switched on first: https://knowledge.hubspot.com/object-settings/use-the-object-library */
 const library = { availability: 'turned on in the account’s object library (Settings › Objects)' };
 
+const payments = {
+  availability: 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)',
+};
+
 const OTHER: readonly ObjectTypeDef[] = [
   // CPQ quotes need Commerce Hub Pro/Enterprise; Sales Hub accounts keep legacy quotes
   // (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/quotes/guide).
@@ -266,6 +272,27 @@ const OTHER: readonly ObjectTypeDef[] = [
   other('courses', '0-410', 'Course', 'Courses', 'hs_course_name', library),
   other('listings', '0-420', 'Listing', 'Listings', 'hs_name', library),
   other('services', '0-162', 'Service', 'Services', 'hs_name', library),
+  // Users: the guide offers reading and updating only (people join through user provisioning). Id 0-115 from the
+  // objectTypeId table of https://developers.hubspot.com/docs/guides/crm/using-object-apis
+  // (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/users/guide).
+  other('users', '0-115', 'User', 'Users', 'hs_email', { updateOnly: true }),
+  // Goal targets answer list, read and search only ("retrieve goals data"), with the goals read scope:
+  // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/goals/guide
+  other('goal_targets', '0-74', 'Goal target', 'Goal targets', 'hs_goal_name', {
+    readScopes: ['crm.objects.goals.read'],
+    writeScopes: [],
+    readOnly: true,
+  }),
+  // Payments and commerce subscriptions need payment processing set up (HubSpot payments or Stripe):
+  // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-payments/guide and
+  // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-subscriptions/guide.
+  // Their ids (0-101, 0-69) come from integrators' code, not from a page I could read (UNVERIFIED).
+  other('commerce_payments', '0-101', 'Payment', 'Payments', 'hs_initial_amount', {
+    readScopes: ['crm.objects.commercepayments.read'],
+    writeScopes: ['crm.objects.commercepayments.write'],
+    ...payments,
+  }),
+  other('subscriptions', '0-69', 'Subscription', 'Subscriptions', 'hs_name', payments),
 ];
 
 export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [...CORE, ...OTHER];

@@ -24,6 +24,10 @@ export const ALL_SCOPES: readonly string[] = [
   // Feedback submissions are read only: https://developers.hubspot.com/docs/api/crm/feedback-submissions
   'crm.objects.feedback_submissions.read',
   ...objectScopes(['appointments', 'courses', 'listings', 'services']),
+  // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/users/guide,
+  // .../commerce-payments/guide, .../commerce-subscriptions/guide; goal targets are read only (.../goals/guide).
+  ...objectScopes(['users', 'commercepayments', 'subscriptions']),
+  'crm.objects.goals.read',
   'oauth',
   'files',
   'forms',

@@ -72,7 +72,7 @@ export const ACTIONS_BY_TYPE: Readonly<Partial<Record<SubscriptionType, readonly
   GDPR_PRIVACY_DELETION: ['GDPR_DELETE'],
 };
 
-/** Subscription types the sandbox accepts (it emits events for OBJECT, ASSOCIATION and GDPR_PRIVACY_DELETION). */
+/** Subscription types the sandbox accepts and emits events for. */
 export const SUPPORTED_SUBSCRIPTION_TYPES: readonly SubscriptionType[] = [
   'OBJECT',
   'ASSOCIATION',

@@ -1,6 +1,7 @@
 import type { JournalAction, SubscriptionType } from '../facts/webhooksJournal';
 import type { SandboxRecord } from '../model';
 import type { JournalEvent, JournalSubscription } from '../state/journal';
+import type { MembershipChange } from '../state/lists';
 import type { PortalChange } from '../webhooks/events';
 
 /**
@@ -137,4 +138,34 @@ function createdValues(s: JournalSubscription, record: SandboxRecord): Record<st
     if (value !== undefined && value !== null && value !== '') values[name] = value;
   }
   return values;
+}
+
+/**
+ * `LIST_MEMBERSHIP` events: a subscription's `listIds` (every list when empty) and optional `objectTypeId` (the
+ * lists' object type) choose the lists; its actions `ADDED_TO_LIST` / `REMOVED_FROM_LIST` the direction. The 2026-03
+ * reference names the type, the actions and `listIds`
+ * (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/subscriptions/create-subscription),
+ * not the event in the file: its fields here are UNVERIFIED, built like the OBJECT events (`objectTypeId`,
+ * `objectId` of the member record) plus `listId`.
+ */
+export function listMembershipEvents(
+  s: JournalSubscription,
+  changes: readonly MembershipChange[],
+): UnnumberedEvent[] {
+  if (s.subscriptionType !== 'LIST_MEMBERSHIP') return [];
+  return changes
+    .filter((c) => s.actions.includes(c.added ? 'ADDED_TO_LIST' : 'REMOVED_FROM_LIST'))
+    .filter((c) => s.listIds.length === 0 || s.listIds.includes(Number(c.list.listId)))
+    .filter((c) => !s.objectTypeId || s.objectTypeId === c.list.objectTypeId)
+    .map((c) => ({
+      subscriptionId: s.id,
+      appId: s.appId,
+      portalId: s.portalId,
+      type: s.subscriptionType,
+      action: c.added ? 'ADDED_TO_LIST' : 'REMOVED_FROM_LIST',
+      objectTypeId: c.list.objectTypeId,
+      objectId: Number(c.recordId),
+      listId: Number(c.list.listId),
+      occurredAt: new Date(c.at).toISOString(),
+    }));
 }

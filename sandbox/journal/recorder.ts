@@ -1,7 +1,8 @@
 import type { SandboxRecord } from '../model';
 import type { Portal } from '../portal';
+import type { MembershipChange } from '../state/lists';
 import { associationChange, mergeChange, type PortalChange, recordChanges } from '../webhooks/events';
-import { journalEvents, type UnnumberedEvent } from './events';
+import { journalEvents, listMembershipEvents, type UnnumberedEvent } from './events';
 
 /**
  * Appends to the apps' journals what happens in the portal. It listens to the same record, association and merge
@@ -20,6 +21,19 @@ export class JournalRecorder {
     portal.records.onMerge((merge) => {
       if (portal.journal.listening()) this.record([mergeChange(merge, now())]);
     });
+    portal.lists.onMembershipChange((changes) => {
+      if (portal.journal.listening()) this.recordMemberships(changes);
+    });
+  }
+
+  /** One entry per app for one membership request: every record added to (or removed from) a subscribed list. */
+  private recordMemberships(changes: MembershipChange[]): void {
+    const { journal, info } = this.portal;
+    for (const appId of journal.subscribedApps()) {
+      const subscriptions = journal.subscriptionsOf(appId).filter((s) => s.portalId === info.portalId);
+      const events = subscriptions.flatMap((s) => listMembershipEvents(s, changes));
+      if (events.length > 0) journal.append(appId, info.portalId, events, this.portal.now());
+    }
   }
 
   private record(changes: PortalChange[], record?: SandboxRecord): void {

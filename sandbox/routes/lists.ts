@@ -116,35 +116,25 @@ export function listRoutes(router: Router): void {
   router.put('/crm/v3/lists/:listId/memberships/add', write, (req, portal) => {
     const list = manualList(req, portal);
     const ids = idArray(req);
-    const added: string[] = [];
-    const missing: string[] = [];
     const now = portal.now();
-    for (const id of ids) {
-      if (!isLiveRecord(portal, list, id)) missing.push(id);
-      else if (!list.members.has(id)) {
-        list.members.set(id, now);
-        added.push(id);
-      }
-    }
+    const missing = ids.filter((id) => !isLiveRecord(portal, list, id));
+    const added = portal.lists.addMembers(list, [...new Set(ids.filter((id) => !missing.includes(id)))], now);
     if (added.length > 0) touch(list, now);
     return json(200, { recordsIdsAdded: added, recordIdsRemoved: [], recordIdsMissing: missing });
   });
 
   router.put('/crm/v3/lists/:listId/memberships/remove', write, (req, portal) => {
     const list = manualList(req, portal);
-    const removed: string[] = [];
-    const missing: string[] = [];
-    for (const id of idArray(req)) {
-      if (list.members.delete(id)) removed.push(id);
-      else missing.push(id);
-    }
+    const ids = [...new Set(idArray(req))];
+    const removed = portal.lists.removeMembers(list, ids, portal.now());
+    const missing = ids.filter((id) => !removed.includes(id));
     if (removed.length > 0) touch(list, portal.now());
     return json(200, { recordsIdsAdded: [], recordIdsRemoved: removed, recordIdsMissing: missing });
   });
 
   router.delete('/crm/v3/lists/:listId/memberships', write, (req, portal) => {
     const list = manualList(req, portal);
-    list.members.clear();
+    portal.lists.removeMembers(list, [...list.members.keys()], portal.now());
     touch(list, portal.now());
     return noContent();
   });

@@ -27,9 +27,44 @@ interface ListJSON extends Omit<StoredList, 'members'> {
   members: Array<[string, number]>;
 }
 
+/** A record joined or left a list: what the webhooks journal reports as ADDED_TO_LIST / REMOVED_FROM_LIST. */
+export interface MembershipChange {
+  list: StoredList;
+  recordId: string;
+  added: boolean;
+  at: number;
+}
+
 export class ListStore {
   private readonly lists = new Map<string, StoredList>();
   private nextId = 1;
+  private readonly listeners: Array<(changes: MembershipChange[]) => void> = [];
+
+  /** Called once per request that changed memberships, with every change it made. */
+  onMembershipChange(listener: (changes: MembershipChange[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Adds the records not in the list yet (joined at `at`); answers those added. */
+  addMembers(list: StoredList, ids: readonly string[], at: number): string[] {
+    const added = ids.filter((id) => !list.members.has(id));
+    for (const id of added) list.members.set(id, at);
+    this.announce(list, added, true, at);
+    return added;
+  }
+
+  /** Removes the records that are members; answers those removed. */
+  removeMembers(list: StoredList, ids: readonly string[], at: number): string[] {
+    const removed = ids.filter((id) => list.members.delete(id));
+    this.announce(list, removed, false, at);
+    return removed;
+  }
+
+  private announce(list: StoredList, ids: string[], added: boolean, at: number): void {
+    if (ids.length === 0) return;
+    const changes = ids.map((recordId) => ({ list, recordId, added, at }));
+    for (const listener of this.listeners) listener(changes);
+  }
 
   create(fields: Omit<StoredList, 'listId' | 'members' | 'listVersion'>): StoredList {
     const list: StoredList = { ...fields, listId: String(this.nextId++), listVersion: 1, members: new Map() };

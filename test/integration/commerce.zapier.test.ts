@@ -134,11 +134,15 @@ describe('Zapier sales and commerce operations against the sandbox', () => {
     expect(label('appointments')).toMatch(/object library/);
   });
 
-  it('refuses a write to read-only feedback submissions with HubSpot’s 405, writing nothing', async () => {
+  it('refuses a write to read-only feedback submissions naming the type field, before any call', async () => {
     await expectRefused(
       create('create_object', { object_type: 'feedback_submissions', hs_sentiment: 'POSITIVE' }),
-      /405|not supported/,
+      /Object type \(object_type\): Feedback submissions are read only/,
       count('0-19'),
     );
+    expect(context.t.sandbox.log.all()).toEqual([]);
+    // Were it sent anyway, HubSpot has no such endpoint: the sandbox answers its 405.
+    const sent = await context.t.call('POST', '/crm/v3/objects/feedback_submissions', { properties: {} });
+    expect(sent.status).toBe(405);
   });
 });

@@ -173,6 +173,7 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
 
   it('uploads a file from a URL and attaches it to a contact in a note', async () => {
     const id = await contact('files@example.com');
+    t.sandbox.log.clear();
     const uploaded = (await run('creates', 'upload_file', {
       authData,
       inputData: {
@@ -188,6 +189,17 @@ describe('Zapier lists, owners, files, forms, bulk and API request operations', 
     expect(note.properties).toMatchObject({
       hs_attachment_ids: uploaded.id,
       hs_note_body: 'Signed proposal',
+    });
+    // The note carries its association in its create call (no separate PUT), with HubSpot's default note → contact type.
+    expect([
+      ...(portal().associations.typesBetween('0-46', uploaded.note_id, '0-1', id)?.keys() ?? []),
+    ]).toEqual([202]);
+    // Besides the reads of note property definitions (cached schema), the step spends 3 calls.
+    const { 'GET /crm/v3/properties/:objectType': _schema, ...spent } = calls();
+    expect(spent).toEqual({
+      'GET /crm/v3/objects/:objectType/:objectId': 1,
+      'POST /files/v3/files': 1,
+      'POST /crm/v3/objects/:objectType': 1,
     });
     const before = portal().files.toJSON().files.length;
     await expect(

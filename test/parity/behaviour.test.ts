@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { forgetPortalThrottle } from '../../hubspot/throttle';
 import { MakeError } from '../../make/iml/run';
@@ -6,9 +8,9 @@ import { OPERATIONS } from '../../operations';
 import type { LogEntry } from '../../sandbox/requestLog';
 import { MakeRunner } from '../support/make';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import { run, useBaseUrl } from '../support/zapier';
+import { appTester, run, testApp, useBaseUrl } from '../support/zapier';
 import { EXPECTED_DIFFERENCES } from './differences';
-import { namedScenarios, type Scenario } from './scenarios';
+import { namedScenarios, type Scenario, type ServedFile } from './scenarios';
 
 /**
  * One behaviour on both platforms: every scenario runs the operation through the real Zapier app
@@ -58,20 +60,44 @@ function normalise(value: unknown): unknown {
 
 const kindOf = (key: string) => OPERATIONS.find((o) => o.key === key)!.kind;
 
+/**
+ * Zapier's buffered create: `performBuffer` gets every run of the buffer (each its `meta.id` and `inputData`) and
+ * answers `{ [run id]: { outputData } | { error } }` (https://docs.zapier.com/platform/build/bulk-create-actions).
+ */
+function runBuffer(key: string, authData: Record<string, string>, inputs: Record<string, unknown>[]) {
+  const op = (testApp.creates as Record<string, { operation: { performBuffer?: unknown } }>)[key]!;
+  if (!op.operation.performBuffer) throw new Error(`${key} has no performBuffer on Zapier`);
+  return appTester(
+    op.operation.performBuffer as never,
+    {
+      authData,
+      inputData: {},
+      buffer: inputs.map((inputData, i) => ({ meta: { id: `run-${i + 1}` }, inputData })),
+    } as never,
+  );
+}
+
 async function onZapier(t: TestSandbox, scenario: Scenario, ids: Record<string, string>): Promise<Side> {
   useBaseUrl(t.url);
   const kind = kindOf(scenario.key);
   const authData = { access_token: t.token, hub_id: String(t.sandbox.portal.info.portalId) };
   let output: unknown;
   try {
-    output = await run(
-      kind === 'trigger' ? 'triggers' : kind === 'search' ? 'searches' : 'creates',
-      scenario.key,
-      {
-        authData,
-        inputData: scenario.input(ids),
-      },
-    );
+    const input = scenario.input(ids);
+    output = scenario.runs
+      ? await runBuffer(
+          scenario.key,
+          authData,
+          scenario.runs(ids).map((own) => ({ ...input, ...own })),
+        )
+      : await run(
+          kind === 'trigger' ? 'triggers' : kind === 'search' ? 'searches' : 'creates',
+          scenario.key,
+          {
+            authData,
+            inputData: input,
+          },
+        );
   } catch (error) {
     output = { error: (error as Error).message };
   }
@@ -92,6 +118,27 @@ async function onMake(t: TestSandbox, scenario: Scenario, ids: Record<string, st
   return { requests: requestsOf(t.sandbox.log.all()), output: normalise(output) };
 }
 
+type RecordOut = { id?: unknown; properties?: unknown; archived?: unknown; is_new?: unknown; new?: unknown };
+
+/**
+ * What a buffered write's two outputs must agree on whatever their shapes (listed in differences.ts): the records
+ * written, by id with their properties (and, for an upsert, whether each was created), or for an archive how many
+ * ids were sent. Zapier answers per run (`{ [run id]: { outputData } }`), Make with one bundle (HubSpot's batch
+ * answer, or the archived count).
+ */
+function bufferedRecords(zapier: unknown, make: unknown): { zapier: unknown; make: unknown } {
+  const runs = Object.values(zapier as Record<string, { outputData?: RecordOut }>).map((r) => r.outputData);
+  const answer = make as { results?: RecordOut[]; archived?: unknown };
+  if (typeof answer.archived === 'number')
+    return { zapier: runs.filter((o) => o?.archived === true).length, make: answer.archived };
+  const records = (list: readonly (RecordOut | undefined)[]) =>
+    list
+      // An upsert's "created": Zapier's `is_new`, HubSpot's `new` in Make's batch answer.
+      .map((r) => ({ id: r?.id, properties: r?.properties, created: r?.is_new ?? r?.new }))
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  return { zapier: records(runs), make: records(answer.results ?? []) };
+}
+
 interface Row {
   name: string;
   key: string;
@@ -101,8 +148,30 @@ interface Row {
   make: Side;
 }
 
+/** Serves each scenario's file, as a Zapier file field is a URL the step downloads (a hydrated or public link). */
+async function startFileServer(
+  files: readonly ServedFile[],
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const byPath = new Map(files.map((f) => [`/files/${encodeURIComponent(f.name)}`, f]));
+  const server: Server = createServer((req, res) => {
+    const file = byPath.get(req.url ?? '');
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': file.contentType }).end(file.data);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/files`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 describe('Zapier ↔ Make: the same requests and outputs for the same inputs', () => {
   const named = namedScenarios();
+  let files: Awaited<ReturnType<typeof startFileServer>>;
+  beforeAll(async () => {
+    files = await startFileServer(named.flatMap(([, s]) => (s.file ? [s.file] : [])));
+  });
+  afterAll(() => files.close());
 
   it.each(named)('%s', async (name, scenario) => {
     const [z, m] = [await startTestSandbox(), await startTestSandbox()];
@@ -110,6 +179,7 @@ describe('Zapier ↔ Make: the same requests and outputs for the same inputs', (
       const zIds = scenario.setup?.(z.sandbox.portal) ?? {};
       const mIds = scenario.setup?.(m.sandbox.portal) ?? {};
       expect(mIds).toEqual(zIds);
+      if (scenario.file) zIds.file_url = `${files.url}/${encodeURIComponent(scenario.file.name)}`;
       for (const t of [z, m]) t.sandbox.log.clear();
       forgetPortalThrottle(String(z.sandbox.portal.info.portalId));
       const zapier = await onZapier(z, scenario, zIds);
@@ -132,6 +202,11 @@ describe('Zapier ↔ Make: the same requests and outputs for the same inputs', (
         problems.push({ output: { zapier: zapier.output, make: make.output } });
       if (expected.output && row.output) problems.push('the listed output difference no longer occurs');
       expect(problems).toEqual([]);
+      if (scenario.runs) {
+        const written = bufferedRecords(zapier.output, make.output);
+        expect(written.make).toEqual(written.zapier);
+        expect(written.zapier).not.toEqual([]);
+      }
     } finally {
       await Promise.all([z.close(), m.close()]);
     }

@@ -82,6 +82,33 @@ const LIST_BY_NAME =
   'always an error on Make (https://developers.make.com/custom-apps-documentation/app-components/base/error-handling). ' +
   'The list output is the same.';
 
+const RUN_TRACE_IDS =
+  "Zapier gives each buffered run's input its run id as `objectWriteTraceId`, so HubSpot's 207 answer names the " +
+  'run each error belongs to and every run of the buffer gets its own outcome ' +
+  '(https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-update); ' +
+  "Make's module is one call with one outcome, so it sends the records as mapped and HubSpot's per-input errors " +
+  'come back in its `errors`. The records, ids and properties sent are the same.';
+
+const BUFFER_OUTPUT =
+  "Zapier's `performBuffer` answers one result per buffered run, keyed by the run's id " +
+  '(https://github.com/zapier/zapier-platform/blob/main/packages/schema/docs/build/schema.md#basicactionoperationschema), ' +
+  "each run's record; Make's module is one call with one output bundle, HubSpot's batch answer (`results`, " +
+  "`errors`, `status`; an upsert's `new` is the Zapier record's `is_new`). The suite checks that both hold the " +
+  'same records, ids and properties.';
+
+const ARCHIVE_OUTPUT =
+  "Zapier answers each buffered run with its id, `archived` and type; Make's module outputs how many ids it sent " +
+  '(`archived`), as HubSpot answers the batch archive with 204 and no body, also for an id it does not hold ' +
+  '(https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/batch/post-crm-v3-objects-contacts-batch-archive). ' +
+  'The archive call is the same; the suite checks the count matches the runs archived.';
+
+const FILE_MEDIA_TYPE =
+  "The file part's media type: Zapier sends the type the file's URL answered with (here `text/csv`); a Make file is " +
+  "a buffer and a name, and Make's multipart request documents only the part's `filename` option " +
+  '(https://developers.make.com/custom-apps-documentation/component-blocks/api/multipart-form-data), so the module ' +
+  'names no type and the part goes as `application/octet-stream` (the multipart default the IML runner sends). HubSpot types the file by its name: both answers say `csv`, `DOCUMENT`. The ' +
+  'bytes, names, folder, options, note and its association are the same.';
+
 export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
   new_contact: trigger,
   new_or_updated_contact: trigger,
@@ -140,6 +167,10 @@ export const EXPECTED_DIFFERENCES: Record<string, Difference> = {
       "templates may create timeline events); the messages differ: Zapier's names what the action needs (the error " +
       "table's `requirement`), Make relays HubSpot's 403.",
   },
+  batch_update: { requests: RUN_TRACE_IDS, output: BUFFER_OUTPUT },
+  batch_upsert: { requests: RUN_TRACE_IDS, output: BUFFER_OUTPUT },
+  batch_archive: { output: ARCHIVE_OUTPUT },
+  upload_file: { requests: FILE_MEDIA_TYPE },
   api_request: {
     output:
       "Each platform's own shape for a raw API call: Make's universal module outputs `statusCode`, `headers` and " +

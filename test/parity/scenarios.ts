@@ -9,9 +9,24 @@ import type { Portal } from '../../sandbox/portal';
 export interface Scenario {
   key: string;
   setup?: (portal: Portal) => Record<string, string>;
+  /** One run's input; for a file scenario `ids.file_url` is where the suite serves `file`. */
   input: (ids: Record<string, string>) => Record<string, unknown>;
-  /** Where one platform cannot take the same input (a file), its own input and why. */
+  /**
+   * A buffered operation (Zapier's `performBuffer`): the runs Zapier hands over as one buffer, each run's input being
+   * `input` (what all runs share, e.g. the object type) with its own fields. Make's module takes the same records as
+   * one array in one call: `makeInput` gives it.
+   */
+  runs?: (ids: Record<string, string>) => Record<string, unknown>[];
+  /** Where one platform cannot take the same input (a file, an array of records), its own input. */
   makeInput?: (ids: Record<string, string>) => Record<string, unknown>;
+  /** A file the suite serves over http for Zapier (whose file field is a URL); Make gets the bytes in `makeInput`. */
+  file?: ServedFile;
+}
+
+export interface ServedFile {
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 const type = (name: string) => findStandardObjectType(name)!;
@@ -48,6 +63,29 @@ const order = (p: Portal) => ({
 const all = (p: Portal) => ({ ...contact(p), ...company(p), ...deal(p), ...ticket(p), ...product(p) });
 
 const HS_TIMESTAMP = '2026-06-01T10:00:00Z';
+
+const contacts = (p: Portal) => ({
+  first: record(p, 'contacts', { email: 'ann@example.com', firstname: 'Ann' }),
+  second: record(p, 'contacts', { email: 'bo@example.com', firstname: 'Bo' }),
+  third: record(p, 'contacts', { email: 'cy@example.com', firstname: 'Cy' }),
+});
+
+const UPSERTED = [
+  { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' },
+  { email: 'grace@example.com', firstname: 'Grace', lastname: 'Hopper' },
+];
+
+const REPORT: ServedFile = {
+  name: 'q3-report.csv',
+  contentType: 'text/csv',
+  data: Buffer.from('name,amount\nAcme,12\n'),
+};
+const UPLOAD_TO = (ids: Record<string, string>) => ({
+  folder_path: '/reports',
+  attach_to_type: 'contacts',
+  attach_to_id: ids.contact,
+  note_body: 'Q3 figures',
+});
 
 export const SCENARIOS: Scenario[] = [
   // Records that exist before a poll: both platforms' first run shows the latest ones.
@@ -545,6 +583,52 @@ export const SCENARIOS: Scenario[] = [
       fields: '{"email": "news@example.com", "firstname": "Nia"}',
       page_uri: 'https://www.example.com/news',
     }),
+  },
+  // Bulk: Zapier buffers runs (one batch call for all of them), Make takes the same records as one array.
+  {
+    key: 'batch_update',
+    setup: contacts,
+    input: () => ({ object_type: 'contacts' }),
+    runs: (ids) => [
+      { record_id: ids.first, city: 'Turin' },
+      { record_id: ids.second, city: 'Genoa' },
+      { record_id: 'cy@example.com', id_property: 'email', city: 'Milan' },
+    ],
+    makeInput: (ids) => ({
+      object_type: 'contacts',
+      inputs: [
+        { id: ids.first, properties: { city: 'Turin' } },
+        { id: ids.second, properties: { city: 'Genoa' } },
+        { id: 'cy@example.com', idProperty: 'email', properties: { city: 'Milan' } },
+      ],
+    }),
+  },
+  {
+    key: 'batch_archive',
+    setup: contacts,
+    input: () => ({ object_type: 'contacts' }),
+    runs: (ids) => [{ record_id: ids.first }, { record_id: ids.third }],
+    makeInput: (ids) => ({ object_type: 'contacts', inputs: [{ id: ids.first }, { id: ids.third }] }),
+  },
+  {
+    // One existing contact (matched by e-mail, updated) and one new.
+    key: 'batch_upsert',
+    setup: contact,
+    input: () => ({ object_type: 'contacts', id_property: 'email' }),
+    runs: () => UPSERTED,
+    makeInput: () => ({
+      object_type: 'contacts',
+      id_property: 'email',
+      inputs: UPSERTED.map((properties) => ({ id: properties.email, properties })),
+    }),
+  },
+  {
+    // Zapier's file field is a URL the step downloads (the name comes from it); Make's is the bytes and a name.
+    key: 'upload_file',
+    setup: contact,
+    file: REPORT,
+    input: (ids) => ({ file: ids.file_url, ...UPLOAD_TO(ids) }),
+    makeInput: (ids) => ({ file: REPORT.data, file_name: REPORT.name, ...UPLOAD_TO(ids) }),
   },
   {
     key: 'api_request',

@@ -84,6 +84,38 @@ describe('relay metrics', () => {
   });
 });
 
+describe('/metrics with RELAY_METRICS_TOKEN', () => {
+  const TOKEN = 'metrics-token-of-the-test';
+  let ops: OpsRelay;
+  beforeAll(async () => {
+    ops = await startOpsRelay({ RELAY_METRICS_TOKEN: TOKEN });
+  });
+  afterAll(async () => {
+    await ops.close();
+  });
+
+  it('answers 401 without the token or with another one, and the metrics with it', async () => {
+    const bare = await fetch(`${ops.url}/metrics`);
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const body = await bare.text();
+    expect(body).toContain('RELAY_METRICS_TOKEN');
+    expect(body).not.toContain('relay_events_received_total');
+
+    const wrong = await fetch(`${ops.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}x` } });
+    expect(wrong.status).toBe(401);
+    // The admin token is not the metrics token.
+    const admin = await fetch(`${ops.url}/metrics`, {
+      headers: { authorization: 'Bearer admin-token-never-in-alerts' },
+    });
+    expect(admin.status).toBe(401);
+
+    const ok = await fetch(`${ops.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(sample(await ok.text(), 'relay_events_received_total{source="push"}')).toBe(0);
+  });
+});
+
 describe('journal lag and journal events', () => {
   let store: RelayStore;
   beforeAll(async () => {

@@ -5,7 +5,9 @@ import { DEAD_LETTER_AFTER_MS, nextAttemptAt, retryWaitMs } from '../../relay/ba
 import { DEFAULT_ALLOWED_TARGETS, loadConfig } from '../../relay/config';
 import { fromJournalFile, fromWebhookEvent, webhookEventType } from '../../relay/hubspotEvents';
 import { verifyHubSpotSignature } from '../../relay/hubspotSignature';
+import { wants } from '../../relay/matching';
 import { pinnedFetch } from '../../relay/pinnedFetch';
+import type { StoredSubscription } from '../../relay/store/types';
 import { isPublicAddress, targetProblem } from '../../relay/targets';
 
 describe('HubSpot v3 signatures', () => {
@@ -208,6 +210,47 @@ describe('HubSpot events', () => {
       ['e1:dealstage', 'dealstage', 'closedwon', Date.parse('2026-11-01T10:00:00Z')],
       ['e1:amount', 'amount', '10', Date.parse('2026-11-01T10:00:00Z')],
     ]);
+  });
+
+  it('reads list membership journal events, matched to subscriptions of that list only', () => {
+    const events = fromJournalFile({
+      journalEvents: [
+        { eventId: 7, portalId: 9, objectTypeId: '0-1', objectId: 51, action: 'ADDED_TO_LIST', listId: 12 },
+        {
+          eventId: 8,
+          portalId: 9,
+          objectTypeId: '0-1',
+          objectId: 51,
+          action: 'REMOVED_FROM_LIST',
+          listId: 12,
+        },
+        { eventId: 9, portalId: 9, objectTypeId: '0-1', objectId: 52, action: 'ADDED_TO_LIST', listId: 13 },
+        // No list named: nothing to match it to, so it is dropped.
+        { eventId: 10, portalId: 9, objectTypeId: '0-1', objectId: 53, action: 'ADDED_TO_LIST' },
+      ],
+    });
+    expect(events.map((e) => [e.eventId, e.event, e.objectId, e.list])).toEqual([
+      ['7', 'listMembership', '51', { listId: '12', removed: false }],
+      ['8', 'listMembership', '51', { listId: '12', removed: true }],
+      ['9', 'listMembership', '52', { listId: '13', removed: false }],
+    ]);
+    const subscription: StoredSubscription = {
+      id: 's',
+      portalId: 9,
+      targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc',
+      objectType: '0-1',
+      objectTypeId: '0-1',
+      event: 'listMembership',
+      listId: '12',
+      secret: 'whsec_eA==',
+      createdAt: 0,
+    };
+    expect(events.filter((e) => wants(subscription, e)).map((e) => e.eventId)).toEqual(['7', '8']);
+    expect(events.filter((e) => wants({ ...subscription, event: 'creation' }, e))).toEqual([]);
+    // Webhooks v3 has no list membership type: a push claiming one is not relayed.
+    expect(
+      fromWebhookEvent({ eventId: 1, portalId: 9, subscriptionType: 'contact.listMembership', objectId: 51 }),
+    ).toBeUndefined();
   });
 
   it('subscribes the app to legacy types where HubSpot has them, object.* elsewhere', () => {

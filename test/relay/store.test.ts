@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Client } from 'pg';
 import type { RelayEvent } from '../../relay/contract';
 import { openStore } from '../../relay/store';
 import { DEDUPE_WINDOW_MS } from '../../relay/store/sqlStore';
@@ -212,4 +217,44 @@ describe.each(['sqlite', 'postgres'] as const)('relay store on %s', (kind) => {
     expect(await store.prune(T0 + DEDUPE_WINDOW_MS + 1)).toBe(1);
     expect((await store.listDeliveries({ subscriptionId: 'prune' })).map((d) => d.eventId)).toEqual(['p2']);
   });
+
+  it('keeps a list membership subscription’s list, and adds the column to a table made before it', async () => {
+    const list: StoredSubscription = {
+      ...subscription('list-sub'),
+      event: 'listMembership',
+      listId: '42',
+    };
+    delete list.property;
+    delete list.values;
+    await store.addSubscription(list, 10);
+    expect(await store.subscription('list-sub')).toEqual(list);
+    await store.close();
+    // A table of the release before: no list_id. Migrating again adds it, and the old rows read as before.
+    const dir = mkdtempSync(join(tmpdir(), 'relay-store-'));
+    const url = pg ? pg.url : `sqlite:${join(dir, 'old.db')}`;
+    await dropListIdColumn(url, pg !== undefined);
+    store = await openStore(url);
+    await store.addSubscription({ ...list, id: 'list-sub-2' }, 10);
+    expect(await store.subscription('list-sub-2')).toEqual({ ...list, id: 'list-sub-2' });
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
+
+/** Makes the subscriptions table as it was before list memberships: without `list_id` (with a row, on SQLite). */
+async function dropListIdColumn(url: string, postgres: boolean): Promise<void> {
+  if (postgres) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query('ALTER TABLE relay_subscriptions DROP COLUMN list_id');
+    await client.end();
+    return;
+  }
+  const db = new DatabaseSync(url.slice('sqlite:'.length));
+  db.exec(
+    `CREATE TABLE relay_subscriptions (id TEXT PRIMARY KEY, portal_id BIGINT NOT NULL, target_url TEXT NOT NULL,
+      object_type TEXT NOT NULL, object_type_id TEXT NOT NULL, event TEXT NOT NULL, property TEXT, filter_values TEXT,
+      secret TEXT NOT NULL, created_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, failing_since BIGINT,
+      next_attempt_at BIGINT NOT NULL DEFAULT 0, lease_owner TEXT, lease_until BIGINT NOT NULL DEFAULT 0)`,
+  );
+  db.close();
+}

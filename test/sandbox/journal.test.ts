@@ -187,6 +187,68 @@ describe('sandbox webhooks journal', () => {
   });
 
   describe('the journal', () => {
+    it('reports records added to and removed from the subscribed lists, with the actions asked for only', async () => {
+      const list = async (name: string) => {
+        const res = await t.call('POST', '/crm/v3/lists', {
+          name,
+          objectTypeId: '0-1',
+          processingType: 'MANUAL',
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { list: { listId: string } }).list.listId;
+      };
+      const watched = await list('Watched');
+      const other = await list('Other');
+      const [ada, bob] = [
+        await createContact({ email: 'ada@example.com' }),
+        await createContact({ email: 'b@x.io' }),
+      ];
+      // Additions only, of one list.
+      await subscribe({
+        subscriptionType: 'LIST_MEMBERSHIP',
+        objectTypeId: '0-1',
+        actions: ['ADDED_TO_LIST'],
+        listIds: [Number(watched)],
+      });
+      const members = (listId: string, change: string, ids: string[]) =>
+        t.call('PUT', `/crm/v3/lists/${listId}/memberships/${change}`, ids);
+      expect((await members(other, 'add', [ada])).status).toBe(200);
+      expect((await call('GET', `${JOURNAL}/earliest`)).status).toBe(204);
+      clock.advance(1000);
+      expect((await members(watched, 'add', [ada, bob])).status).toBe(200);
+      expect((await members(watched, 'remove', [ada])).status).toBe(200);
+      const first = await read('/earliest');
+      expect((await download(first)).journalEvents).toEqual([
+        expect.objectContaining({
+          type: 'LIST_MEMBERSHIP',
+          action: 'ADDED_TO_LIST',
+          portalId,
+          listId: Number(watched),
+          objectTypeId: '0-1',
+          objectId: Number(ada),
+          occurredAt: new Date(clock.now()).toISOString(),
+        }),
+        expect.objectContaining({ action: 'ADDED_TO_LIST', objectId: Number(bob) }),
+      ]);
+      // The removal is not subscribed: no entry after the additions.
+      expect((await call('GET', `${JOURNAL}/offset/${first.currentOffset}/next`)).status).toBe(204);
+      await subscribe({
+        subscriptionType: 'LIST_MEMBERSHIP',
+        objectTypeId: '0-1',
+        actions: ['ADDED_TO_LIST', 'REMOVED_FROM_LIST'],
+        listIds: [Number(watched)],
+      });
+      expect((await t.call('DELETE', `/crm/v3/lists/${watched}/memberships`)).status).toBe(204);
+      const cleared = (await download(await read('/latest'))).journalEvents;
+      expect(cleared).toEqual([
+        expect.objectContaining({
+          action: 'REMOVED_FROM_LIST',
+          objectId: Number(bob),
+          listId: Number(watched),
+        }),
+      ]);
+    });
+
     it('appends matching events in order with increasing offsets, read by earliest, next, latest and files', async () => {
       await subscribe({
         subscriptionType: 'OBJECT',

@@ -115,7 +115,17 @@ describe('sandbox lists, files and forms', () => {
       path: '/deals/proposal.pdf',
     });
     const read = await ctx.client.files.filesApi.getById(uploaded.id);
-    expect(read.fileMd5).toBe(createHash('md5').update(bytes).digest('hex'));
+    const md5 = createHash('md5').update(bytes).digest('hex');
+    expect(read.fileMd5).toBe(md5);
+    // The request log keeps the multipart body as its parts (a file by name, type, size and MD5; no bytes, no
+    // boundary), so two clients' uploads can be compared.
+    const logged = ctx.t.sandbox.log.all().find((e) => e.endpoint === 'POST /files/v3/files')!;
+    expect(logged.body).toEqual({
+      file: { filename: 'proposal.pdf', contentType: expect.any(String), bytes: bytes.length, md5 },
+      folderPath: '/deals',
+      fileName: 'proposal.pdf',
+      options: '{"access":"PRIVATE"}',
+    });
     const noAccess = new FormData();
     noAccess.append('file', new Blob([bytes]), 'x.pdf');
     noAccess.append('folderPath', '/deals');

@@ -2,7 +2,12 @@ import { AssociationTypes } from '@hubspot/api-client';
 import { HUBSPOT_DEFINED_ASSOCIATION_TYPES, labelledAssociationTypeId } from '../../hubspot/associationTypes';
 import { buildMessage } from '../../hubspot/errorMessages';
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../hubspot/oauth';
-import { findStandardObjectType, STANDARD_OBJECT_TYPES, scopeAvailability } from '../../hubspot/objectTypes';
+import {
+  findStandardObjectType,
+  refusedWrite,
+  STANDARD_OBJECT_TYPES,
+  scopeAvailability,
+} from '../../hubspot/objectTypes';
 import { ALL_SCOPES } from '../../hubspot/scopes';
 import { availabilityNote } from '../../operations/availability';
 import { objectTypeLabel } from '../../operations/typeDropdowns';
@@ -18,6 +23,10 @@ describe('standard object types beyond the core CRM', () => {
     ['communications', '0-18'],
     ['postal_mail', '0-116'],
     ['feedback_submissions', '0-19'],
+    ['users', '0-115'],
+    ['goal_targets', '0-74'],
+    ['commerce_payments', '0-101'],
+    ['subscriptions', '0-69'],
   ])('%s is objectTypeId %s, found by either', (name, id) => {
     expect(findStandardObjectType(name)?.objectTypeId).toBe(id);
     expect(findStandardObjectType(id)?.name).toBe(name);
@@ -34,8 +43,40 @@ describe('standard object types beyond the core CRM', () => {
 
   it('only read-only types lack a write scope', () => {
     const unwritable = STANDARD_OBJECT_TYPES.filter((t) => t.writeScopes.length === 0).map((t) => t.name);
-    expect(unwritable).toEqual(['feedback_submissions']);
+    expect(unwritable).toEqual(['feedback_submissions', 'goal_targets']);
     expect(STANDARD_OBJECT_TYPES.filter((t) => t.readOnly).map((t) => t.name)).toEqual(unwritable);
+    expect(STANDARD_OBJECT_TYPES.filter((t) => t.updateOnly).map((t) => t.name)).toEqual(['users']);
+  });
+
+  it('each new type reads and writes with the scopes its guide lists', () => {
+    const scopes = (name: string) => {
+      const t = findStandardObjectType(name)!;
+      return [t.readScopes, t.writeScopes];
+    };
+    expect(scopes('users')).toEqual([['crm.objects.users.read'], ['crm.objects.users.write']]);
+    expect(scopes('goal_targets')).toEqual([['crm.objects.goals.read'], []]);
+    expect(scopes('commerce_payments')).toEqual([
+      ['crm.objects.commercepayments.read'],
+      ['crm.objects.commercepayments.write'],
+    ]);
+    expect(scopes('subscriptions')).toEqual([
+      ['crm.objects.subscriptions.read'],
+      ['crm.objects.subscriptions.write'],
+    ]);
+  });
+
+  it('says which writes HubSpot refuses for a type, and nothing for one it serves', () => {
+    const type = (name: string) => findStandardObjectType(name)!;
+    expect(refusedWrite(type('goal_targets'), 'update')).toMatch(/^Goal targets are read only/);
+    expect(refusedWrite(type('feedback_submissions'), 'create')).toMatch(
+      /^Feedback submissions are read only/,
+    );
+    expect(refusedWrite(type('users'), 'create')).toBe(
+      "Users can only be updated through HubSpot's API, not created.",
+    );
+    expect(refusedWrite(type('users'), 'archive')).toMatch(/not archived\.$/);
+    expect(refusedWrite(type('users'), 'update')).toBeUndefined();
+    expect(refusedWrite(type('commerce_payments'), 'create')).toBeUndefined();
   });
 
   it('association ids agree with the AssociationTypes enum of @hubspot/api-client where it has them', () => {
@@ -79,6 +120,10 @@ describe('standard object types beyond the core CRM', () => {
     expect(scopeAvailability('crm.objects.feedback_submissions.read')).toMatch(
       /^Feedback submissions need Service Hub/,
     );
+    expect(scopeAvailability('crm.objects.commercepayments.write')).toBe(
+      'Payments need HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)',
+    );
+    expect(scopeAvailability('crm.objects.users.read')).toBeUndefined();
     expect(scopeAvailability('crm.objects.orders.read')).toBeUndefined();
     expect(scopeAvailability('crm.objects.contacts.read')).toBeUndefined();
   });
@@ -106,5 +151,10 @@ describe('standard object types beyond the core CRM', () => {
       'Invoices need HubSpot invoices (Commerce Hub) set up in the account; the HubSpot connection needs the scope crm.objects.invoices.write.',
     );
     expect(availabilityNote(type('carts'), 'write')).toBeUndefined();
+    expect(objectTypeLabel(type('users'))).toBe('Users (update only)');
+    expect(objectTypeLabel(type('goal_targets'))).toBe('Goal targets (read only)');
+    expect(objectTypeLabel(type('subscriptions'))).toBe(
+      'Subscriptions (needs HubSpot payments or Stripe payment processing set up in the account (Commerce Hub))',
+    );
   });
 });
