@@ -10,7 +10,7 @@ type Measure = (
 
 /**
  * `sync_customer`, path by path (one Zapier task each, where a Zap did it in three steps). A new company is claimed in
- * the shared store (`z.cache`, `operations/customers/domainClaim.ts`) before it is created, which costs no HubSpot call
+ * the shared store (`z.cache`, `operations/objects/domainClaim.ts`) before it is created, which costs no HubSpot call
  * and replaces the duplicate check after the create: 4 calls at most on every path. The harness's `z.cache` is
  * zapier-platform-core's test mock, which answers every set-if-absent true: right for these runs, one after another,
  * each the only run on its domain (overlapping runs are counted in test/integration/syncCustomerClaim.zapier.test.ts).

@@ -130,7 +130,7 @@ export interface OperationState {
 /**
  * A small key-value store that every run on the same HubSpot portal shares (all connections, all Zaps), with an
  * atomic set-if-absent: what lets overlapping runs agree on one record before CRM search can show it
- * (`operations/customers/domainClaim.ts`). The platform scopes keys to the portal. Any method may throw when the
+ * (`operations/objects/domainClaim.ts`). The platform scopes keys to the portal. Any method may throw when the
  * store is unreachable; callers fall back to a way that needs no store.
  */
 export interface SharedStore {

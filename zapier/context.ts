@@ -87,7 +87,7 @@ function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
 }
 
 /**
- * The portal's shared store for overlapping runs (`operations/customers/domainClaim.ts`), over `z.cache` with its
+ * The portal's shared store for overlapping runs (`operations/objects/domainClaim.ts`), over `z.cache` with its
  * `nx` flag: `z.cache.set(key, value, ttl, scope, nx)` sets only when the key is absent when `nx` is true, and answers
  * whether it set (zapier-platform-core `src/tools/create-cache.js`, PR "Adds nx argument to z.cache.set()":
  * https://github.com/zapier/zapier-platform/pull/900; its types answer `boolean | null`). Zapier documents no

@@ -3,13 +3,19 @@ import { NotFoundError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { declaredEndpoints } from '../endpoints';
 import { objectType } from '../objects/common';
+import {
+  abandonClaim,
+  claimDomain,
+  forgetCompany,
+  type RecordedCompany,
+  recordCompany,
+} from '../objects/domainClaim';
 import { keepOldest } from '../objects/keepOldest';
 import { requiredText } from '../records';
 import { runState, sendRequest } from '../runRequests';
 import type { HubSpotRecord } from '../search';
 import type { InputFieldDef, OperationContext, OperationDef, OperationResult, SharedStore } from '../types';
 import { normalizeDomain } from './domain';
-import { abandonClaim, claimDomain, forgetCompany, type RecordedCompany, recordCompany } from './domainClaim';
 import { findLostNote } from './lostNote';
 import {
   ASSOCIATE_COMPANY,

@@ -2,6 +2,10 @@ import type { HubSpotResponse } from '../../hubspot/client';
 import { NotFoundError } from '../../hubspot/errors';
 import type { ObjectTypeDef } from '../../hubspot/objectTypes';
 import { paths } from '../../hubspot/paths';
+import { recordOutput } from '../records';
+import { retrievedProperties, withRetrievedProperties } from '../retrievedProperties';
+import type { HubSpotRecord } from '../search';
+import type { OperationContext, OperationResult } from '../types';
 import {
   abandonClaim,
   claimDomain,
@@ -9,16 +13,12 @@ import {
   noteCompany,
   type RecordedCompany,
   recordCompany,
-} from '../customers/domainClaim';
-import { recordOutput } from '../records';
-import { retrievedProperties, withRetrievedProperties } from '../retrievedProperties';
-import type { HubSpotRecord } from '../search';
-import type { OperationContext, OperationResult } from '../types';
+} from './domainClaim';
 import { keepOldest } from './keepOldest';
 
 /**
  * The create of Find or Create Company, agreeing on a new domain through the platform's shared store
- * (`operations/customers/domainClaim.ts`, the claim Sync Customer takes) instead of checking HubSpot after the create:
+ * (`operations/objects/domainClaim.ts`, the claim Sync Customer takes) instead of checking HubSpot after the create:
  * - the run that claims the domain creates the company and records its id: find + create = 2 calls;
  * - the other runs (overlapping, or blind to that company while search lags) read the recorded company, with the
  *   chosen properties, and return it as `existing`: find + read = 2 calls;

@@ -11,7 +11,7 @@ jest.mock('zapier-platform-core/src/tools/create-rpc-client', () =>
 );
 
 /**
- * Find or Create Company's create claims a new domain in z.cache (`operations/customers/domainClaim.ts`, the module
+ * Find or Create Company's create claims a new domain in z.cache (`operations/objects/domainClaim.ts`, the module
  * Sync Customer uses): overlapping runs end with one company and no run pays the duplicate check after its create
  * (`operations/objects/keepOldest.ts`), counted per run from the sandbox's request log (each run on its own token, a
  * teammate's connection to the same portal). When the store fails, the keep-oldest check still ends with one company.

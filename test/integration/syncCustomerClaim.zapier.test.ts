@@ -11,7 +11,7 @@ jest.mock('zapier-platform-core/src/tools/create-rpc-client', () =>
 );
 
 /**
- * Sync Customer's claim on a new domain (`operations/customers/domainClaim.ts`): overlapping runs and runs blind to
+ * Sync Customer's claim on a new domain (`operations/objects/domainClaim.ts`): overlapping runs and runs blind to
  * each other under search-index lag end with one company, each within 4 HubSpot calls, counted per run from the
  * sandbox's request log (each run on its own token: a teammate's connection to the same portal); and when the
  * store fails, the keep-oldest check still ends with one company.

@@ -1,3 +1,4 @@
+import { claimKey } from '../../operations/objects/claimedCreate';
 import {
   CLAIM_TTL_SECONDS,
   claimDomain,
@@ -5,8 +6,7 @@ import {
   RECORD_TTL_SECONDS,
   recordCompany,
   WAIT_MS,
-} from '../../operations/customers/domainClaim';
-import { claimKey } from '../../operations/objects/claimedCreate';
+} from '../../operations/objects/domainClaim';
 import type { OperationContext, SharedStore } from '../../operations/types';
 
 /**
