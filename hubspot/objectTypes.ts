@@ -1,9 +1,13 @@
 /**
  * HubSpot's standard CRM object types, one row each: path name, objectTypeId, labels, scopes, and the properties
  * search's `query` looks in and a read returns by default.
- * Sources: https://developers.hubspot.com/docs/guides/crm/using-object-apis (ids),
- * https://developers.hubspot.com/docs/api/crm/search (query and default properties),
- * per-operation scopes in https://developers.hubspot.com/docs/api/scopes.
+ * Sources: every objectTypeId below is the one in the table of objects and their objectTypeIds in HubSpot's guide
+ * "Using the object APIs", https://developers.hubspot.com/docs/guides/crm/using-object-apis (the guide also warns that
+ * some objects have limited API functionality, and that appointments, courses, listings and services must be
+ * activated in the account first); https://developers.hubspot.com/docs/api/crm/search (query and default
+ * properties); per-operation scopes in https://developers.hubspot.com/docs/api/scopes.
+ * Left out on purpose: marketing events (0-54) have their own API (/marketing/v3/marketing-events), not the CRM
+ * objects endpoints this table feeds.
  */
 
 export interface ObjectTypeDef {
@@ -267,8 +271,8 @@ const OBJECT_LIBRARY = 'turned on in the accountâ€™s object library (Settings â€
  * - Commerce subscriptions (path `subscriptions`, not the e-mail subscription preferences): scopes
  *   `crm.objects.subscriptions.read|write`, same payment prerequisite.
  *   https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-subscriptions/guide
- * The ids 0-101 and 0-69 are not printed in the guides' text; they are the ids integrators' code uses for these paths
- * (UNVERIFIED against a HubSpot page; the object-definition pages hold them).
+ * Ids 0-101 (payments) and 0-69 (subscriptions): the objectTypeId table of
+ * https://developers.hubspot.com/docs/guides/crm/using-object-apis
  */
 const PAYMENTS = 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)';
 const ACCOUNT_AND_PAYMENT_TYPES: readonly ObjectTypeDef[] = [
@@ -288,6 +292,35 @@ const ACCOUNT_AND_PAYMENT_TYPES: readonly ObjectTypeDef[] = [
   }),
   recordType('subscriptions', '0-69', 'Subscription', 'Subscriptions', 'hs_name', { availability: PAYMENTS }),
 ];
+
+/**
+ * Discounts, fees and taxes: the pricing parts of quotes and invoices (discounts apply first, then fees, then taxes).
+ * Ids 0-84, 0-85, 0-86 from the objectTypeId table of https://developers.hubspot.com/docs/guides/crm/using-object-apis.
+ * Their guides' "Scope requirements" and the endpoints' security list only the line-item scopes
+ * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/discounts/guide, .../fees/guide,
+ * .../taxes/guide); `e-commerce`, which also opens products and line items, is named on none of these pages, so it is
+ * not listed. Discounts and fees are created with `hs_label` (the label HubSpot displays, hence the primary display
+ * property for all three: our choice, the guides name none), `hs_type` (PERCENT or FIXED) and `hs_value`. A read
+ * without `properties` answers the three record properties, as for the other types here (our choice).
+ */
+const pricing = (name: string, objectTypeId: string, singular: string, plural: string): ObjectTypeDef =>
+  recordType(name, objectTypeId, singular, plural, 'hs_label', {
+    readScopes: ['crm.objects.line_items.read'],
+    writeScopes: ['crm.objects.line_items.write'],
+  });
+
+const PRICING_TYPES: readonly ObjectTypeDef[] = [
+  pricing('discounts', '0-84', 'Discount', 'Discounts'),
+  pricing('fees', '0-85', 'Fee', 'Fees'),
+  pricing('taxes', '0-86', 'Tax', 'Taxes'),
+];
+
+/**
+ * Projects (0-970): created, read, updated and archived at /crm/v3/objects/projects with
+ * `crm.objects.projects.read|write` (https://developers.hubspot.com/docs/guides/account/projects/guide, "Scope
+ * requirements"; not developer projects). Primary display `hs_name` is our choice: the guide names none.
+ */
+const PROJECTS = recordType('projects', '0-970', 'Project', 'Projects', 'hs_name');
 
 /**
  * The other types CRM v3 serves. Ids: https://developers.hubspot.com/docs/guides/crm/using-object-apis; tiers: the
@@ -328,6 +361,8 @@ const MORE_OBJECT_TYPES: readonly ObjectTypeDef[] = [
   recordType('listings', '0-420', 'Listing', 'Listings', 'hs_name', { availability: OBJECT_LIBRARY }),
   recordType('services', '0-162', 'Service', 'Services', 'hs_name', { availability: OBJECT_LIBRARY }),
   ...ACCOUNT_AND_PAYMENT_TYPES,
+  ...PRICING_TYPES,
+  PROJECTS,
 ];
 
 /** Every standard type: the core CRM, then the others. */

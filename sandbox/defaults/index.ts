@@ -30,6 +30,7 @@ import {
   postalMailDefaults,
   serviceDefaults,
 } from './otherObjects';
+import { discountDefaults, feeDefaults, projectDefaults, taxDefaults } from './pricing';
 import { productDefaults } from './products';
 import { taskDefaults } from './tasks';
 import { ticketDefaults } from './tickets';
@@ -68,6 +69,10 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
   goal_targets: goalTargetDefaults,
   commerce_payments: paymentDefaults,
   subscriptions: subscriptionDefaults,
+  discounts: discountDefaults,
+  fees: feeDefaults,
+  taxes: taxDefaults,
+  projects: projectDefaults,
 };
 
 /**
@@ -87,6 +92,9 @@ const DEFAULTS: Readonly<Record<string, ObjectDefaults>> = {
 const REQUIRED_ON_CREATE: Readonly<Record<string, readonly string[]>> = {
   // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-payments/guide ("at a minimum")
   commerce_payments: ['hs_initial_amount', 'hs_initiated_date'],
+  // "The following properties are required when creating a fee":
+  // https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/fees/guide
+  fees: ['hs_label', 'hs_type', 'hs_value'],
   notes: ['hs_timestamp'],
   tasks: ['hs_timestamp'],
   calls: ['hs_timestamp'],

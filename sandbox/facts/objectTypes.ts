@@ -2,7 +2,9 @@
  * The standard CRM object types the sandbox serves, as HubSpot documents them. The sandbox keeps its own copy of
  * these facts (it imports nothing from the connector): it is a second, independent reading of HubSpot's docs, and
  * `test/sandbox/facts.test.ts` compares the two readings.
- * Ids: https://developers.hubspot.com/docs/guides/crm/using-object-apis ("objectTypeId" table).
+ * Ids: the table of objects and their objectTypeIds in HubSpot's guide "Using the object APIs",
+ * https://developers.hubspot.com/docs/guides/crm/using-object-apis (every id below is checked against it). Marketing
+ * events (0-54) are in that table but served by their own API (`marketing/`), not the objects endpoints, so not here.
  * Search's default `query` properties and a read's default properties: https://developers.hubspot.com/docs/api/crm/search
  * Scopes: https://developers.hubspot.com/docs/api/scopes
  */
@@ -243,6 +245,11 @@ const contactScopes = {
 /** Object-library types must be switched on first: https://knowledge.hubspot.com/object-settings/use-the-object-library */
 const library = { availability: 'turned on in the account’s object library (Settings › Objects)' };
 
+const lineItemScopes = {
+  readScopes: ['crm.objects.line_items.read'],
+  writeScopes: ['crm.objects.line_items.write'],
+};
+
 const payments = {
   availability: 'HubSpot payments or Stripe payment processing set up in the account (Commerce Hub)',
 };
@@ -286,13 +293,22 @@ const OTHER: readonly ObjectTypeDef[] = [
   // Payments and commerce subscriptions need payment processing set up (HubSpot payments or Stripe):
   // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-payments/guide and
   // https://developers.hubspot.com/docs/api-reference/latest/crm/objects/commerce-subscriptions/guide.
-  // Their ids (0-101, 0-69) come from integrators' code, not from a page I could read (UNVERIFIED).
+  // Ids 0-101 and 0-69: the objectTypeId table of https://developers.hubspot.com/docs/guides/crm/using-object-apis
   other('commerce_payments', '0-101', 'Payment', 'Payments', 'hs_initial_amount', {
     readScopes: ['crm.objects.commercepayments.read'],
     writeScopes: ['crm.objects.commercepayments.write'],
     ...payments,
   }),
   other('subscriptions', '0-69', 'Subscription', 'Subscriptions', 'hs_name', payments),
+  // Discounts, fees and taxes price quotes and invoices; their guides list only the line-item scopes
+  // (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/discounts/guide, .../fees/guide,
+  // .../taxes/guide) and create them with hs_label, hs_type and hs_value. Ids 0-84, 0-85, 0-86 from the guide above.
+  other('discounts', '0-84', 'Discount', 'Discounts', 'hs_label', lineItemScopes),
+  other('fees', '0-85', 'Fee', 'Fees', 'hs_label', lineItemScopes),
+  other('taxes', '0-86', 'Tax', 'Taxes', 'hs_label', lineItemScopes),
+  // Projects: /crm/v3/objects/projects with crm.objects.projects.read|write
+  // (https://developers.hubspot.com/docs/guides/account/projects/guide); id 0-970 from the guide above.
+  other('projects', '0-970', 'Project', 'Projects', 'hs_name'),
 ];
 
 export const STANDARD_OBJECT_TYPES: readonly ObjectTypeDef[] = [...CORE, ...OTHER];

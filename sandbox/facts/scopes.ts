@@ -28,6 +28,9 @@ export const ALL_SCOPES: readonly string[] = [
   // .../commerce-payments/guide, .../commerce-subscriptions/guide; goal targets are read only (.../goals/guide).
   ...objectScopes(['users', 'commercepayments', 'subscriptions']),
   'crm.objects.goals.read',
+  // Projects: https://developers.hubspot.com/docs/guides/account/projects/guide (discounts, fees and taxes take the
+  // line-item scopes above).
+  ...objectScopes(['projects']),
   'oauth',
   'files',
   'forms',

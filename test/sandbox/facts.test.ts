@@ -10,6 +10,7 @@ import * as sandboxLimits from '../../sandbox/facts/limits';
 import * as sandboxObjects from '../../sandbox/facts/objectTypes';
 import { toNumberedPath } from '../../sandbox/facts/pathFamilies';
 import * as sandboxScopes from '../../sandbox/facts/scopes';
+import { GUIDE_OBJECT_TYPE_IDS, OWN_API_TYPES } from '../support/objectTypeIds';
 
 /**
  * The sandbox and the connector each read HubSpot's documentation on their own, so that a wrong fact is not confirmed
@@ -29,6 +30,17 @@ describe('the sandbox’s facts and the connector’s facts agree', () => {
         connectorObjects.findStandardObjectType(key)?.name,
       );
     }
+  });
+
+  it.each([
+    ['connector', connectorObjects.STANDARD_OBJECT_TYPES],
+    ['sandbox', sandboxObjects.STANDARD_OBJECT_TYPES],
+  ])('the %s table has every objectTypeId of the "Using the object APIs" table, and no other', (_, types) => {
+    const ids = Object.fromEntries(types.map((t) => [t.name, t.objectTypeId]));
+    const expected = Object.fromEntries(
+      Object.entries(GUIDE_OBJECT_TYPE_IDS).filter(([name]) => !OWN_API_TYPES.includes(name)),
+    );
+    expect(ids).toEqual(expected);
   });
 
   it('association type ids, both directions, with HubSpot’s own labels', () => {

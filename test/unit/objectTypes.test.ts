@@ -27,6 +27,10 @@ describe('standard object types beyond the core CRM', () => {
     ['goal_targets', '0-74'],
     ['commerce_payments', '0-101'],
     ['subscriptions', '0-69'],
+    ['discounts', '0-84'],
+    ['fees', '0-85'],
+    ['taxes', '0-86'],
+    ['projects', '0-970'],
   ])('%s is objectTypeId %s, found by either', (name, id) => {
     expect(findStandardObjectType(name)?.objectTypeId).toBe(id);
     expect(findStandardObjectType(id)?.name).toBe(name);
@@ -63,6 +67,40 @@ describe('standard object types beyond the core CRM', () => {
       ['crm.objects.subscriptions.read'],
       ['crm.objects.subscriptions.write'],
     ]);
+    for (const pricing of ['discounts', 'fees', 'taxes']) {
+      expect([pricing, ...scopes(pricing)]).toEqual([
+        pricing,
+        ['crm.objects.line_items.read'],
+        ['crm.objects.line_items.write'],
+      ]);
+    }
+    expect(scopes('projects')).toEqual([['crm.objects.projects.read'], ['crm.objects.projects.write']]);
+  });
+
+  it('discounts, fees and taxes show their label; projects their name; none is refused a write', () => {
+    const type = (name: string) => findStandardObjectType(name)!;
+    expect(['discounts', 'fees', 'taxes', 'projects'].map((n) => type(n).primaryDisplayProperty)).toEqual([
+      'hs_label',
+      'hs_label',
+      'hs_label',
+      'hs_name',
+    ]);
+    for (const name of ['discounts', 'fees', 'taxes', 'projects']) {
+      expect([name, refusedWrite(type(name), 'create'), refusedWrite(type(name), 'archive')]).toEqual([
+        name,
+        undefined,
+        undefined,
+      ]);
+    }
+    expect(objectTypeLabel(type('taxes'))).toBe('Taxes');
+    expect(findStandardObjectType('tax')).toBeUndefined();
+  });
+
+  it('the OAuth app asks the projects scopes as optional; the pricing types add no scope beyond line items', () => {
+    expect(OPTIONAL_SCOPES).toEqual(
+      expect.arrayContaining(['crm.objects.projects.read', 'crm.objects.projects.write']),
+    );
+    expect(ALL_SCOPES.filter((s) => /\.(discounts|fees|taxes)\./.test(s))).toEqual([]);
   });
 
   it('says which writes HubSpot refuses for a type, and nothing for one it serves', () => {
