@@ -2,27 +2,13 @@ import { Client } from '@hubspot/api-client';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/goals/models/Filter';
 import { ALL_SCOPES } from '../../sandbox/facts/scopes';
 import { putRecords } from '../support/records';
-import { useSdkSandbox } from '../support/sdk';
+import { refusal, useSdkSandbox } from '../support/sdk';
 
 /**
  * Goal targets through the client's own goals API (`crm.objects.goals`, path `goal_targets`), users, payments and
  * commerce subscriptions through its generic objects API, against the sandbox. The client throws on any status it
  * does not expect, so a passing call proves the status; refusals carry HubSpot's category.
  */
-
-interface ApiError {
-  code: number;
-  body: { category?: string; errors?: Array<{ context?: Record<string, string[]> }> };
-}
-
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('sandbox users, goal targets, payments and subscriptions under @hubspot/api-client 14', () => {
   const s = useSdkSandbox();

@@ -1,22 +1,7 @@
-import { useSdkSandbox } from '../support/sdk';
+import { refusal, useSdkSandbox } from '../support/sdk';
 
 /** The fidelity points of test/sandbox/fidelity.test.ts that @hubspot/api-client 14 reads, driven through it. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-interface ApiError {
-  code: number;
-  body: Record<string, unknown>;
-  headers: Record<string, string>;
-}
-
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('sandbox fidelity under @hubspot/api-client 14', () => {
   const s = useSdkSandbox();

@@ -1,7 +1,7 @@
 import { AssociationTypes, Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum as Category } from '@hubspot/api-client/lib/codegen/crm/associations/v4/models/AssociationSpec';
 import { ALL_SCOPES } from '../../sandbox/facts/scopes';
-import { useSdkSandbox } from '../support/sdk';
+import { refusal, useSdkSandbox } from '../support/sdk';
 
 /**
  * The sales, commerce and communication types through `@hubspot/api-client` 14, each with its own API where the
@@ -9,20 +9,6 @@ import { useSdkSandbox } from '../support/sdk';
  * API otherwise (orders, carts). The client throws on any status it does not expect, so a passing call proves the
  * status HubSpot answers; refusals carry HubSpot's category.
  */
-
-interface ApiError {
-  code: number;
-  body: { category?: string; message?: string; errors?: Array<{ context?: Record<string, string[]> }> };
-}
-
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 const hubspotDefined = (associationTypeId: number) => [
   { associationCategory: Category.HubspotDefined, associationTypeId },

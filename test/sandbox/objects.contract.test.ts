@@ -1,25 +1,12 @@
 import { AssociationTypes, Client } from '@hubspot/api-client';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox';
+import { refusal } from '../support/sdk';
 
 /**
  * The official `@hubspot/api-client` 14 drives every objects v3, batch, properties and schemas endpoint of the sandbox
  * over a real port. The client throws on any status it does not expect, so each call passing proves the status; the
  * parsed models prove the shapes. (Its retry settings are process-global: every client here has the same options.)
  */
-
-interface ApiError {
-  code: number;
-  body: { category?: string; message?: string };
-}
-
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('sandbox objects v3 under @hubspot/api-client 14', () => {
   let t: TestSandbox;

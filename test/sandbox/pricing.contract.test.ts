@@ -1,27 +1,13 @@
 import { Client } from '@hubspot/api-client';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/objects/taxes/models/Filter';
 import { ALL_SCOPES } from '../../sandbox/facts/scopes';
-import { useSdkSandbox } from '../support/sdk';
+import { refusal, useSdkSandbox } from '../support/sdk';
 
 /**
  * Taxes through the client's own taxes API (`crm.objects.taxes`, path `taxes`), and fees and projects through its
  * generic objects API, against the sandbox. The client throws on any status it does not expect, so a passing call
  * proves the status; refusals carry HubSpot's category.
  */
-
-interface ApiError {
-  code: number;
-  body: { category?: string; errors?: Array<{ context?: Record<string, string[]> }> };
-}
-
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('sandbox discounts, fees, taxes and projects under @hubspot/api-client 14', () => {
   const s = useSdkSandbox();

@@ -18,3 +18,25 @@ export function useSdkSandbox(options: SandboxOptions = {}): { t: TestSandbox; c
   afterAll(() => context.t.close());
   return context;
 }
+
+/** What @hubspot/api-client throws for a status it does not expect: the status, HubSpot's body and the headers. */
+export interface ApiError {
+  code: number;
+  body: {
+    category?: string;
+    message?: string;
+    errors?: Array<{ context?: Record<string, string[]> }>;
+    [key: string]: unknown;
+  };
+  headers: Record<string, string>;
+}
+
+/** The client's error for a call the sandbox must refuse; fails the test when the call succeeds. */
+export async function refusal(call: Promise<unknown>): Promise<ApiError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('expected the call to be refused');
+}
