@@ -147,4 +147,33 @@ describe('snapshot build of the Zapier app', () => {
     expect(fromBuild).toEqual(fromSource);
     expect((fromBuild as unknown[]).length).toBeGreaterThan(0);
   });
+
+  it('reads HUBSPOT_API_VERSION when it runs, not the value the build saw', async () => {
+    const saved = process.env.HUBSPOT_API_VERSION;
+    process.env.HUBSPOT_API_VERSION = '2026-03';
+    try {
+      let fresh: AnyApp = {};
+      jest.isolateModules(() => {
+        fresh = require(join(OUT, 'app.js')).default;
+      });
+      t.sandbox.log.clear();
+      const app: AnyApp = { ...fresh, flags: { skipHttpPatch: true } };
+      const perform = (app.searches as Record<string, { operation: { perform: Perform } }>).find_contact!
+        .operation.perform;
+      await zapier.createAppTester(app)(
+        perform as never,
+        {
+          authData,
+          inputData: { search_property: 'email', search_value: 'snap@example.com' },
+        } as never,
+      );
+      const paths = t.sandbox.log.all().map((e) => e.path);
+      expect(paths.some((p) => p.includes('2026-03'))).toBe(true);
+      // Built under the legacy family (crm/v3); run under 2026-03, which has dated twins of those paths.
+      expect(paths.filter((p) => /^\/crm\/v3\//.test(p))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.HUBSPOT_API_VERSION;
+      else process.env.HUBSPOT_API_VERSION = saved;
+    }
+  });
 });
