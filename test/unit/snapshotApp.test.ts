@@ -109,4 +109,15 @@ describe('snapshotApp', () => {
     });
     expect(() => build()).toThrow(/hydrators\.file: no module defines this function/);
   });
+
+  it('fails the build when a module dehydrates (core finds the function by identity, and a stub is not it)', () => {
+    write({
+      ...APP,
+      'creates/one.js': APP['creates/one.js']!.replace(
+        'helper.twice(bundle.n)',
+        'z.dehydrate(exports.default.operation.perform, {})',
+      ),
+    });
+    expect(() => build()).toThrow(/calls z\.dehydrate.*z\.dehydrate\(exports\.default/);
+  });
 });
