@@ -1,2 +1,2 @@
-// The built app as one file (`npm run build`: tsc, then scripts/bundleApp.ts), for a faster cold start.
+// The built app (`npm run build`: tsc, then scripts/snapshotApp.ts): its definition as data, modules loaded on first call.
 module.exports = require('./dist/app').default;

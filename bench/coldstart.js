@@ -16,6 +16,9 @@ const TARGET_PERCENT = 10;
 const clock = 'const now=()=>Number(process.hrtime.bigint())/1e6;';
 const probe = (target) =>
   `${clock}const t=now();const c=process.threadCpuUsage();` +
+  // Core first, then the app: Zapier's wrapper loads core itself, and an app that no longer requires core at load
+  // (the snapshot build) must not look cheaper than core alone.
+  (target === './index.js' ? 'require("zapier-platform-core");' : '') +
   `const app=require(${JSON.stringify(target)});` +
   'const d=process.threadCpuUsage(c);const r=[now()-t,(d.user+d.system)/1e3];' +
   // The built app only: core's per-invocation preparation, first (cold) and second time, as one invocation pays it.
