@@ -33,11 +33,12 @@ export function createContext(z: ZObject, bundle: Bundle, operationKey: string):
     // Runs on one portal pace together, so a run does not spend the window the previous one just used.
     throttle: portal ? portalThrottle(String(portal)) : undefined,
   });
+  const shared = portalSharedStore(z, bundle);
   return {
     api,
-    schema: cachedSchema(api, portalCache(z, bundle)),
+    schema: cachedSchema(api, forgivingCache(z, shared)),
     state: zapState(z, bundle, operationKey),
-    shared: portalSharedStore(z, bundle),
+    shared,
     input: (bundle.inputData ?? {}) as Record<string, unknown>,
     timezone: bundle.meta?.timezone ?? undefined,
     isLoadingSample: Boolean(bundle.meta?.isLoadingSample),
@@ -56,13 +57,12 @@ export interface PortalCache {
 }
 
 /**
- * A copy that only saves calls: when `z.cache` fails, the run reads the definitions from HubSpot instead of failing
- * (a Find or Create then still reaches its create and the check that needs no store). Logged by error class only.
+ * A copy that only saves calls, over the portal's shared store: when `z.cache` fails, the run reads the definitions
+ * from HubSpot instead of failing (a Find or Create then still reaches its create and the check that needs no store).
+ * Logged by error class only.
  */
-function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
-  const portal = bundle.authData?.hub_id;
-  if (!portal) return undefined;
-  const prefix = `hubspot-bridge:portal:${portal}:`;
+function forgivingCache(z: ZObject, store: SharedStore | undefined): PortalCache | undefined {
+  if (!store) return undefined;
   const failed = (error: unknown) =>
     z.console.log('z.cache failed; reading from HubSpot', {
       error: error instanceof Error ? error.name : typeof error,
@@ -70,7 +70,7 @@ function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
   return {
     get: async <T>(key: string) => {
       try {
-        return ((await z.cache.get(prefix + key)) ?? undefined) as T | undefined;
+        return await store.get<T>(key);
       } catch (error) {
         failed(error);
         return undefined;
@@ -78,7 +78,7 @@ function portalCache(z: ZObject, bundle: Bundle): PortalCache | undefined {
     },
     set: async (key, value, ttl) => {
       try {
-        await z.cache.set(prefix + key, value, ttl);
+        await store.set(key, value, ttl);
       } catch (error) {
         failed(error);
       }

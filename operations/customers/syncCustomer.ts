@@ -3,18 +3,12 @@ import { NotFoundError } from '../../hubspot/errors';
 import { paths } from '../../hubspot/paths';
 import { declaredEndpoints } from '../endpoints';
 import { objectType } from '../objects/common';
-import {
-  abandonClaim,
-  claimDomain,
-  forgetCompany,
-  type RecordedCompany,
-  recordCompany,
-} from '../objects/domainClaim';
+import { createOncePerDomain, type RecordedCompany } from '../objects/domainClaim';
 import { keepOldest } from '../objects/keepOldest';
 import { requiredText } from '../records';
 import { runState, sendRequest } from '../runRequests';
 import type { HubSpotRecord } from '../search';
-import type { InputFieldDef, OperationContext, OperationDef, OperationResult, SharedStore } from '../types';
+import type { InputFieldDef, OperationContext, OperationDef, OperationResult } from '../types';
 import { normalizeDomain } from './domain';
 import { findLostNote } from './lostNote';
 import {
@@ -117,28 +111,24 @@ async function syncCompany(
   const found = await sendRequest<{ results?: HubSpotRecord[] }>(ctx, FIND_COMPANY, run);
   const oldest = found.data.results?.[0];
   if (oldest) return { company: await associate(ctx, run, oldest), created: false };
-  const store = ctx.shared;
-  if (!store) return createChecked(ctx, run, domain);
-  const claim = await claimDomain(ctx, store, domain);
-  if (claim.kind === 'won') return createClaimed(ctx, run, store, domain);
-  if (claim.kind === 'known') {
-    const known = recordedAsRecord(claim.company);
-    try {
-      return { company: await associate(ctx, run, known), created: false };
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      // Archived or merged since it was recorded: forget it and take the way that needs no record.
-      ctx.log('sync customer: the recorded company is gone; creating with the duplicate check', {
-        id: known.id,
-      });
-      await forgetCompany(ctx, store, domain);
-      return createChecked(ctx, run, domain);
-    }
-  }
-  ctx.log('sync customer: no claim on the domain; creating with the duplicate check', {
-    reason: claim.reason,
+  return createOncePerDomain(ctx, domain, 'sync customer', {
+    async create() {
+      const created = (await createCompany(ctx, run, domain)).data;
+      return {
+        company: { id: created.id, domain, name: created.properties?.name ?? null },
+        result: async () => ({ company: created, created: true }),
+      };
+    },
+    async useRecorded(company) {
+      try {
+        return { company: await associate(ctx, run, recordedAsRecord(company)), created: false };
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
+    createChecked: () => createChecked(ctx, run, domain),
   });
-  return createChecked(ctx, run, domain);
 }
 
 /** The contact's default association with an existing company (a PUT, safe to repeat). */
@@ -162,28 +152,6 @@ const createCompany = (ctx: OperationContext, run: ReturnType<typeof runState>, 
       },
     },
   });
-
-/** This run holds the domain's claim: no other run creates it, so no duplicate check follows the create. */
-async function createClaimed(
-  ctx: OperationContext,
-  run: ReturnType<typeof runState>,
-  store: SharedStore,
-  domain: string,
-): Promise<{ company: SyncedCompany; created: boolean }> {
-  let created: HubSpotRecord;
-  try {
-    created = (await createCompany(ctx, run, domain)).data;
-  } catch (error) {
-    await abandonClaim(ctx, store, domain);
-    throw error;
-  }
-  await recordCompany(ctx, store, {
-    id: created.id,
-    domain,
-    name: created.properties?.name ?? null,
-  });
-  return { company: created, created: true };
-}
 
 /**
  * Without a claim (no shared store, the store failed, the claiming run failed or is too slow): create, then

@@ -6,14 +6,7 @@ import { recordOutput } from '../records';
 import { retrievedProperties, withRetrievedProperties } from '../retrievedProperties';
 import type { HubSpotRecord } from '../search';
 import type { OperationContext, OperationResult } from '../types';
-import {
-  abandonClaim,
-  claimDomain,
-  forgetCompany,
-  noteCompany,
-  type RecordedCompany,
-  recordCompany,
-} from './domainClaim';
+import { createOncePerDomain, noteCompany, type RecordedCompany } from './domainClaim';
 import { keepOldest } from './keepOldest';
 
 /**
@@ -56,49 +49,35 @@ const recorded = (domain: string, company: HubSpotRecord): RecordedCompany => ({
 });
 
 /** Find or Create Company's create: one company per new domain, agreed before creating. */
-export async function createOnce(
+export function createOnce(
   ctx: OperationContext,
   type: ObjectTypeDef,
   match: { name: string; value: string },
   steps: CreateSteps,
 ): Promise<OperationResult> {
-  const store = ctx.shared;
   const domain = claimKey(match.value);
-  if (store) {
-    const claim = await claimDomain(ctx, store, domain);
-    if (claim.kind === 'won') {
-      let sent: Sent;
-      try {
-        sent = await steps.send();
-      } catch (error) {
-        await abandonClaim(ctx, store, domain);
-        throw error;
-      }
+  return createOncePerDomain(ctx, domain, 'find-or-create', {
+    async create() {
+      const sent = await steps.send();
       // A recovered create is not proven to be this run's: the waiting runs take the checked way.
-      if ('answer' in sent) await recordCompany(ctx, store, recorded(domain, sent.answer.data));
-      else await abandonClaim(ctx, store, domain);
-      return steps.finish(sent);
-    }
-    if (claim.kind === 'known') {
-      const known = await readRecorded(ctx, type, claim.company.id, match.name);
+      return {
+        company: 'answer' in sent ? recorded(domain, sent.answer.data) : undefined,
+        result: () => steps.finish(sent),
+      };
+    },
+    async useRecorded(company) {
+      const known = await readRecorded(ctx, type, company.id, match.name);
       // Its domain may have been changed since it was recorded: then it is not this domain's company any more.
-      if (known && claimKey(String(known.properties?.[match.name] ?? '')) === domain)
-        return recordOutput(known, { existing: true });
-      // Archived, merged or given another domain since it was recorded: forget it, take the way that needs no record.
-      ctx.log('find-or-create: the recorded company is gone or moved; creating with the check', {
-        id: claim.company.id,
-      });
-      await forgetCompany(ctx, store, domain);
-    } else {
-      ctx.log('find-or-create: no claim on the domain; creating with the duplicate check', {
-        reason: claim.reason,
-      });
-    }
-  }
-  const sent = await steps.send();
-  if (!('answer' in sent)) return steps.finish(sent);
-  const kept = await keepOldest(ctx, type, sent.answer.data, match);
-  return withRetrievedProperties(ctx, type, kept);
+      const same = known && claimKey(String(known.properties?.[match.name] ?? '')) === domain;
+      return same ? recordOutput(known, { existing: true }) : undefined;
+    },
+    async createChecked() {
+      const sent = await steps.send();
+      if (!('answer' in sent)) return steps.finish(sent);
+      const kept = await keepOldest(ctx, type, sent.answer.data, match);
+      return withRetrievedProperties(ctx, type, kept);
+    },
+  });
 }
 
 /** A plain create (no search before it) with a domain: noted for the Find or Create runs that come after it. */

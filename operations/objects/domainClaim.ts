@@ -130,6 +130,59 @@ export async function noteCompany(
   }
 }
 
+/** The three ways a step makes a new domain's company; `createOncePerDomain` picks one. */
+export interface DomainCreateWays<T> {
+  /**
+   * Creates the company (this run holds the claim). `company` is what the other runs get; absent when the create's
+   * answer is not proven this run's (a recovered failure), and they then take the checked way. `result` finishes the
+   * step once the company is recorded.
+   */
+  create(): Promise<{ company?: RecordedCompany; result: () => Promise<T> }>;
+  /** The step's result from the company another run recorded, or undefined when it is gone (archived, merged, moved). */
+  useRecorded(company: RecordedCompany): Promise<T | undefined>;
+  /** Creates and checks after the fact (keepOldest.ts): the way that needs no store. */
+  createChecked(): Promise<T>;
+}
+
+/**
+ * One company per new domain, agreed before creating (Sync Customer, Find or Create Company): the run that claims the
+ * domain creates and records the company; the others use the recorded one; without an agreement, or when the
+ * recorded company is gone, the step creates and checks as keepOldest.ts does. `step` names the step in the logs.
+ */
+export async function createOncePerDomain<T>(
+  ctx: OperationContext,
+  domain: string,
+  step: string,
+  ways: DomainCreateWays<T>,
+): Promise<T> {
+  const store = ctx.shared;
+  if (!store) return ways.createChecked();
+  const claim = await claimDomain(ctx, store, domain);
+  if (claim.kind === 'won') {
+    let created: Awaited<ReturnType<DomainCreateWays<T>['create']>>;
+    try {
+      created = await ways.create();
+    } catch (error) {
+      await abandonClaim(ctx, store, domain);
+      throw error;
+    }
+    if (created.company) await recordCompany(ctx, store, created.company);
+    else await abandonClaim(ctx, store, domain);
+    return created.result();
+  }
+  if (claim.kind === 'known') {
+    const result = await ways.useRecorded(claim.company);
+    if (result !== undefined) return result;
+    ctx.log(`${step}: the recorded company is gone or moved; creating with the duplicate check`, {
+      id: claim.company.id,
+    });
+    await forgetCompany(ctx, store, domain);
+  } else {
+    ctx.log(`${step}: no claim on the domain; creating with the duplicate check`, { reason: claim.reason });
+  }
+  return ways.createChecked();
+}
+
 /** The class of an error, never its message: a store's error could carry request details. */
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
